@@ -1,0 +1,53 @@
+package dev.policywatch.events;
+
+import java.util.Collection;
+
+/** Counts of provision changes by type, plus the provisions that did not change. */
+public record ChangeSummary(int added, int removed, int modified, int renumbered, int unchanged) {
+
+    public static final ChangeSummary EMPTY = new ChangeSummary(0, 0, 0, 0, 0);
+
+    public ChangeSummary {
+        if (added < 0 || removed < 0 || modified < 0 || renumbered < 0 || unchanged < 0) {
+            throw new IllegalArgumentException("summary counts must not be negative");
+        }
+    }
+
+    /** Counts the given changes by type; {@code unchanged} is passed in because it is not in the list. */
+    public static ChangeSummary of(Collection<ProvisionChange> changes, int unchanged) {
+        int a = 0, r = 0, m = 0, n = 0;
+        for (ProvisionChange c : changes) {
+            switch (c.type()) {
+                case ADDED -> a++;
+                case REMOVED -> r++;
+                case MODIFIED -> m++;
+                case RENUMBERED -> n++;
+            }
+        }
+        return new ChangeSummary(a, r, m, n, unchanged);
+    }
+
+    /** The number of reported changes (everything but unchanged). */
+    public int total() {
+        return added + removed + modified + renumbered;
+    }
+
+    /** "2 modified, 1 added" — the non-zero counts, most significant first; "no provision changes" when none. */
+    public String describe() {
+        StringBuilder sb = new StringBuilder();
+        append(sb, modified, "modified");
+        append(sb, added, "added");
+        append(sb, removed, "removed");
+        append(sb, renumbered, "renumbered");
+        return sb.length() == 0 ? "no provision changes" : sb.toString();
+    }
+
+    private static void append(StringBuilder sb, int count, String word) {
+        if (count > 0) {
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            sb.append(count).append(' ').append(word);
+        }
+    }
+}

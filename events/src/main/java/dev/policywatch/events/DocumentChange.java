@@ -1,0 +1,59 @@
+package dev.policywatch.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One new version of a document and what changed in it (CONTRACT §2), written by diff-service to
+ * {@link Topics#CHANGES} keyed by {@code documentId}. {@code changes} holds provisions only; title,
+ * preamble and chapter-heading changes are in {@code structureChanges}. {@code fromVersion} is null for
+ * {@link ChangeKind#BASELINE} and {@link ChangeKind#NEW_DOCUMENT}.
+ */
+public record DocumentChange(
+        int schemaVersion,
+        String changeId,
+        String documentId,
+        String sourceId,
+        String sourceName,
+        String url,
+        String title,
+        String publisher,
+        String jurisdiction,
+        String language,
+        ChangeKind kind,
+        VersionRef fromVersion,
+        VersionRef toVersion,
+        Instant detectedAt,
+        List<ProvisionChange> changes,
+        List<ProvisionChange> structureChanges,
+        ChangeSummary summary) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public DocumentChange {
+        if (schemaVersion <= 0) {
+            schemaVersion = SCHEMA_VERSION;
+        }
+        Objects.requireNonNull(changeId, "changeId");
+        Ids.requireDocumentId(documentId);
+        Objects.requireNonNull(sourceId, "sourceId");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(toVersion, "toVersion");
+        Objects.requireNonNull(detectedAt, "detectedAt");
+        changes = changes == null ? List.of() : List.copyOf(changes);
+        structureChanges = structureChanges == null ? List.of() : List.copyOf(structureChanges);
+        summary = summary == null ? ChangeSummary.of(changes, 0) : summary;
+        if ((kind == ChangeKind.BASELINE || kind == ChangeKind.NEW_DOCUMENT) && fromVersion != null) {
+            throw new IllegalArgumentException(kind + " has no fromVersion (documentId " + documentId + ")");
+        }
+        if (kind == ChangeKind.UPDATED && fromVersion == null) {
+            throw new IllegalArgumentException("UPDATED needs a fromVersion (documentId " + documentId + ")");
+        }
+    }
+
+    /** Whether subscribers are told about this change (a BASELINE only goes to the history). */
+    public boolean alertable() {
+        return kind != ChangeKind.BASELINE;
+    }
+}
