@@ -1,0 +1,87 @@
+package dev.policywatch.support;
+
+import dev.policywatch.events.Topics;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+
+/**
+ * Kafka client settings shared by the services: {@code kafka.bootstrap.servers} and the topic names
+ * ({@code policywatch.topics.snapshots|changes|dead-letter}, defaults of {@link Topics}). Producers are
+ * idempotent, acks=all, zstd, 16 MB requests; consumers read committed data with fetch sizes that take
+ * a 16 MB message.
+ */
+@Singleton
+public final class KafkaSettings {
+
+    private final String bootstrapServers;
+    private final String snapshotsTopic;
+    private final String changesTopic;
+    private final String deadLetterTopic;
+    private final int partitions;
+
+    public KafkaSettings(@Value("${kafka.bootstrap.servers:localhost:9092}") String bootstrapServers,
+            @Value("${policywatch.topics.snapshots:" + Topics.SNAPSHOTS + "}") String snapshotsTopic,
+            @Value("${policywatch.topics.changes:" + Topics.CHANGES + "}") String changesTopic,
+            @Value("${policywatch.topics.dead-letter:" + Topics.DEAD_LETTER + "}") String deadLetterTopic,
+            @Nullable @Value("${policywatch.topics.partitions:3}") Integer partitions) {
+        this.bootstrapServers = bootstrapServers;
+        this.snapshotsTopic = snapshotsTopic;
+        this.changesTopic = changesTopic;
+        this.deadLetterTopic = deadLetterTopic;
+        this.partitions = partitions == null || partitions < 1 ? Topics.DEFAULT_PARTITIONS : partitions;
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public String snapshotsTopic() {
+        return snapshotsTopic;
+    }
+
+    public String changesTopic() {
+        return changesTopic;
+    }
+
+    public String deadLetterTopic() {
+        return deadLetterTopic;
+    }
+
+    public int partitions() {
+        return partitions;
+    }
+
+    /** Idempotent, acks=all, zstd, 16 MB. Add a transactional id for transactions. */
+    public Map<String, Object> producerConfig(String clientId) {
+        Map<String, Object> p = new HashMap<>();
+        p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, Topics.COMPRESSION);
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_MESSAGE_BYTES);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
+        return p;
+    }
+
+    /** read_committed, manual commits, earliest, fetch sizes for 16 MB messages. */
+    public Map<String, Object> consumerConfig(String groupId, String clientId) {
+        Map<String, Object> c = new HashMap<>();
+        c.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        c.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
+        c.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        c.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.MAX_FETCH_BYTES);
+        c.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Topics.MAX_FETCH_BYTES);
+        return c;
+    }
+}
