@@ -1,0 +1,110 @@
+package dev.policywatch.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EventJsonTest {
+
+    private final JsonSerde<PageSnapshot> snapshots = JsonSerde.snapshots();
+    private final JsonSerde<DocumentChange> changes = JsonSerde.changes();
+
+    @Test
+    void aCompleteSnapshotRoundTrips() {
+        PageSnapshot snapshot = Examples.snapshot();
+        byte[] bytes = snapshots.serialize("t", snapshot);
+        assertThat(snapshots.deserialize("t", bytes)).isEqualTo(snapshot);
+        assertThat(new String(bytes, StandardCharsets.UTF_8))
+                .contains("\"schemaVersion\":1", "\"fetchedAt\":\"2026-11-29T02:00:00Z\"", "第十七条");
+    }
+
+    @Test
+    void aCompleteChangeRoundTrips() {
+        DocumentChange change = Examples.change();
+        assertThat(changes.deserialize("t", changes.serialize("t", change))).isEqualTo(change);
+        assertThat(change.summary()).isEqualTo(new ChangeSummary(1, 0, 1, 1, 21));
+        assertThat(change.summary().describe()).isEqualTo("1 modified, 1 added, 1 renumbered");
+    }
+
+    @Test
+    void aValueWithUnknownFieldsReads() {
+        String json = EventJson.writeString(Examples.snapshot())
+                .replaceFirst("\\{", "{\"addedInSchema7\":{\"nested\":[1,2]},\"another\":\"x\",");
+        assertThat(EventJson.read(json, PageSnapshot.class)).isEqualTo(Examples.snapshot());
+    }
+
+    @Test
+    void aMissingRequiredFieldFailsNamingTheField() {
+        String json = EventJson.writeString(Examples.snapshot()).replace("\"documentId\":\"cac-genai-measures\",", "");
+        assertThatThrownBy(() -> snapshots.deserialize("policywatch.snapshots", json.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(EventFormatException.class)
+                .hasMessageContaining("policywatch.snapshots")
+                .hasMessageContaining("PageSnapshot")
+                .hasMessageContaining("documentId");
+    }
+
+    @Test
+    void malformedJsonFailsWithTheReasonAndAnExcerptNeverNull() {
+        byte[] garbage = "{\"documentId\": \"x\", blocks: [".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> snapshots.deserialize("policywatch.snapshots", garbage))
+                .isInstanceOf(EventFormatException.class)
+                .hasMessageContaining("malformed JSON")
+                .hasMessageContaining("value starts: {\"documentId\"");
+        assertThatThrownBy(() -> changes.deserialize("policywatch.changes", new byte[0]))
+                .isInstanceOf(EventFormatException.class).hasMessageContaining("empty value");
+        assertThatThrownBy(() -> changes.deserialize("policywatch.changes", "null".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(EventFormatException.class).hasMessageContaining("JSON null");
+    }
+
+    @Test
+    void aWrongEnumValueSaysWhere() {
+        String json = EventJson.writeString(Examples.change()).replace("\"kind\":\"UPDATED\"", "\"kind\":\"AMENDED\"");
+        assertThatThrownBy(() -> EventJson.read(json, DocumentChange.class))
+                .isInstanceOf(EventFormatException.class)
+                .hasMessageContaining("kind")
+                .hasMessageContaining("AMENDED");
+    }
+
+    @Test
+    void aTombstoneReadsAsNullAsKafkaExpects() {
+        assertThat(snapshots.deserialize("t", null)).isNull();
+        assertThat(snapshots.serialize("t", null)).isNull();
+    }
+
+    @Test
+    void recordsRejectInvalidValues() {
+        assertThatThrownBy(() -> PageSnapshot.present("not a valid id!", "s", null, null, null, "https://x", Instant.EPOCH,
+                null, null, null, Origin.CONFIGURED, List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("documentId");
+        assertThatThrownBy(() -> new ProvisionChange(ChangeType.MODIFIED, "第一条", null, null, null, "a", null, 0.5, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("both an old and a new side");
+        assertThatThrownBy(() -> new ProvisionChange(ChangeType.ADDED, null, "第一条", null, null, null, "a", 1.5, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("similarity");
+    }
+
+    @Test
+    void idsAreDeterministicAndDistinguishFlipsBackAndForth() {
+        Instant t1 = Instant.parse("2026-01-01T00:00:00Z");
+        Instant t3 = Instant.parse("2026-01-03T00:00:00Z");
+        assertThat(Ids.versionId("d", "sha256:a", t1)).isEqualTo(Ids.versionId("d", "sha256:a", t1));
+        // A→B→A: the second A is a new version (other fetchedAt), so its change gets another id
+        String a1 = Ids.versionId("d", "sha256:a", t1);
+        String a3 = Ids.versionId("d", "sha256:a", t3);
+        assertThat(a1).isNotEqualTo(a3);
+        assertThat(Ids.changeId("d", null, a1)).isNotEqualTo(Ids.changeId("d", "v-b", a3));
+        assertThat(Ids.isValidDocumentId(Ids.discoveredDocumentId("cac-list", java.net.URI.create("https://www.cac.gov.cn/a.htm"))))
+                .isTrue();
+    }
+
+    @Test
+    void contentHashIgnoresSpacingAndFullWidthForms() {
+        assertThat(ContentHash.of(List.of(Block.paragraph("第十条　依照本法（一） ABC"))))
+                .isEqualTo(ContentHash.of(List.of(Block.paragraph("第十条 依照本法(一)  ＡＢＣ "))));
+        assertThat(ContentHash.of(List.of(Block.paragraph("第十条"))))
+                .isNotEqualTo(ContentHash.of(List.of(Block.paragraph("第十一条"))));
+    }
+}
