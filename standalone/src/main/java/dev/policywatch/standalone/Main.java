@@ -123,7 +123,7 @@ public final class Main {
     private static void run(StandaloneOptions options, PrintStream out, PrintStream err) {
         Standalone system;
         try {
-            system = StandaloneLauncher.launch(options);
+            system = Standalone.start(options);
         } catch (RuntimeException e) {
             err.println("policywatch: cannot start: " + rootMessage(e));
             System.exit(1);
@@ -146,6 +146,10 @@ public final class Main {
         out.println("  Kafka        " + system.bootstrapServers() + (system.embeddedKafka() ? " (embedded)" : ""));
         out.println("  PostgreSQL   " + system.jdbcUrl() + (system.embeddedPostgres() ? " (embedded)" : ""));
         out.println("  data         " + options.dataDir().toAbsolutePath().normalize());
+        system.demo().ifPresent(site -> {
+            out.println("  demo site    " + site.baseUrl() + "/ (fictional documents; a new stage every minute,");
+            out.println("               alerts are printed here as they happen)");
+        });
         out.println("Press Ctrl-C to stop.");
         try {
             stopped.await();

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -34,15 +35,17 @@ public final class Standalone implements AutoCloseable {
 
     private final EmbeddedKafkaBroker broker;
     private final EmbeddedPostgresServer postgres;
+    private final DemoSite demo;
     private final ApplicationContext context;
     private final String url;
     private final String bootstrapServers;
     private final String jdbcUrl;
 
-    private Standalone(EmbeddedKafkaBroker broker, EmbeddedPostgresServer postgres, ApplicationContext context,
-            String url, String bootstrapServers, String jdbcUrl) {
+    private Standalone(EmbeddedKafkaBroker broker, EmbeddedPostgresServer postgres, DemoSite demo,
+            ApplicationContext context, String url, String bootstrapServers, String jdbcUrl) {
         this.broker = broker;
         this.postgres = postgres;
+        this.demo = demo;
         this.context = context;
         this.url = url;
         this.bootstrapServers = bootstrapServers;
@@ -60,6 +63,7 @@ public final class Standalone implements AutoCloseable {
         }
         EmbeddedKafkaBroker broker = null;
         EmbeddedPostgresServer postgres = null;
+        DemoSite demo = null;
         try {
             Map<String, Object> props = new HashMap<>(options.properties());
             String bootstrap = options.property("kafka.bootstrap.servers").orElse(null);
@@ -89,6 +93,14 @@ public final class Standalone implements AutoCloseable {
             if (options.sources() != null) {
                 props.put("policywatch.sources", options.sources().toAbsolutePath().toString());
             }
+            if (options.demo()) {
+                demo = DemoSite.start(Duration.ofMinutes(1));
+                if (options.sources() == null) {
+                    props.put("policywatch.sources", demo.writeSources(dataDir.resolve("demo")).toString());
+                }
+                props.put("policywatch.notifier.console.enabled", "true");
+                props.putIfAbsent("policywatch.crawler.per-host-delay", "1s");
+            }
             ApplicationContext context = ApplicationContext.builder()
                     .environments(ENVIRONMENTS)
                     .properties(props)
@@ -104,8 +116,11 @@ public final class Standalone implements AutoCloseable {
                 throw e;
             }
             LOG.info("policywatch started in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
-            return new Standalone(broker, postgres, context, url, bootstrap, jdbc);
+            return new Standalone(broker, postgres, demo, context, url, bootstrap, jdbc);
         } catch (RuntimeException e) {
+            if (demo != null) {
+                demo.close();
+            }
             if (broker != null) {
                 broker.close();
             }
@@ -163,9 +178,17 @@ public final class Standalone implements AutoCloseable {
         return context;
     }
 
+    /** The demo site, when started with {@code --demo}. */
+    public java.util.Optional<DemoSite> demo() {
+        return java.util.Optional.ofNullable(demo);
+    }
+
     @Override
     public void close() {
         long begin = System.nanoTime();
+        if (demo != null) {
+            demo.close();
+        }
         try {
             context.close();
         } finally {
