@@ -55,7 +55,9 @@ public final class MarkdownExtractor {
                 line = line.substring(end + 3);
                 inComment = false;
             }
-            line = COMMENT.matcher(line).replaceAll("");
+            if (line.contains("<!--")) {
+                line = COMMENT.matcher(line).replaceAll("");
+            }
             int open = line.indexOf("<!--");
             if (open >= 0) {
                 line = line.substring(0, open);
@@ -151,13 +153,22 @@ public final class MarkdownExtractor {
         if (t.endsWith("\\")) {
             t = t.substring(0, t.length() - 1);
         }
-        t = IMAGE.matcher(t).replaceAll("$1");
-        t = LINK.matcher(t).replaceAll("$1");
-        t = CODE.matcher(t).replaceAll("$1");
-        t = STRONG.matcher(t).replaceAll("$2");
-        t = EMPHASIS_STAR.matcher(t).replaceAll("$1");
-        t = EMPHASIS_UNDERSCORE.matcher(t).replaceAll("$1");
-        t = TAG.matcher(t).replaceAll(" ");
+        // each pattern runs only when its marker character occurs: most lines have none
+        if (t.indexOf('[') >= 0) {
+            t = IMAGE.matcher(t).replaceAll("$1");
+            t = LINK.matcher(t).replaceAll("$1");
+        }
+        if (t.indexOf('`') >= 0) {
+            t = CODE.matcher(t).replaceAll("$1");
+        }
+        if (t.indexOf('*') >= 0 || t.indexOf('_') >= 0) {
+            t = STRONG.matcher(t).replaceAll("$2");
+            t = EMPHASIS_STAR.matcher(t).replaceAll("$1");
+            t = EMPHASIS_UNDERSCORE.matcher(t).replaceAll("$1");
+        }
+        if (t.indexOf('<') >= 0) {
+            t = TAG.matcher(t).replaceAll(" ");
+        }
         if (t.indexOf('&') >= 0) {
             t = Parser.unescapeEntities(t, false);
         }

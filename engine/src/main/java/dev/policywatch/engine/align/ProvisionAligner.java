@@ -1,0 +1,428 @@
+package dev.policywatch.engine.align;
+
+import dev.policywatch.engine.segment.Provision;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Pairs the provisions of two versions, content first, labels last, in passes:
+ * <ol>
+ *   <li>(identifier documents) the same identifier pairs first: identifiers are stable;</li>
+ *   <li>exact text, then exact text with cross-reference numbers masked, in document order;</li>
+ *   <li>confident pairs anywhere: TF-IDF cosine ≥ 0.75, or ≥ 0.30 when the pair stands out
+ *       (every other candidate in its row and column ≤ 0.6 × its similarity); agreement of
+ *       cross-references with the pairs found so far breaks near-ties;</li>
+ *   <li>weak pairs (&gt; 0.18) only in order, bracketed by already paired neighbours on both sides;</li>
+ *   <li>a character-level ratio ≥ 0.5 under the same stands-out rule;</li>
+ *   <li>the same label, bracketed in order (an article rewritten in place).</li>
+ * </ol>
+ * In identifier documents different identifiers pair only at ≥ 0.9 and passes 4–6 are skipped.
+ * Work is bounded: beyond {@value #MAX_PAIR_EVALUATIONS} similarity evaluations only a band around
+ * the diagonal is compared, giving a coarser result on pathological input instead of a hang.
+ * Stateless and thread-safe.
+ */
+public final class ProvisionAligner {
+
+    static final double CONFIDENT = 0.75;
+    static final double STANDS_OUT_MIN = 0.30;
+    static final double STANDS_OUT_FACTOR = 0.6;
+    static final double WEAK = 0.18;
+    static final double CHAR_RATIO = 0.5;
+    static final double RATIO_WEIGHT = 0.15;
+    static final double IDENTIFIER_RENAME = 0.9;
+    static final long MAX_PAIR_EVALUATIONS = 2_000_000L;
+    static final int MAX_CHAR_RATIO_PAIRS = 2_500;
+    static final int MAX_CHAR_RATIO_LENGTH = 2_000;
+    static final long MAX_CHAR_RATIO_CELLS = 40_000_000L;
+
+    /**
+     * Aligns two provision lists.
+     *
+     * @param byIdentifier true when both versions label provisions with stable identifiers
+     */
+    public Alignment align(List<Provision> old, List<Provision> neu, boolean byIdentifier) {
+        return new Run(old, neu, byIdentifier).run();
+    }
+
+    private static final class Run {
+        final List<Provision> old;
+        final List<Provision> neu;
+        final boolean byIdentifier;
+        final int m;
+        final int n;
+        final int[] newOf;
+        final int[] oldOf;
+        final String[] oldCanon;
+        final String[] newCanon;
+        final Map<String, Integer> oldByLabel = new HashMap<>();
+        final Map<String, Integer> newByLabel = new HashMap<>();
+        final List<List<String>> oldRefs = new ArrayList<>();
+        final List<Set<String>> newRefs = new ArrayList<>();
+        TfIdf.Vector[] vectors;
+
+        Run(List<Provision> old, List<Provision> neu, boolean byIdentifier) {
+            this.old = old;
+            this.neu = neu;
+            this.byIdentifier = byIdentifier;
+            m = old.size();
+            n = neu.size();
+            newOf = new int[m];
+            oldOf = new int[n];
+            Arrays.fill(newOf, -1);
+            Arrays.fill(oldOf, -1);
+            oldCanon = new String[m];
+            newCanon = new String[n];
+            for (int i = 0; i < m; i++) {
+                oldCanon[i] = CanonicalText.canonical(old.get(i).fullText());
+                oldByLabel.put(old.get(i).label(), i);
+                oldRefs.add(CanonicalText.references(old.get(i).text()));
+            }
+            for (int j = 0; j < n; j++) {
+                newCanon[j] = CanonicalText.canonical(neu.get(j).fullText());
+                newByLabel.put(neu.get(j).label(), j);
+                newRefs.add(new HashSet<>(CanonicalText.references(neu.get(j).text())));
+            }
+        }
+
+        Alignment run() {
+            if (byIdentifier) {
+                for (int i = 0; i < m; i++) {
+                    Integer j = newByLabel.get(old.get(i).label());
+                    if (j != null) {
+                        pair(i, j);
+                    }
+                }
+            }
+            exactPass(false);
+            exactPass(true);
+            if (freeCount(newOf) > 0 && freeCount(oldOf) > 0) {
+                List<String> texts = new ArrayList<>(m + n);
+                old.forEach(p -> texts.add(p.fullText()));
+                neu.forEach(p -> texts.add(p.fullText()));
+                vectors = TfIdf.vectors(texts);
+                List<double[]> candidates = candidates();
+                if (byIdentifier) {
+                    greedy(candidates, IDENTIFIER_RENAME, Double.MAX_VALUE, false);
+                } else {
+                    greedy(candidates, CONFIDENT, STANDS_OUT_MIN, false);
+                    mutualBestPass(candidates);
+                    greedy(candidates, WEAK, Double.MAX_VALUE, true);
+                    charRatioPass();
+                    labelPass();
+                }
+            }
+            return new Alignment(newOf, oldOf);
+        }
+
+        void pair(int i, int j) {
+            newOf[i] = j;
+            oldOf[j] = i;
+        }
+
+        /** Exact (or masked-exact) text: the k-th occurrence of a text pairs with its k-th occurrence. */
+        void exactPass(boolean masked) {
+            Map<String, List<Integer>> newByText = new LinkedHashMap<>();
+            for (int j = 0; j < n; j++) {
+                if (oldOf[j] < 0) {
+                    newByText.computeIfAbsent(key(newCanon[j], masked), k -> new ArrayList<>()).add(j);
+                }
+            }
+            Map<String, Integer> used = new HashMap<>();
+            for (int i = 0; i < m; i++) {
+                if (newOf[i] >= 0) {
+                    continue;
+                }
+                String k = key(oldCanon[i], masked);
+                List<Integer> js = newByText.get(k);
+                if (js == null) {
+                    continue;
+                }
+                int at = used.getOrDefault(k, 0);
+                if (at < js.size()) {
+                    pair(i, js.get(at));
+                    used.put(k, at + 1);
+                }
+            }
+        }
+
+        private static String key(String canonical, boolean masked) {
+            return masked ? CanonicalText.masked(canonical) : canonical;
+        }
+
+        /** Candidate pairs {i, j, score} with similarity above the weak threshold, best first. */
+        List<double[]> candidates() {
+            int[] freeOld = freeIndices(newOf);
+            int[] freeNew = freeIndices(oldOf);
+            long evaluations = (long) freeOld.length * freeNew.length;
+            // beyond the budget, compare each old provision with a band of new ones around its expected place
+            int band = evaluations <= MAX_PAIR_EVALUATIONS ? Integer.MAX_VALUE
+                    : (int) Math.max(1, MAX_PAIR_EVALUATIONS / Math.max(1, freeOld.length) / 2);
+            List<double[]> out = new ArrayList<>();
+            for (int a = 0; a < freeOld.length; a++) {
+                int i = freeOld[a];
+                int centre = (int) ((long) a * freeNew.length / Math.max(1, freeOld.length));
+                int from = band == Integer.MAX_VALUE ? 0 : Math.max(0, centre - band);
+                int to = band == Integer.MAX_VALUE ? freeNew.length : Math.min(freeNew.length, centre + band + 1);
+                for (int b = from; b < to; b++) {
+                    int j = freeNew[b];
+                    double s = vectors[i].dot(vectors[m + j]);
+                    if (s > WEAK) {
+                        out.add(new double[] {i, j, s, s + referenceBonus(i, j), -1});
+                    }
+                }
+            }
+            blendCharacterRatio(out);
+            out.sort((x, y) -> Double.compare(y[3], x[3]));
+            return out;
+        }
+
+        /**
+         * Near-ties of cosine are decided by the character-level ratio: of two candidates that share
+         * as much vocabulary, the one that keeps more of the old wording in order is the successor.
+         * Skipped (cosine alone) when it would cost more than the budget.
+         */
+        void blendCharacterRatio(List<double[]> candidates) {
+            // only contenders need the ratio: similar enough to pair, and first or second in their row or column
+            Map<Integer, double[]> rowTop = new HashMap<>();
+            Map<Integer, double[]> colTop = new HashMap<>();
+            for (double[] c : candidates) {
+                top2(rowTop.computeIfAbsent((int) c[0], k -> new double[2]), c[2]);
+                top2(colTop.computeIfAbsent((int) c[1], k -> new double[2]), c[2]);
+            }
+            List<double[]> contenders = new ArrayList<>();
+            long cells = 0;
+            for (double[] c : candidates) {
+                if (c[2] >= STANDS_OUT_MIN && (c[2] >= rowTop.get((int) c[0])[1] || c[2] >= colTop.get((int) c[1])[1])) {
+                    contenders.add(c);
+                    cells += (long) Math.min(oldCanon[(int) c[0]].length(), MAX_CHAR_RATIO_LENGTH)
+                            * Math.min(newCanon[(int) c[1]].length(), MAX_CHAR_RATIO_LENGTH);
+                }
+            }
+            if (cells > MAX_CHAR_RATIO_CELLS) {
+                return;
+            }
+            for (double[] c : contenders) {
+                double ratio = CharRatio.ratio(oldCanon[(int) c[0]], newCanon[(int) c[1]], MAX_CHAR_RATIO_LENGTH);
+                c[3] = (1 - RATIO_WEIGHT) * c[2] + RATIO_WEIGHT * ratio + (c[3] - c[2]);
+                c[4] = ratio;
+            }
+        }
+
+        private static void top2(double[] top, double value) {
+            if (value > top[0]) {
+                top[1] = top[0];
+                top[0] = value;
+            } else if (value > top[1]) {
+                top[1] = value;
+            }
+        }
+
+        /**
+         * Pairs that are each other's best remaining candidate, similar enough to trust (cosine ≥ 0.30)
+         * and confirmed by the wording (character ratio ≥ 0.5). Stock legal phrasing makes several
+         * penalty articles each other's best by a hair; they fail the ratio and stay for later passes.
+         */
+        void mutualBestPass(List<double[]> candidates) {
+            Map<Integer, double[]> bestOfRow = new HashMap<>();
+            Map<Integer, double[]> bestOfCol = new HashMap<>();
+            for (double[] c : candidates) {
+                int i = (int) c[0];
+                int j = (int) c[1];
+                if (newOf[i] >= 0 || oldOf[j] >= 0) {
+                    continue;
+                }
+                bestOfRow.merge(i, c, (x, y) -> x[3] >= y[3] ? x : y);
+                bestOfCol.merge(j, c, (x, y) -> x[3] >= y[3] ? x : y);
+            }
+            for (double[] c : candidates) {
+                int i = (int) c[0];
+                int j = (int) c[1];
+                if (c[2] >= STANDS_OUT_MIN && c[4] >= CHAR_RATIO && newOf[i] < 0 && oldOf[j] < 0
+                        && bestOfRow.get(i) == c && bestOfCol.get(j) == c) {
+                    pair(i, j);
+                }
+            }
+        }
+
+        /**
+         * Cross-reference agreement: old 第二十四条 cites 第十二条, which became 第十三条; a new article citing
+         * 第十三条 is the likelier successor. Small enough to only reorder near-ties.
+         */
+        double referenceBonus(int i, int j) {
+            List<String> refs = oldRefs.get(i);
+            Set<String> target = newRefs.get(j);
+            if (refs.isEmpty() || target.isEmpty()) {
+                return 0;
+            }
+            int known = 0;
+            int agree = 0;
+            for (String ref : refs) {
+                Integer oi = oldByLabel.get(ref);
+                if (oi == null || newOf[oi] < 0) {
+                    continue;
+                }
+                known++;
+                if (target.contains(neu.get(newOf[oi]).label())) {
+                    agree++;
+                }
+            }
+            return known == 0 ? 0 : 0.05 * (2.0 * agree / known - 1.0);
+        }
+
+        /**
+         * Greedy pairing, best score first. A pair is taken when its similarity reaches {@code sure},
+         * or reaches {@code standsOutMin} and stands out in its row and column; {@code ordered} instead
+         * requires the pair to sit between already paired neighbours.
+         */
+        void greedy(List<double[]> candidates, double sure, double standsOutMin, boolean ordered) {
+            Map<Integer, List<double[]>> byRow = new HashMap<>();
+            Map<Integer, List<double[]>> byCol = new HashMap<>();
+            if (!ordered) {
+                for (double[] c : candidates) {
+                    byRow.computeIfAbsent((int) c[0], k -> new ArrayList<>()).add(c);
+                    byCol.computeIfAbsent((int) c[1], k -> new ArrayList<>()).add(c);
+                }
+            }
+            for (double[] c : candidates) {
+                int i = (int) c[0];
+                int j = (int) c[1];
+                if (newOf[i] >= 0 || oldOf[j] >= 0) {
+                    continue;
+                }
+                double s = c[2];
+                boolean take;
+                if (ordered) {
+                    take = s > sure && bracketed(i, j);
+                } else {
+                    take = s >= sure || (s >= standsOutMin && standsOut(c, byRow.get(i), byCol.get(j)));
+                }
+                if (take) {
+                    pair(i, j);
+                }
+            }
+        }
+
+        boolean standsOut(double[] c, List<double[]> row, List<double[]> col) {
+            double limit = STANDS_OUT_FACTOR * c[3];
+            for (double[] o : row) {
+                if (o != c && oldOf[(int) o[1]] < 0 && o[3] > limit) {
+                    return false;
+                }
+            }
+            for (double[] o : col) {
+                if (o != c && newOf[(int) o[0]] < 0 && o[3] > limit) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** True when i and j lie between the same paired neighbours on both sides. */
+        boolean bracketed(int i, int j) {
+            int lo = -1;
+            for (int p = i - 1; p >= 0; p--) {
+                if (newOf[p] >= 0) {
+                    lo = newOf[p];
+                    break;
+                }
+            }
+            int hi = n;
+            for (int q = i + 1; q < m; q++) {
+                if (newOf[q] >= 0) {
+                    hi = newOf[q];
+                    break;
+                }
+            }
+            if (!(lo < j && j < hi)) {
+                return false;
+            }
+            int loOld = -1;
+            for (int p = j - 1; p >= 0; p--) {
+                if (oldOf[p] >= 0) {
+                    loOld = oldOf[p];
+                    break;
+                }
+            }
+            int hiOld = m;
+            for (int q = j + 1; q < n; q++) {
+                if (oldOf[q] >= 0) {
+                    hiOld = oldOf[q];
+                    break;
+                }
+            }
+            return loOld < i && i < hiOld;
+        }
+
+        /** Last content pass: a character-level ratio, for texts whose words were rearranged. */
+        void charRatioPass() {
+            int[] freeOld = freeIndices(newOf);
+            int[] freeNew = freeIndices(oldOf);
+            if (freeOld.length == 0 || freeNew.length == 0
+                    || (long) freeOld.length * freeNew.length > MAX_CHAR_RATIO_PAIRS) {
+                return;
+            }
+            long oldChars = 0;
+            long newChars = 0;
+            for (int i : freeOld) {
+                oldChars += Math.min(oldCanon[i].length(), MAX_CHAR_RATIO_LENGTH);
+            }
+            for (int j : freeNew) {
+                newChars += Math.min(newCanon[j].length(), MAX_CHAR_RATIO_LENGTH);
+            }
+            if (oldChars * newChars > MAX_CHAR_RATIO_CELLS) {
+                return; // bounded work: skip the pass rather than spend seconds on it
+            }
+            List<double[]> candidates = new ArrayList<>();
+            for (int i : freeOld) {
+                for (int j : freeNew) {
+                    double r = CharRatio.ratio(oldCanon[i], newCanon[j], MAX_CHAR_RATIO_LENGTH);
+                    if (r > 0) {
+                        candidates.add(new double[] {i, j, r, r, r});
+                    }
+                }
+            }
+            candidates.sort((x, y) -> Double.compare(y[3], x[3]));
+            greedy(candidates, Double.MAX_VALUE, CHAR_RATIO, false);
+        }
+
+        /** Labels last: an unpaired article whose label is unpaired on the other side, in order. */
+        void labelPass() {
+            for (int i = 0; i < m; i++) {
+                if (newOf[i] >= 0) {
+                    continue;
+                }
+                Integer j = newByLabel.get(old.get(i).label());
+                if (j != null && oldOf[j] < 0 && bracketed(i, j)) {
+                    pair(i, j);
+                }
+            }
+        }
+
+        private static int freeCount(int[] mapping) {
+            int c = 0;
+            for (int v : mapping) {
+                if (v < 0) {
+                    c++;
+                }
+            }
+            return c;
+        }
+
+        private static int[] freeIndices(int[] mapping) {
+            int[] out = new int[freeCount(mapping)];
+            int k = 0;
+            for (int i = 0; i < mapping.length; i++) {
+                if (mapping[i] < 0) {
+                    out[k++] = i;
+                }
+            }
+            return out;
+        }
+    }
+}

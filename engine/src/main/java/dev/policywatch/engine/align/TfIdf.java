@@ -1,0 +1,149 @@
+package dev.policywatch.engine.align;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * TF-IDF vectors over character bigrams for CJK runs and word unigrams plus bigrams for other
+ * scripts, cosine-normalised, with the document frequencies of both versions together. Shared
+ * legal boilerplate ("由有关主管部门责令改正，给予警告") occurs in many provisions and so weighs little;
+ * what distinguishes a provision weighs much. Features are 64-bit keys (no strings are built).
+ */
+final class TfIdf {
+
+    private static final long CJK_BIGRAM = 1L << 60;
+    private static final long CJK_UNIGRAM = 2L << 60;
+    private static final long WORD = 3L << 60;
+    private static final long WORD_BIGRAM = 4L << 60;
+    private static final long MASK = (1L << 60) - 1;
+
+    /** A sparse vector: sorted keys, matching weights, unit length. */
+    record Vector(long[] keys, float[] weights) {
+        static final Vector EMPTY = new Vector(new long[0], new float[0]);
+
+        double dot(Vector o) {
+            long[] a = keys;
+            long[] b = o.keys;
+            int i = 0;
+            int j = 0;
+            double sum = 0;
+            while (i < a.length && j < b.length) {
+                long x = a[i];
+                long y = b[j];
+                if (x == y) {
+                    sum += weights[i++] * (double) o.weights[j++];
+                } else if (x < y) {
+                    i++;
+                } else {
+                    j++;
+                }
+            }
+            return Math.min(1.0, sum);
+        }
+    }
+
+    private TfIdf() {
+    }
+
+    /** Vectors for every text of both lists: first the old ones, then the new ones. */
+    static Vector[] vectors(List<String> texts) {
+        int n = texts.size();
+        long[][] counted = new long[n][];
+        int[][] tfs = new int[n][];
+        LongIntMap df = new LongIntMap(1024);
+        for (int d = 0; d < n; d++) {
+            long[] tokens = tokens(texts.get(d));
+            Arrays.sort(tokens);
+            int distinct = 0;
+            for (int k = 0; k < tokens.length; k++) {
+                if (k == 0 || tokens[k] != tokens[k - 1]) {
+                    distinct++;
+                }
+            }
+            long[] keys = new long[distinct];
+            int[] tf = new int[distinct];
+            int u = -1;
+            for (int k = 0; k < tokens.length; k++) {
+                if (k == 0 || tokens[k] != tokens[k - 1]) {
+                    keys[++u] = tokens[k];
+                    df.increment(tokens[k]);
+                }
+                tf[u]++;
+            }
+            counted[d] = keys;
+            tfs[d] = tf;
+        }
+        Vector[] vectors = new Vector[n];
+        for (int d = 0; d < n; d++) {
+            long[] keys = counted[d];
+            if (keys.length == 0) {
+                vectors[d] = Vector.EMPTY;
+                continue;
+            }
+            float[] w = new float[keys.length];
+            double norm = 0;
+            for (int k = 0; k < keys.length; k++) {
+                double idf = Math.log((n + 1.0) / (df.get(keys[k]) + 1.0)) + 1.0;
+                double weight = (1.0 + Math.log(tfs[d][k])) * idf;
+                w[k] = (float) weight;
+                norm += weight * weight;
+            }
+            float inv = (float) (1.0 / Math.sqrt(norm));
+            for (int k = 0; k < w.length; k++) {
+                w[k] *= inv;
+            }
+            vectors[d] = new Vector(keys, w);
+        }
+        return vectors;
+    }
+
+    /** The feature keys of one text (with repeats). */
+    static long[] tokens(String text) {
+        String s = CanonicalText.masked(CanonicalText.folded(text));
+        long[] out = new long[Math.max(16, s.length() * 2)];
+        int size = 0;
+        int i = 0;
+        int n = s.length();
+        long previousWord = -1;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (isCjk(c)) {
+                int start = i;
+                while (i < n && isCjk(s.charAt(i))) {
+                    i++;
+                }
+                if (i - start == 1) {
+                    out[size++] = CJK_UNIGRAM | c;
+                } else {
+                    for (int k = start; k + 1 < i; k++) {
+                        out[size++] = CJK_BIGRAM | ((long) s.charAt(k) << 16) | s.charAt(k + 1);
+                    }
+                }
+                previousWord = -1;
+            } else if (Character.isLetterOrDigit(c)) {
+                long h = 0xcbf29ce484222325L;
+                while (i < n && Character.isLetterOrDigit(s.charAt(i)) && !isCjk(s.charAt(i))) {
+                    h = (h ^ Character.toLowerCase(s.charAt(i))) * 0x100000001b3L;
+                    i++;
+                }
+                long word = h & MASK;
+                out[size++] = WORD | word;
+                if (previousWord >= 0) {
+                    out[size++] = WORD_BIGRAM | ((previousWord * 31 + word) & MASK);
+                }
+                previousWord = word;
+            } else {
+                i++;
+            }
+            if (size + 4 >= out.length) {
+                out = Arrays.copyOf(out, out.length * 2);
+            }
+        }
+        return Arrays.copyOf(out, size);
+    }
+
+    static boolean isCjk(char c) {
+        return (c >= '\u4E00' && c <= '\u9FFF') || (c >= '\u3400' && c <= '\u4DBF') || (c >= '\u3040' && c <= '\u30FF')
+                || (c >= '\uAC00' && c <= '\uD7AF') || (c >= '\uF900' && c <= '\uFAFF');
+    }
+}

@@ -1,0 +1,205 @@
+package dev.policywatch.engine.cli;
+
+import dev.policywatch.engine.Engine;
+import dev.policywatch.engine.diff.DiffResult;
+import dev.policywatch.engine.extract.ExtractOptions;
+import dev.policywatch.engine.extract.ExtractedDocument;
+import dev.policywatch.engine.extract.ExtractionException;
+import dev.policywatch.engine.extract.Extractor;
+import dev.policywatch.events.DiffOp;
+import dev.policywatch.events.EventJson;
+import dev.policywatch.events.ProvisionChange;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code diff OLD NEW [--format text|json]}: compares two versions of a document given as files
+ * ({@code .html}/{@code .htm}, {@code .pdf}, {@code .md}, {@code .txt}) with the same extraction and
+ * engine as the services.
+ *
+ * <p>{@code text} (default): a summary line, then each change with its labels and an inline diff in
+ * which deletions read {@code [-so-]} and insertions {@code {+so+}} (in colour as well when writing to
+ * a terminal). {@code json}: one object {@code {"changes":[...],"structureChanges":[...],"summary":{...}}}.
+ * Standard output carries the result alone. Exit 0 when compared (changes or none), 2 with a
+ * one-line message on standard error for a missing, unreadable or unsupported file or bad usage.
+ */
+public final class DiffCommand {
+
+    /** Exit status when the files were compared, whether or not they differ. */
+    public static final int OK = 0;
+    /** Exit status for bad usage or a missing, unreadable or unsupported file. */
+    public static final int FAILED = 2;
+
+    private static final String USAGE = "usage: diff OLD NEW [--format text|json]";
+    private static final String RED = "\u001B[31m";
+    private static final String GREEN = "\u001B[32m";
+    private static final String BOLD = "\u001B[1m";
+    private static final String RESET = "\u001B[0m";
+
+    private DiffCommand() {
+    }
+
+    /** Runs from the engine jar: {@code java -cp engine.jar dev.policywatch.engine.cli.DiffCommand OLD NEW}. */
+    public static void main(String[] args) {
+        // Java 17 writes '?' for Chinese when the locale is not UTF-8: write UTF-8 bytes ourselves
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        boolean colour = System.console() != null && System.getenv("NO_COLOR") == null
+                && !"dumb".equals(System.getenv("TERM"));
+        int status = run(args, out, err, colour);
+        out.flush();
+        System.exit(status);
+    }
+
+    /** Runs the command without colour; returns the exit status. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, false);
+    }
+
+    /**
+     * Runs the command; returns the exit status. {@code args} may start with the word {@code diff}.
+     *
+     * @param colour whether to add ANSI colours (only when standard output is a terminal)
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err, boolean colour) {
+        List<String> files = new ArrayList<>();
+        String format = "text";
+        for (int k = 0; k < args.length; k++) {
+            String a = args[k];
+            if (k == 0 && a.equals("diff")) {
+                continue;
+            }
+            if (a.equals("--format")) {
+                if (k + 1 >= args.length) {
+                    return fail(err, "--format needs a value (text or json); " + USAGE);
+                }
+                format = args[++k];
+            } else if (a.startsWith("--format=")) {
+                format = a.substring("--format=".length());
+            } else if (a.equals("--help") || a.equals("-h")) {
+                out.println(USAGE);
+                return OK;
+            } else if (a.startsWith("--")) {
+                return fail(err, "unknown option " + a + "; " + USAGE);
+            } else {
+                files.add(a);
+            }
+        }
+        if (!format.equals("text") && !format.equals("json")) {
+            return fail(err, "unknown format '" + format + "' (text or json); " + USAGE);
+        }
+        if (files.size() != 2) {
+            return fail(err, "expected two files, got " + files.size() + "; " + USAGE);
+        }
+        Engine engine = new Engine();
+        ExtractedDocument oldDoc;
+        ExtractedDocument newDoc;
+        try {
+            oldDoc = read(engine, files.get(0));
+            newDoc = read(engine, files.get(1));
+        } catch (CommandException e) {
+            return fail(err, e.getMessage());
+        }
+        DiffResult result = engine.compare(oldDoc, newDoc);
+        if (format.equals("json")) {
+            out.println(EventJson.writeString(result));
+        } else {
+            printText(result, out, colour);
+        }
+        out.flush();
+        return OK;
+    }
+
+    private static ExtractedDocument read(Engine engine, String name) {
+        Path path = Path.of(name);
+        if (Extractor.byExtension(name) == null) {
+            throw new CommandException("unsupported file type: " + name + " (use .html, .htm, .pdf, .md or .txt)");
+        }
+        byte[] bytes;
+        try {
+            if (Files.isDirectory(path)) {
+                throw new CommandException("not a file: " + name);
+            }
+            bytes = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw new CommandException("no such file: " + name);
+        } catch (IOException | OutOfMemoryError e) {
+            throw new CommandException("cannot read " + name + ": " + e.getMessage());
+        }
+        try {
+            return engine.extract(bytes, null, name, ExtractOptions.NONE);
+        } catch (ExtractionException e) {
+            throw new CommandException("cannot read " + name + ": " + e.getMessage());
+        }
+    }
+
+    private static int fail(PrintStream err, String message) {
+        err.println("diff: " + message.replace('\n', ' '));
+        err.flush();
+        return FAILED;
+    }
+
+    static void printText(DiffResult result, PrintStream out, boolean colour) {
+        out.println(result.summary().describe() + ", " + result.summary().unchanged() + " unchanged");
+        for (ProvisionChange c : result.changes()) {
+            printChange(c, out, colour);
+        }
+        if (!result.structureChanges().isEmpty()) {
+            out.println();
+            out.println("Structure (title, preamble, headings):");
+            for (ProvisionChange c : result.structureChanges()) {
+                printChange(c, out, colour);
+            }
+        }
+    }
+
+    private static void printChange(ProvisionChange c, PrintStream out, boolean colour) {
+        out.println();
+        String head = c.type() + " " + c.displayLabel();
+        if (c.type() == dev.policywatch.events.ChangeType.MODIFIED) {
+            head += String.format(" (similarity %.2f)", c.similarity());
+        }
+        out.println(colour ? BOLD + head + RESET : head);
+        switch (c.type()) {
+            case RENUMBERED -> {
+                // same text under a new number: the labels say it all
+            }
+            case ADDED -> out.println(indent(mark(DiffOp.insert(c.newText()), colour)));
+            case REMOVED -> out.println(indent(mark(DiffOp.delete(c.oldText()), colour)));
+            case MODIFIED -> {
+                StringBuilder sb = new StringBuilder();
+                for (DiffOp op : c.diff()) {
+                    sb.append(mark(op, colour));
+                }
+                out.println(indent(sb.toString()));
+            }
+        }
+    }
+
+    private static String mark(DiffOp op, boolean colour) {
+        return switch (op.op()) {
+            case EQUAL -> op.text();
+            case DELETE -> colour ? RED + "[-" + op.text() + "-]" + RESET : "[-" + op.text() + "-]";
+            case INSERT -> colour ? GREEN + "{+" + op.text() + "+}" + RESET : "{+" + op.text() + "+}";
+        };
+    }
+
+    private static String indent(String text) {
+        return "  " + text.replace("\n", "\n  ");
+    }
+
+    /** A failure that ends the command with status 2 and a one-line message. */
+    private static final class CommandException extends RuntimeException {
+        CommandException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package dev.policywatch.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.policywatch.engine.diff.DiffResult;
+import dev.policywatch.engine.extract.ExtractOptions;
+import dev.policywatch.events.EventJson;
+import dev.policywatch.events.ProvisionChange;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs every case of the shared corpus (../shared/corpus, system property {@code policywatch.corpus})
+ * through the engine and scores the reported (type, oldLabel, newLabel) tuples against expected.json;
+ * an entry's {@code also_acceptable} alternatives count as right. The corpus is not ours: it is
+ * read in place, never copied. Absent corpus: skipped with a message, failed under CI=true.
+ */
+class CorpusAccuracyTest {
+
+    private static final double MIN_OVERALL_F1 = 0.98;
+    private static final double MIN_CASE_F1 = 0.95;
+
+    private final Engine engine = new Engine();
+
+    @Test
+    void everyCorpusPairScoresAtLeastTheFloor() throws IOException {
+        Path corpus = corpusOrSkip();
+        List<Path> cases;
+        try (Stream<Path> s = Files.list(corpus)) {
+            cases = s.filter(p -> Files.isRegularFile(p.resolve("expected.json"))).sorted().toList();
+        }
+        assertThat(cases).as("corpus cases in " + corpus).isNotEmpty();
+        int tp = 0;
+        int fp = 0;
+        int fn = 0;
+        StringBuilder table = new StringBuilder(String.format("%n%-48s %5s %5s %5s %7s%n", "case", "tp", "fp", "fn", "F1"));
+        List<String> failures = new ArrayList<>();
+        List<String> details = new ArrayList<>();
+        for (Path c : cases) {
+            JsonNode expected = EventJson.mapper().readTree(c.resolve("expected.json").toFile());
+            List<JsonNode> pairs = new ArrayList<>();
+            if (expected.isArray()) {
+                expected.forEach(pairs::add);
+            } else {
+                pairs.add(expected);
+            }
+            for (JsonNode pair : pairs) {
+                String from = pair.get("from").asText();
+                String to = pair.get("to").asText();
+                DiffResult result = engine.compare(read(c, from), read(c, to));
+                Score score = score(pair.get("changes"), result.changes());
+                tp += score.tp;
+                fp += score.fp;
+                fn += score.fn;
+                String name = c.getFileName() + " " + from + "→" + to;
+                table.append(String.format("%-48s %5d %5d %5d %7.4f%n", name, score.tp, score.fp, score.fn, score.f1()));
+                score.wrong.forEach(w -> details.add(name + ": " + w));
+                if (score.f1() < MIN_CASE_F1) {
+                    failures.add(name + " F1 " + score.f1());
+                }
+            }
+        }
+        double f1 = f1(tp, fp, fn);
+        table.append(String.format("%-48s %5d %5d %5d %7.4f%n", "OVERALL", tp, fp, fn, f1));
+        System.out.println(table);
+        details.forEach(System.out::println);
+        if (f1 < MIN_OVERALL_F1) {
+            failures.add("overall F1 " + f1);
+        }
+        if (!failures.isEmpty()) {
+            fail("below the floor: " + failures + table);
+        }
+    }
+
+    private dev.policywatch.engine.extract.ExtractedDocument read(Path c, String version) throws IOException {
+        Path file = c.resolve(version + ".md");
+        return engine.extract(Files.readAllBytes(file), null, file.toString(), ExtractOptions.NONE);
+    }
+
+    static Path corpusOrSkip() {
+        String property = System.getProperty("policywatch.corpus");
+        Path corpus = property == null ? null : Path.of(property);
+        boolean present = corpus != null && Files.isDirectory(corpus);
+        if (!present) {
+            String message = "corpus not found at " + property + " (set -Dpolicywatch.corpus); skipping corpus accuracy";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail(message + " — under CI the corpus is required");
+            }
+            System.err.println("SKIPPED: " + message);
+            Assumptions.assumeTrue(false, message);
+        }
+        return corpus;
+    }
+
+    private record Tuple(String type, String oldLabel, String newLabel) {
+    }
+
+    private static final class Score {
+        int tp;
+        int fp;
+        int fn;
+        final List<String> wrong = new ArrayList<>();
+
+        double f1() {
+            return CorpusAccuracyTest.f1(tp, fp, fn);
+        }
+    }
+
+    static double f1(int tp, int fp, int fn) {
+        if (tp + fp + fn == 0) {
+            return 1.0;
+        }
+        double precision = tp + fp == 0 ? 1 : (double) tp / (tp + fp);
+        double recall = tp + fn == 0 ? 1 : (double) tp / (tp + fn);
+        return precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+    }
+
+    /**
+     * Each expected entry is satisfied by its primary tuple or by one of its also_acceptable forms
+     * (type swap; REMOVED+ADDED = two tuples; UNCHANGED = nothing reported). Reported tuples not used
+     * by any entry are false positives.
+     */
+    private static Score score(JsonNode expectedChanges, List<ProvisionChange> reported) {
+        Map<Tuple, Integer> got = new HashMap<>();
+        for (ProvisionChange c : reported) {
+            got.merge(new Tuple(c.type().name(), c.oldLabel(), c.newLabel()), 1, Integer::sum);
+        }
+        Score s = new Score();
+        Set<Tuple> explained = new HashSet<>();
+        for (JsonNode e : expectedChanges) {
+            String type = e.get("type").asText();
+            String o = e.hasNonNull("old_label") ? e.get("old_label").asText() : null;
+            String n = e.hasNonNull("new_label") ? e.get("new_label").asText() : null;
+            List<List<Tuple>> options = new ArrayList<>();
+            options.add(List.of(new Tuple(type, o, n)));
+            boolean unchangedOk = false;
+            if (e.has("also_acceptable")) {
+                for (JsonNode alt : e.get("also_acceptable")) {
+                    String a = alt.asText();
+                    switch (a) {
+                        case "MODIFIED", "RENUMBERED", "ADDED", "REMOVED" -> options.add(List.of(new Tuple(a, o, n)));
+                        case "REMOVED+ADDED" -> options.add(List.of(new Tuple("REMOVED", o, null), new Tuple("ADDED", null, n)));
+                        case "UNCHANGED" -> unchangedOk = true;
+                        default -> {
+                            // free-text alternatives (merges) are not machine-checkable: primary only
+                        }
+                    }
+                }
+            }
+            boolean matched = false;
+            for (List<Tuple> option : options) {
+                if (option.stream().allMatch(t -> got.getOrDefault(t, 0) > 0)) {
+                    option.forEach(t -> got.merge(t, -1, Integer::sum));
+                    explained.addAll(option);
+                    s.tp++;
+                    matched = true;
+                    break;
+                }
+            }
+            if (!matched && unchangedOk && o != null && Objects.equals(o, n)
+                    && reported.stream().noneMatch(c -> Objects.equals(c.oldLabel(), o) || Objects.equals(c.newLabel(), n))) {
+                s.tp++;
+                matched = true;
+            }
+            if (!matched) {
+                s.fn++;
+                s.wrong.add("missed " + type + " " + o + " → " + n);
+            }
+        }
+        got.forEach((t, count) -> {
+            for (int k = 0; k < count; k++) {
+                s.fp++;
+                s.wrong.add("unexpected " + t.type() + " " + t.oldLabel() + " → " + t.newLabel());
+            }
+        });
+        return s;
+    }
+}
