@@ -1,0 +1,324 @@
+package dev.policywatch.crawler;
+
+import dev.policywatch.crawler.discover.LinkExtractor;
+import dev.policywatch.crawler.fetch.FetchRequest;
+import dev.policywatch.crawler.fetch.FetchResult;
+import dev.policywatch.crawler.fetch.HttpFetcher;
+import dev.policywatch.crawler.fetch.Validators;
+import dev.policywatch.crawler.publish.DriftGuard;
+import dev.policywatch.crawler.publish.PublishedState;
+import dev.policywatch.crawler.publish.SnapshotPublisher;
+import dev.policywatch.crawler.source.Source;
+import dev.policywatch.crawler.status.CrawlMetrics;
+import dev.policywatch.crawler.status.StatusBoard;
+import dev.policywatch.engine.extract.Charsets;
+import dev.policywatch.engine.extract.ExtractOptions;
+import dev.policywatch.engine.extract.ExtractedDocument;
+import dev.policywatch.engine.extract.ExtractionException;
+import dev.policywatch.engine.extract.Extractor;
+import dev.policywatch.events.DocumentStatus;
+import dev.policywatch.events.Ids;
+import dev.policywatch.events.Origin;
+import dev.policywatch.events.PageSnapshot;
+import jakarta.inject.Singleton;
+import java.net.CookieManager;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jsoup.Jsoup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Crawls one source once: fetches its page (or its index and then each linked document), extracts the
+ * text, guards against selector drift and publishes a {@link PageSnapshot} for each document whose
+ * content changed. Synchronous and safe to call from several threads for different sources; the
+ * scheduler makes sure one source is never crawled twice at once. Logs one INFO line per crawl.
+ *
+ * <p>Per-document memory (validators for conditional GET, consecutive 404/410 count) and the listings'
+ * known links live in memory: after a restart the first fetch of each document is a full GET whose
+ * unchanged content publishes nothing (the published hashes are rebuilt from the snapshots topic).
+ */
+@Singleton
+public class Crawler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Crawler.class);
+
+    private final CrawlerSettings settings;
+    private final CrawlClock clock;
+    private final SnapshotPublisher publisher;
+    private final StatusBoard board;
+    private final CrawlMetrics metrics;
+    private final HttpFetcher fetcher;
+    private final DriftGuard drift;
+    private final Extractor extractor = new Extractor();
+    private final LinkExtractor linkExtractor = new LinkExtractor();
+    private final Map<String, Memory> memory = new ConcurrentHashMap<>();
+    private final Map<String, CookieManager> jars = new ConcurrentHashMap<>();
+    private final Map<String, List<URI>> lastLinks = new ConcurrentHashMap<>();
+    private final Set<String> indexSeen = ConcurrentHashMap.newKeySet();
+
+    private static final class Memory {
+        volatile Validators validators = Validators.NONE;
+        volatile int goneCount;
+    }
+
+    public Crawler(CrawlerSettings settings, CrawlClock clock, SnapshotPublisher publisher, StatusBoard board,
+            CrawlMetrics metrics) {
+        this.settings = settings;
+        this.clock = clock;
+        this.publisher = publisher;
+        this.board = board;
+        this.metrics = metrics;
+        this.fetcher = new HttpFetcher(settings, clock.clock());
+        this.drift = new DriftGuard(settings.driftShrink(), settings.driftConfirmations());
+    }
+
+    /** The fetcher (its host gate is shared with the scheduler's dispatch). */
+    public HttpFetcher fetcher() {
+        return fetcher;
+    }
+
+    /** The drift guard, for status. */
+    public DriftGuard drift() {
+        return drift;
+    }
+
+    /** Crawls the source now, in the calling thread. */
+    public CrawlReport crawl(Source source) {
+        long start = System.nanoTime();
+        board.started(source.id(), clock.now());
+        CrawlReport report;
+        try {
+            report = source.kind().isIndex() ? crawlIndex(source, start) : crawlPage(source, start);
+        } catch (RuntimeException e) {
+            // a bug, not the web: reported in the status and logged with its stack, the scheduler goes on
+            LOG.error("Crawl of source {} failed unexpectedly", source.id(), e);
+            report = new CrawlReport(source.id(), "internal-error", 0, millis(start), 0, 0,
+                    "internal error: " + e, null);
+        }
+        board.finished(report, clock.now());
+        if (report.error() != null) {
+            LOG.info("Crawl {}: {} HTTP {} in {} ms, {} document(s), {} published; error: {}", source.id(),
+                    report.outcome(), report.httpStatus(), report.millis(), report.documents(), report.published(),
+                    report.error());
+        } else {
+            LOG.info("Crawl {}: {} HTTP {} in {} ms, {} document(s), {} published", source.id(), report.outcome(),
+                    report.httpStatus(), report.millis(), report.documents(), report.published());
+        }
+        return report;
+    }
+
+    /** Publishes what the drift guard holds back for the source (an admin accepted it). */
+    public int accept(Source source) {
+        int published = 0;
+        for (PageSnapshot s : drift.accept(source.id())) {
+            try {
+                publisher.publish(s);
+                published++;
+                board.changed(source.id(), clock.now());
+            } catch (SnapshotPublisher.PublishException e) {
+                board.publishFailed(source.id());
+                LOG.error("Accepted snapshot of {} not published: {}", s.documentId(), e.getMessage());
+            }
+        }
+        board.clearBroken(source.id());
+        LOG.info("Source {}: admin accepted {} held-back document(s)", source.id(), published);
+        return published;
+    }
+
+    private CrawlReport crawlPage(Source source, long start) {
+        DocOutcome o = crawlDocument(source, source.id(), source.url(), Origin.CONFIGURED, null);
+        return new CrawlReport(source.id(), o.outcome, o.status, millis(start), 1, o.published ? 1 : 0, o.error,
+                o.warning);
+    }
+
+    private CrawlReport crawlIndex(Source source, long start) {
+        String key = source.id() + "#index";
+        Memory mem = memory.computeIfAbsent(key, k -> new Memory());
+        FetchResult result = fetch(new FetchRequest(source.url(), mem.validators, null, jar(source)));
+        List<URI> links;
+        int status;
+        String indexOutcome = result.outcome();
+        if (result instanceof FetchResult.NotModified nm) {
+            links = lastLinks.getOrDefault(source.id(), List.of());
+            status = 304;
+        } else if (result instanceof FetchResult.Fetched f) {
+            status = f.status();
+            try {
+                LinkExtractor.Found found = linkExtractor.extract(source, f.body(), f.contentType(), f.finalUrl());
+                int bound = source.maxDocuments() != null ? source.maxDocuments() : settings.maxDocumentsPerListing();
+                links = found.links().size() > bound ? found.links().subList(0, bound) : found.links();
+                if (found.links().size() > bound) {
+                    LOG.warn("Source {}: {} links found, following the first {}", source.id(), found.links().size(),
+                            bound);
+                }
+            } catch (RuntimeException e) {
+                return new CrawlReport(source.id(), "bad-content", status, millis(start), 0, 0,
+                        "cannot read the " + source.kind().label() + " index: " + e.getMessage(), null);
+            }
+            if (links.isEmpty()) {
+                // an index that suddenly lists nothing is a redesign or an error page, not "no documents"
+                return new CrawlReport(source.id(), "held-back", status, millis(start), 0, 0, null,
+                        "the links selector matched no document link");
+            }
+            lastLinks.put(source.id(), List.copyOf(links));
+            mem.validators = f.validators();
+        } else {
+            FetchResult.Failed failed = (FetchResult.Failed) result;
+            return new CrawlReport(source.id(), failed.outcome(), failed.status(), millis(start), 0, 0,
+                    failed.reason(), null);
+        }
+        PublishedState state = publisher.state();
+        boolean firstCrawl = !indexSeen.contains(source.id()) && !state.anyOfSource(source.id());
+        String listingHost = source.url().getHost();
+        int published = 0;
+        String error = null;
+        List<String> warnings = new ArrayList<>();
+        for (URI link : links) {
+            String documentId = Ids.discoveredDocumentId(source.id(), link);
+            Origin origin = state.get(documentId).map(PublishedState.Entry::origin)
+                    .orElse(firstCrawl ? Origin.BACKFILL : Origin.DISCOVERED);
+            DocOutcome o = crawlDocument(source, documentId, link, origin, listingHost);
+            published += o.published ? 1 : 0;
+            if (o.error != null && error == null) {
+                error = documentId + ": " + o.error;
+            }
+            if (o.warning != null) {
+                warnings.add(documentId + ": " + o.warning);
+            }
+        }
+        indexSeen.add(source.id());
+        String warning = warnings.isEmpty() ? null : warnings.size() == 1 ? warnings.get(0)
+                : warnings.get(0) + " (and " + (warnings.size() - 1) + " more)";
+        return new CrawlReport(source.id(), published > 0 ? "published" : indexOutcome, status, millis(start),
+                links.size(), published, error, warning);
+    }
+
+    private record DocOutcome(String outcome, int status, boolean published, String error, String warning) {
+    }
+
+    private DocOutcome crawlDocument(Source source, String documentId, URI url, Origin origin, String discoveredOn) {
+        Memory mem = memory.computeIfAbsent(documentId, k -> new Memory());
+        FetchResult result = fetch(new FetchRequest(url, mem.validators, discoveredOn, jar(source)));
+        Optional<PublishedState.Entry> previous = publisher.state().get(documentId);
+        if (result instanceof FetchResult.NotModified) {
+            mem.goneCount = 0;
+            return new DocOutcome("not-modified", 304, false, null, null);
+        }
+        if (result instanceof FetchResult.Failed failed) {
+            if (!failed.saysGone()) {
+                return new DocOutcome(failed.outcome(), failed.status(), false, failed.reason(), null);
+            }
+            int count = ++mem.goneCount;
+            boolean wasPresent = previous.isPresent() && previous.get().status() == DocumentStatus.PRESENT;
+            if (previous.isPresent() && previous.get().status() == DocumentStatus.GONE) {
+                return new DocOutcome(failed.outcome(), failed.status(), false, failed.reason()
+                        + " (already reported gone)", null);
+            }
+            if (count < settings.goneAfter() || !wasPresent) {
+                return new DocOutcome(failed.outcome(), failed.status(), false, failed.reason() + " (" + count + " of "
+                        + settings.goneAfter() + " before the document counts as gone)", null);
+            }
+            drift.forget(documentId);
+            PageSnapshot gone = PageSnapshot.gone(documentId, source.id(), source.name(), source.publisher(),
+                    source.jurisdiction(), url.toString(), clock.now(), null, previous.get().origin());
+            return publish(source, gone, "gone", failed.status(), null, null);
+        }
+        FetchResult.Fetched fetched = (FetchResult.Fetched) result;
+        mem.goneCount = 0;
+        ExtractOptions options = new ExtractOptions(source.content(), source.exclude());
+        ExtractedDocument doc;
+        try {
+            doc = extractor.extract(fetched.body(), fetched.contentType(), fetched.finalUrl().toString(), options);
+        } catch (ExtractionException | IllegalArgumentException e) {
+            return new DocOutcome("extraction-error", fetched.status(), false, "cannot extract text: " + e.getMessage(),
+                    null);
+        }
+        if (doc.blocks().isEmpty() && previous.isEmpty()) {
+            return new DocOutcome("extraction-error", fetched.status(), false, "no text found in the document", null);
+        }
+        PageSnapshot snapshot = PageSnapshot.present(documentId, source.id(), source.name(), source.publisher(),
+                source.jurisdiction(), fetched.finalUrl().toString(), clock.now(), doc.contentType(), doc.title(),
+                doc.language(), origin, doc.blocks());
+        if (previous.isPresent() && previous.get().status() == DocumentStatus.PRESENT
+                && previous.get().contentHash().equals(snapshot.contentHash())) {
+            drift.forget(documentId);
+            mem.validators = fetched.validators();
+            return new DocOutcome("unchanged", fetched.status(), false, null, null);
+        }
+        int previousLength = previous.filter(p -> p.status() == DocumentStatus.PRESENT)
+                .map(PublishedState.Entry::textLength).orElse(-1);
+        DriftGuard.Verdict verdict = drift.assess(snapshot, selectorMatched(source, fetched), previousLength);
+        if (!verdict.publish()) {
+            // validators are not kept: the next fetch must see the body again to confirm or clear it
+            LOG.warn("Source {} looks broken, document {} not published: {}", source.id(), documentId,
+                    verdict.warning());
+            return new DocOutcome("held-back", fetched.status(), false, null, verdict.warning());
+        }
+        if (verdict.warning() != null) {
+            LOG.warn("Source {} document {}: {}", source.id(), documentId, verdict.warning());
+        }
+        return publish(source, snapshot, "published", fetched.status(), fetched.validators(), mem);
+    }
+
+    private DocOutcome publish(Source source, PageSnapshot snapshot, String outcome, int status,
+            Validators validators, Memory mem) {
+        try {
+            publisher.publish(snapshot);
+            if (mem != null) {
+                mem.validators = validators;
+            }
+            board.changed(source.id(), clock.now());
+            return new DocOutcome(outcome, status, true, null, null);
+        } catch (SnapshotPublisher.PublishException e) {
+            // validators and published hash stay as they were: the next crawl fetches and publishes again
+            board.publishFailed(source.id());
+            LOG.error("Source {}: {}", source.id(), e.getMessage());
+            return new DocOutcome("publish-failed", status, false, e.getMessage(), null);
+        }
+    }
+
+    private boolean selectorMatched(Source source, FetchResult.Fetched fetched) {
+        if (source.content() == null
+                || Extractor.formatOf(fetched.body(), fetched.contentType(), fetched.finalUrl().toString())
+                != Extractor.Format.HTML) {
+            return true;
+        }
+        String html = Charsets.decode(fetched.body(), Charsets.detect(fetched.body(), fetched.contentType(), true));
+        return !Jsoup.parse(html).select(source.content()).isEmpty();
+    }
+
+    private FetchResult fetch(FetchRequest request) {
+        long start = System.nanoTime();
+        FetchResult result = fetcher.fetch(request);
+        metrics.record(result, Duration.ofNanos(System.nanoTime() - start));
+        return result;
+    }
+
+    private CookieManager jar(Source source) {
+        return jars.computeIfAbsent(source.id(), k -> new CookieManager());
+    }
+
+    /** Documents of the source published at least once. */
+    public long publishedCount(String sourceId) {
+        return publisher.state().countOfSource(sourceId);
+    }
+
+    /** Forgets what is kept in memory for sources no longer configured. */
+    public void retain(Set<String> sourceIds) {
+        jars.keySet().retainAll(sourceIds);
+        lastLinks.keySet().retainAll(sourceIds);
+        indexSeen.retainAll(sourceIds);
+        memory.keySet().removeIf(k -> !sourceIds.contains(k.split("[.#]", 2)[0]));
+    }
+
+    private static long millis(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.policywatch.crawler.source;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One entry of the sources file (CONTRACT §5), validated. A {@link SourceKind#PAGE} source is one
+ * document whose documentId is the source id; an index source ({@code listing}, {@code feed},
+ * {@code json}) yields one document per link. {@code content} and {@code exclude} apply to every
+ * document of the source.
+ *
+ * @param id           URL-safe id without dots ({@code [A-Za-z0-9_~-]}): dots separate a listing's
+ *                     documentIds from their source id
+ * @param name         human name
+ * @param url          the page, listing, feed or JSON index (trusted operator input)
+ * @param publisher    the body that publishes it
+ * @param jurisdiction e.g. CN, US, EU, INTL
+ * @param kind         page | listing | feed | json
+ * @param content      CSS selector of the main text, or null for the whole body
+ * @param exclude      CSS selectors to drop
+ * @param links        listing: CSS selector of document links; json: JSONPath of the URLs; else null
+ * @param fragment     listing only, optional: JSONPath of an HTML fragment inside a JSON answer
+ *                     (the jpaas listings of MIIT and SAMR); {@code links} then applies to that fragment
+ * @param every        interval between fetches
+ * @param maxDocuments documents followed per crawl of an index, or null for the global default
+ */
+public record Source(String id, String name, URI url, String publisher, String jurisdiction, SourceKind kind,
+        String content, List<String> exclude, String links, String fragment, Duration every, Integer maxDocuments) {
+
+    /** A source id: like a documentId but without dots. */
+    public static final Pattern ID = Pattern.compile("[A-Za-z0-9_~-]{1,100}");
+
+    public Source {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("source id must match " + ID.pattern() + ", was " + id);
+        }
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(every, "every");
+        name = name == null || name.isBlank() ? id : name;
+        exclude = exclude == null ? List.of() : List.copyOf(exclude);
+        if (every.isNegative() || every.isZero()) {
+            throw new IllegalArgumentException("every must be positive for source " + id);
+        }
+        if ((kind == SourceKind.LISTING || kind == SourceKind.JSON) && (links == null || links.isBlank())) {
+            throw new IllegalArgumentException("a " + kind.label() + " source needs links (source " + id + ")");
+        }
+    }
+
+    /** The host of the source URL, lower case. */
+    public String host() {
+        return url.getHost() == null ? "" : url.getHost().toLowerCase(java.util.Locale.ROOT);
+    }
+}
