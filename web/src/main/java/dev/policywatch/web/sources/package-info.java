@@ -1,0 +1,2 @@
+/** The sources page at {@code /sources}: each source with its last fetch, HTTP status, next fetch, last error and broken flag. */
+package dev.policywatch.web.sources;

@@ -1,0 +1,121 @@
+package dev.policywatch.web.subscribe;
+
+import dev.policywatch.events.ChangeType;
+import dev.policywatch.web.api.SubscriptionRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the subscribe form holds: the values as typed (to show the form again after an error) and the
+ * request for the notifier. Lists are typed one per line or separated by commas; the notifier does the
+ * thorough validation and its detail is shown to the user.
+ */
+public record SubscribeForm(String channel, String target, List<String> sources, String jurisdictions,
+        String keywords, List<String> changeTypes, String mode) {
+
+    private static final int MAX_VALUES = 50;
+
+    public SubscribeForm {
+        sources = List.copyOf(sources);
+        changeTypes = List.copyOf(changeTypes);
+    }
+
+    /** The empty form: email, immediate, everything. */
+    public static SubscribeForm empty() {
+        return new SubscribeForm("email", "", List.of(), "", "", List.of(), "immediate");
+    }
+
+    static SubscribeForm of(Map<String, List<String>> fields) {
+        return new SubscribeForm(one(fields, "channel", "email"), one(fields, "target", ""), values(fields, "sources"),
+                one(fields, "jurisdictions", ""), one(fields, "keywords", ""), values(fields, "changeTypes"),
+                one(fields, "mode", "immediate"));
+    }
+
+    /**
+     * The notifier request.
+     *
+     * @throws IllegalArgumentException with a message for the user when a field is missing or invalid
+     */
+    SubscriptionRequest toRequest() {
+        String ch = channel.strip().toLowerCase(Locale.ROOT);
+        if (!ch.equals("email") && !ch.equals("slack")) {
+            throw new IllegalArgumentException("Choose email or Slack.");
+        }
+        String t = target.strip();
+        if (t.isEmpty()) {
+            throw new IllegalArgumentException(ch.equals("email") ? "Enter the email address to send alerts to."
+                    : "Enter the Slack webhook URL to post alerts to.");
+        }
+        String m = mode.strip().toLowerCase(Locale.ROOT);
+        if (!m.equals("immediate") && !m.equals("daily")) {
+            throw new IllegalArgumentException("Choose immediate alerts or a daily digest.");
+        }
+        Set<String> types = new LinkedHashSet<>();
+        for (String type : changeTypes) {
+            try {
+                types.add(ChangeType.valueOf(type.strip().toUpperCase(Locale.ROOT)).name());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Unknown change type: " + clip(type));
+            }
+        }
+        return new SubscriptionRequest(ch, t, new SubscriptionRequest.Filters(
+                distinct("sources", sources.stream().flatMap(v -> split(v).stream()).toList()),
+                distinct("jurisdictions", split(jurisdictions)), distinct("keywords", split(keywords)),
+                List.copyOf(types)), m);
+    }
+
+    /** Whether a checkbox of the form is ticked (for showing the form again). */
+    public boolean hasSource(String id) {
+        return sources.contains(id);
+    }
+
+    /** The sources as one line, for the text field shown when the source list is not available. */
+    public String sourcesText() {
+        return String.join(", ", sources);
+    }
+
+    public boolean hasType(String type) {
+        return changeTypes.contains(type);
+    }
+
+    private static List<String> split(String text) {
+        List<String> values = new ArrayList<>();
+        for (String part : text.split("[,\\n\\r]+")) {
+            if (!part.isBlank()) {
+                values.add(part.strip());
+            }
+        }
+        return values;
+    }
+
+    private static List<String> distinct(String field, List<String> values) {
+        Set<String> set = new LinkedHashSet<>();
+        for (String v : values) {
+            if (!v.isBlank()) {
+                set.add(v.strip());
+            }
+        }
+        if (set.size() > MAX_VALUES) {
+            throw new IllegalArgumentException("At most " + MAX_VALUES + " " + field + ", please.");
+        }
+        return List.copyOf(set);
+    }
+
+    private static String one(Map<String, List<String>> fields, String name, String fallback) {
+        List<String> values = fields.get(name);
+        return values == null || values.isEmpty() ? fallback : values.get(0);
+    }
+
+    private static List<String> values(Map<String, List<String>> fields, String name) {
+        List<String> values = fields.get(name);
+        return values == null ? List.of() : values;
+    }
+
+    private static String clip(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+}

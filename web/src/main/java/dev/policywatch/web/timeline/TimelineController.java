@@ -1,0 +1,129 @@
+package dev.policywatch.web.timeline;
+
+import dev.policywatch.events.ChangeKind;
+import dev.policywatch.events.ChangeType;
+import dev.policywatch.events.DocumentChange;
+import dev.policywatch.web.WebSettings;
+import dev.policywatch.web.api.ApiException;
+import dev.policywatch.web.api.ChangeFilter;
+import dev.policywatch.web.api.ChangePage;
+import dev.policywatch.web.api.CrawlerApi;
+import dev.policywatch.web.api.HistoryApi;
+import dev.policywatch.web.api.SourceStatus;
+import dev.policywatch.web.page.Pages;
+import io.micronaut.core.annotation.Nullable;
+import dev.policywatch.web.WebSettings;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.uri.UriBuilder;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * {@code GET /}: the changes timeline. Filters go to {@code GET /api/changes} as they are; the next page
+ * link carries the API's {@code nextCursor} and the same filters. The source and jurisdiction pickers
+ * list the crawler's sources; when the crawler does not answer they become text fields.
+ */
+@Controller
+@Requires(property = WebSettings.ENABLED, notEquals = "false")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class TimelineController {
+
+    private static final int MAX_CURSOR = 500;
+
+    private final HistoryApi history;
+    private final CrawlerApi crawler;
+    private final Pages pages;
+    private final WebSettings settings;
+
+    TimelineController(HistoryApi history, CrawlerApi crawler, Pages pages, WebSettings settings) {
+        this.history = history;
+        this.crawler = crawler;
+        this.pages = pages;
+        this.settings = settings;
+    }
+
+    @Get(uri = "/", produces = "text/html")
+    HttpResponse<String> timeline(HttpRequest<?> request, @Nullable @QueryValue String source,
+            @Nullable @QueryValue String jurisdiction, @Nullable @QueryValue String kind,
+            @Nullable @QueryValue String type, @Nullable @QueryValue String q, @Nullable @QueryValue String cursor) {
+        return pages.serve(request, "page of changes", () -> {
+            ChangeFilter filter = ChangeFilter.parse(source, jurisdiction, kind, type, q);
+            String at = cursor == null || cursor.isBlank() ? null : cursor.strip();
+            if (at != null && at.length() > MAX_CURSOR) {
+                throw new IllegalArgumentException("cursor is too long");
+            }
+            ChangePage page = history.changes(filter, at, settings.pageSize());
+            List<TimelineItem> items = new ArrayList<>();
+            for (DocumentChange c : page.items()) {
+                items.add(TimelineItem.of(c));
+            }
+            Map<String, Object> model = new HashMap<>();
+            model.put("nav", "timeline");
+            model.put("items", items);
+            model.put("filter", filter);
+            model.put("filtered", filter.any());
+            model.put("kind", filter.kind() == null ? "" : filter.kind().name());
+            model.put("type", filter.type() == null ? "" : filter.type().name());
+            model.put("kinds", Arrays.stream(ChangeKind.values()).map(k -> new Option(k.name(), TimelineItem.kindLabel(k))).toList());
+            model.put("types", Arrays.stream(ChangeType.values()).map(t -> new Option(t.name(), label(t))).toList());
+            model.put("nextHref", page.nextCursor() == null ? null : link(filter, page.nextCursor()));
+            model.put("firstHref", at == null ? null : link(filter, null));
+            List<SourceStatus> sources = sourcesOrNull();
+            model.put("sources", sources == null ? null
+                    : sources.stream().map(s -> new Option(s.id(), s.displayName())).toList());
+            model.put("jurisdictions", sources == null ? null : jurisdictions(sources));
+            return pages.ok(request, "web/timeline", model);
+        });
+    }
+
+    /** A choice of a select: the value sent and the text shown. */
+    public record Option(String value, String text) {
+    }
+
+    static String label(ChangeType type) {
+        return switch (type) {
+            case ADDED -> "Added";
+            case REMOVED -> "Removed";
+            case MODIFIED -> "Modified";
+            case RENUMBERED -> "Renumbered";
+        };
+    }
+
+    private List<SourceStatus> sourcesOrNull() {
+        try {
+            return crawler.sources();
+        } catch (ApiException e) {
+            return null; // the timeline works without the pickers: free-text fields instead
+        }
+    }
+
+    private static List<String> jurisdictions(List<SourceStatus> sources) {
+        TreeSet<String> set = new TreeSet<>();
+        for (SourceStatus s : sources) {
+            if (s.jurisdiction() != null && !s.jurisdiction().isBlank()) {
+                set.add(s.jurisdiction());
+            }
+        }
+        return List.copyOf(set);
+    }
+
+    static String link(ChangeFilter filter, String cursor) {
+        UriBuilder uri = UriBuilder.of("/");
+        filter.toQuery().forEach(uri::queryParam);
+        if (cursor != null) {
+            uri.queryParam("cursor", cursor);
+        }
+        return uri.toString();
+    }
+}

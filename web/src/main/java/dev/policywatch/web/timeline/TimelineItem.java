@@ -1,0 +1,67 @@
+package dev.policywatch.web.timeline;
+
+import dev.policywatch.events.ChangeKind;
+import dev.policywatch.events.DocumentChange;
+import dev.policywatch.events.ProvisionChange;
+import dev.policywatch.web.page.Formats;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One change on the timeline, ready to show: every string is crawled text and is shown escaped.
+ *
+ * @param labels the first changed provisions' labels ({@code 第十条}, {@code 第十条 → 第十一条})
+ * @param more   how many changed provisions are not in {@code labels}
+ */
+public record TimelineItem(String href, String documentHref, String title, String documentId, String source,
+        String publisher, String jurisdiction, String kind, String kindClass, String detectedAt, String detectedIso,
+        String summary, List<String> labels, int more, String lang) {
+
+    static final int LABELS_SHOWN = 6;
+
+    public TimelineItem {
+        labels = List.copyOf(labels);
+    }
+
+    static TimelineItem of(DocumentChange c) {
+        List<String> labels = new ArrayList<>();
+        for (ProvisionChange p : c.changes()) {
+            if (labels.size() == LABELS_SHOWN) {
+                break;
+            }
+            String label = p.displayLabel();
+            if (label != null && !label.isBlank()) {
+                labels.add(label);
+            }
+        }
+        int more = Math.max(0, c.changes().size() - labels.size());
+        String title = c.title() == null || c.title().isBlank() ? c.documentId() : c.title();
+        return new TimelineItem("/changes/" + c.changeId(), "/documents/" + c.documentId(), title, c.documentId(),
+                c.sourceName() == null || c.sourceName().isBlank() ? c.sourceId() : c.sourceName(), c.publisher(),
+                c.jurisdiction(), kindLabel(c.kind()), c.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                Formats.time(c.detectedAt()), Formats.iso(c.detectedAt()), summary(c), labels, more,
+                Formats.lang(c.language()));
+    }
+
+    static String kindLabel(ChangeKind kind) {
+        return switch (kind) {
+            case BASELINE -> "First version";
+            case NEW_DOCUMENT -> "New document";
+            case UPDATED -> "Updated";
+            case REMOVED -> "Removed";
+        };
+    }
+
+    private static String summary(DocumentChange c) {
+        return switch (c.kind()) {
+            case BASELINE -> "Recorded as the first version";
+            case NEW_DOCUMENT -> "Newly published";
+            case REMOVED -> "No longer available at its address";
+            case UPDATED -> {
+                String provisions = c.summary().describe();
+                yield c.structureChanges().isEmpty() ? provisions
+                        : provisions + "; " + Formats.count(c.structureChanges().size(), "heading change", "heading changes");
+            }
+        };
+    }
+}

@@ -1,0 +1,2 @@
+/** The changes timeline at {@code /}: newest first, filtered, paged with the API's cursor. */
+package dev.policywatch.web.timeline;
