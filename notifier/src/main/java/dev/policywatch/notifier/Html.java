@@ -1,0 +1,39 @@
+package dev.policywatch.notifier;
+
+/** HTML escaping for every string that comes from a crawled page or a user (text and attribute values). */
+public final class Html {
+
+    private Html() {
+    }
+
+    /** Escapes {@code & < > " '}; null becomes "". */
+    public static String escape(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> sb.append("&amp;");
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** A whole small page: title and body (the body is already escaped HTML). */
+    public static String page(String title, String bodyHtml) {
+        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<meta name=\"referrer\" content=\"no-referrer\">"
+                + "<title>" + escape(title) + "</title>"
+                + "<style>body{font-family:system-ui,sans-serif;max-width:40em;margin:3em auto;padding:0 1em;"
+                + "line-height:1.5}button{font-size:1em;padding:.4em 1em}</style></head><body>"
+                + bodyHtml + "</body></html>\n";
+    }
+}

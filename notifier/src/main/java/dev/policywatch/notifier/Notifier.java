@@ -1,0 +1,79 @@
+package dev.policywatch.notifier;
+
+import dev.policywatch.notifier.delivery.ChangeConsumer;
+import dev.policywatch.notifier.delivery.DeliveryWorker;
+import dev.policywatch.notifier.match.Filters;
+import dev.policywatch.notifier.subscription.Channel;
+import dev.policywatch.notifier.subscription.Mode;
+import dev.policywatch.notifier.subscription.Subscription;
+import dev.policywatch.notifier.subscription.SubscriptionStatus;
+import dev.policywatch.notifier.subscription.SubscriptionStore;
+import dev.policywatch.support.KafkaSettings;
+import dev.policywatch.support.TopicInitializer;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import java.time.Instant;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the notifier with the context: the schema is migrated (by {@link NotifierDatabase}), the
+ * topics exist, the console subscription exists when {@code policywatch.notifier.console.enabled}, then
+ * the delivery worker and the changes consumer start. Stops them in reverse order.
+ */
+@Context
+@Requires(property = "policywatch.notifier.enabled", notEquals = "false")
+public final class Notifier {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
+
+    private final KafkaSettings kafka;
+    private final NotifierSettings settings;
+    private final SubscriptionStore store;
+    private final DeliveryWorker worker;
+    private final ChangeConsumer consumer;
+    private final short replicationFactor;
+
+    public Notifier(KafkaSettings kafka, NotifierSettings settings, SubscriptionStore store, DeliveryWorker worker,
+            ChangeConsumer consumer, @Value("${policywatch.topics.replication-factor:1}") short replicationFactor) {
+        this.kafka = kafka;
+        this.settings = settings;
+        this.store = store;
+        this.worker = worker;
+        this.consumer = consumer;
+        this.replicationFactor = replicationFactor;
+    }
+
+    @PostConstruct
+    void start() {
+        TopicInitializer.ensure(kafka.bootstrapServers(), TopicInitializer.policywatchTopics(kafka, replicationFactor));
+        if (settings.console()) {
+            ensureConsoleSubscription();
+        }
+        worker.start();
+        consumer.start();
+        LOG.info("Notifier started: {}", settings);
+    }
+
+    private void ensureConsoleSubscription() {
+        boolean exists = store.byChannel(Channel.CONSOLE).stream().anyMatch(s -> s.status() == SubscriptionStatus.ACTIVE);
+        if (!exists) {
+            Instant now = Instant.now();
+            Subscription s = new Subscription("s-console-" + UUID.randomUUID(), Channel.CONSOLE, "stdout", Filters.ALL,
+                    Mode.IMMEDIATE, null, null, SubscriptionStatus.ACTIVE, "created by configuration", now, now);
+            store.insert(s, "-");
+            LOG.info("Console subscription {} created: alerts are printed to standard output", s.id());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        consumer.close();
+        worker.close();
+        LOG.info("Notifier stopped");
+    }
+}

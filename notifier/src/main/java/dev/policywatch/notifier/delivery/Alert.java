@@ -1,0 +1,21 @@
+package dev.policywatch.notifier.delivery;
+
+import dev.policywatch.events.DocumentChange;
+import dev.policywatch.notifier.subscription.Subscription;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one message carries: the changes (one, or the day's for a digest) for one subscription.
+ * {@code deliveryId} is the first delivery's id; the email Message-ID is derived from it.
+ */
+public record Alert(long deliveryId, Subscription subscription, List<DocumentChange> changes, boolean digest) {
+
+    public Alert {
+        Objects.requireNonNull(subscription, "subscription");
+        changes = List.copyOf(changes);
+        if (changes.isEmpty()) {
+            throw new IllegalArgumentException("an alert needs at least one change (delivery " + deliveryId + ")");
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Which subscriptions a change concerns: {@link dev.policywatch.notifier.match.Filters} (sources,
+ * jurisdictions, keywords, change types) and the pure {@link dev.policywatch.notifier.match.SubscriptionMatcher}.
+ * No database, no clock.
+ */
+package dev.policywatch.notifier.match;

@@ -1,0 +1,19 @@
+package dev.policywatch.notifier.ssrf;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
+import java.util.List;
+
+/** Resolves a host name (never an IP literal: {@link WebhookPolicy} parses those itself) to its addresses. */
+@FunctionalInterface
+public interface HostResolver {
+
+    /** All addresses of {@code host}; throws when it does not resolve. */
+    List<InetAddress> resolve(String host) throws UnknownHostException;
+
+    /** The JVM's resolver (the system's DNS). */
+    static HostResolver system() {
+        return host -> Arrays.asList(InetAddress.getAllByName(host));
+    }
+}

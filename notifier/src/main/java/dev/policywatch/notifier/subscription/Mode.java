@@ -1,0 +1,22 @@
+package dev.policywatch.notifier.subscription;
+
+import java.util.Locale;
+
+/** When alerts go: one per change at once, or the day's changes in one daily digest. */
+public enum Mode {
+    IMMEDIATE, DAILY;
+
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Parses a wire name; null when unknown. */
+    public static Mode fromWire(String s) {
+        for (Mode m : values()) {
+            if (m.wire().equals(s)) {
+                return m;
+            }
+        }
+        return null;
+    }
+}
