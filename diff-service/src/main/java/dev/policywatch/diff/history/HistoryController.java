@@ -1,0 +1,215 @@
+package dev.policywatch.diff.history;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.policywatch.diff.DocumentComparer;
+import dev.policywatch.events.ChangeKind;
+import dev.policywatch.events.DocumentChange;
+import dev.policywatch.events.DocumentStatus;
+import dev.policywatch.events.EventJson;
+import dev.policywatch.events.Ids;
+import dev.policywatch.events.VersionRef;
+import dev.policywatch.support.Access;
+import dev.policywatch.support.PolicywatchSettings;
+import dev.policywatch.support.Problem;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.List;
+
+/**
+ * The history API (CONTRACT §4): documents, versions, a version's provisions, the diff of any two
+ * versions, changes with filters and cursor pagination, one change, and the Atom feed. Reads only;
+ * each request passes {@link Access#requireRead}. Bodies are written with the events' own JSON
+ * mapper, so a change reads the same here as on the topic.
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+public final class HistoryController {
+
+    private static final MediaType ATOM = MediaType.of("application/atom+xml;charset=utf-8");
+
+    private final HistoryStore store;
+    private final Access access;
+    private final PolicywatchSettings settings;
+    private final DocumentComparer comparer;
+    private final ObjectMapper json = EventJson.mapper();
+
+    public HistoryController(HistoryStore store, Access access, PolicywatchSettings settings, DocumentComparer comparer) {
+        this.store = store;
+        this.access = access;
+        this.settings = settings;
+        this.comparer = comparer;
+    }
+
+    @Get("/api/documents")
+    public HttpResponse<String> documents(HttpRequest<?> request) {
+        access.requireRead(request);
+        ArrayNode items = json.createArrayNode();
+        for (HistoryStore.DocumentRow row : store.documents()) {
+            DocumentChange latest = row.latest();
+            ObjectNode d = items.addObject();
+            d.put("documentId", latest.documentId());
+            d.put("sourceId", latest.sourceId());
+            d.put("sourceName", latest.sourceName());
+            d.put("title", latest.title());
+            d.put("url", latest.url());
+            d.put("publisher", latest.publisher());
+            d.put("jurisdiction", latest.jurisdiction());
+            d.put("language", latest.language());
+            d.put("status", (latest.kind() == ChangeKind.REMOVED ? DocumentStatus.GONE : DocumentStatus.PRESENT).name());
+            d.set("latestVersion", json.valueToTree(latest.toVersion()));
+            d.put("latestChangeId", latest.changeId());
+            d.put("changeCount", row.changeCount());
+        }
+        ObjectNode body = json.createObjectNode();
+        body.set("items", items);
+        return ok(body);
+    }
+
+    @Get("/api/documents/{documentId}/versions")
+    public HttpResponse<String> versions(HttpRequest<?> request, @PathVariable String documentId) {
+        access.requireRead(request);
+        requireDocumentId(documentId);
+        List<HistoryStore.VersionRow> rows = store.versions(documentId);
+        if (rows.isEmpty()) {
+            throw Problem.notFound("no document " + documentId + " in the history");
+        }
+        ObjectNode body = json.createObjectNode();
+        body.put("documentId", documentId);
+        ArrayNode items = body.putArray("items");
+        for (HistoryStore.VersionRow row : rows) {
+            ObjectNode v = json.valueToTree(row.version());
+            v.put("changeId", row.changeId());
+            v.put("kind", row.kind().name());
+            items.add(v);
+        }
+        return ok(body);
+    }
+
+    @Get("/api/documents/{documentId}/versions/{versionId}")
+    public HttpResponse<String> version(HttpRequest<?> request, @PathVariable String documentId,
+            @PathVariable String versionId) {
+        access.requireRead(request);
+        requireDocumentId(documentId);
+        HistoryStore.VersionRow row = requireVersion(documentId, versionId, "versionId");
+        HistoryStore.Content content = requireContent(documentId, row.version());
+        ObjectNode body = json.valueToTree(row.version());
+        body.put("documentId", documentId);
+        body.put("changeId", row.changeId());
+        body.put("title", content.title());
+        body.put("language", content.language());
+        body.put("scheme", content.segmentation().scheme().name());
+        body.set("structure", json.valueToTree(content.segmentation().structure()));
+        body.set("provisions", json.valueToTree(content.segmentation().provisions()));
+        return ok(body);
+    }
+
+    @Get("/api/documents/{documentId}/diff")
+    public HttpResponse<String> diff(HttpRequest<?> request, @PathVariable String documentId,
+            @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+        access.requireRead(request);
+        requireDocumentId(documentId);
+        if (from == null || from.isBlank() || to == null || to.isBlank()) {
+            throw Problem.badRequest("diff needs both from and to (versionIds of this document)");
+        }
+        HistoryStore.VersionRow old = requireVersion(documentId, from.trim(), "from");
+        HistoryStore.VersionRow neu = requireVersion(documentId, to.trim(), "to");
+        DocumentComparer.Comparison comparison = comparer.compare(requireContent(documentId, old.version()).blocks(),
+                requireContent(documentId, neu.version()).blocks());
+        ObjectNode body = json.createObjectNode();
+        body.put("documentId", documentId);
+        body.set("from", json.valueToTree(old.version()));
+        body.set("to", json.valueToTree(neu.version()));
+        body.set("changes", json.valueToTree(comparison.changes()));
+        body.set("structureChanges", json.valueToTree(comparison.structureChanges()));
+        body.set("summary", json.valueToTree(comparison.summary()));
+        return ok(body);
+    }
+
+    @Get("/api/changes")
+    public HttpResponse<String> changes(HttpRequest<?> request, @Nullable @QueryValue String since,
+            @Nullable @QueryValue String until, @Nullable @QueryValue String source,
+            @Nullable @QueryValue String jurisdiction, @Nullable @QueryValue String kind,
+            @Nullable @QueryValue String type, @Nullable @QueryValue String q, @Nullable @QueryValue String limit,
+            @Nullable @QueryValue String cursor) {
+        access.requireRead(request);
+        HistoryStore.Page page = store.changes(ChangeQueryParser.parse(since, until, source, jurisdiction, kind, type, q,
+                limit, cursor));
+        ObjectNode body = json.createObjectNode();
+        ArrayNode items = body.putArray("items");
+        for (String payload : page.payloads()) {
+            items.add(readTree(payload));
+        }
+        body.put("nextCursor", page.nextCursor());
+        return ok(body);
+    }
+
+    @Get("/api/changes/{changeId}")
+    public HttpResponse<String> change(HttpRequest<?> request, @PathVariable String changeId) {
+        access.requireRead(request);
+        String payload = store.change(changeId).orElseThrow(() -> Problem.notFound("no change " + clip(changeId)));
+        return HttpResponse.ok(payload).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    @Get("/feeds/changes.atom")
+    public HttpResponse<String> feed(HttpRequest<?> request, @Nullable @QueryValue String since,
+            @Nullable @QueryValue String until, @Nullable @QueryValue String source,
+            @Nullable @QueryValue String jurisdiction, @Nullable @QueryValue String kind,
+            @Nullable @QueryValue String type, @Nullable @QueryValue String q, @Nullable @QueryValue String limit) {
+        access.requireRead(request);
+        HistoryStore.Page page = store.changes(ChangeQueryParser.parse(since, until, source, jurisdiction, kind, type, q,
+                limit, null));
+        List<DocumentChange> changes = page.payloads().stream().map(p -> EventJson.read(p, DocumentChange.class)).toList();
+        String query = request.getUri().getRawQuery();
+        String self = settings.link("/feeds/changes.atom" + (query == null || query.isEmpty() ? "" : "?" + query));
+        return HttpResponse.ok(ChangeFeed.render(changes, settings.publicUrl(), self)).contentType(ATOM);
+    }
+
+    private HistoryStore.VersionRow requireVersion(String documentId, String versionId, String parameter) {
+        return store.version(documentId, versionId).orElseThrow(() -> Problem.notFound(
+                parameter + ": no version " + clip(versionId) + " of document " + documentId));
+    }
+
+    private HistoryStore.Content requireContent(String documentId, VersionRef version) {
+        return store.content(documentId, version.contentHash()).orElseThrow(() -> Problem.notFound(
+                "the text of version " + version.versionId() + " of " + documentId
+                        + " is not in the history yet (its snapshot has not been projected)"));
+    }
+
+    private static void requireDocumentId(String documentId) {
+        if (!Ids.isValidDocumentId(documentId)) {
+            throw Problem.badRequest("documentId must match [A-Za-z0-9._~-]{1,200}");
+        }
+    }
+
+    private JsonNode readTree(String payload) {
+        try {
+            return json.readTree(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored change is not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private HttpResponse<String> ok(ObjectNode body) {
+        try {
+            return HttpResponse.ok(json.writeValueAsString(body)).contentType(MediaType.APPLICATION_JSON_TYPE);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
+    private static String clip(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.policywatch.diff.stream;
+
+import dev.policywatch.diff.DocumentComparer;
+import dev.policywatch.events.JsonSerde;
+import dev.policywatch.events.Topics;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The diff-service topology, built by one method that the application and the tests both call:
+ * <pre>
+ * snapshots ─▶ snapshots-source ─▶ diff-snapshots (stores document-versions, document-blocks) ─▶ route-
+ *                 ├─ route-dead-letter ─▶ dead-letter-bytes ─▶ dead-letter-sink  (policywatch.dead-letter)
+ *                 └─ route-change      ─▶ change-bytes      ─▶ changes-sink      (policywatch.changes)
+ * </pre>
+ * Every processor and store is named so a new version of the topology keeps its state. Values
+ * are read as bytes and parsed inside {@code diff-snapshots}, so an unreadable snapshot becomes a
+ * dead letter instead of stopping the application.
+ */
+public final class ChangeTopology {
+
+    /** The persistent store of each document's latest version (small: {@link DocumentHead}). */
+    public static final String VERSIONS_STORE = "document-versions";
+    /** The persistent store of the blocks of each document's latest version (what the next one is compared with). */
+    public static final String BLOCKS_STORE = "document-blocks";
+
+    private ChangeTopology() {
+    }
+
+    /** The topics the topology reads and writes. */
+    public record TopicNames(String snapshots, String changes, String deadLetter) {
+
+        public TopicNames {
+            Objects.requireNonNull(snapshots, "snapshots topic");
+            Objects.requireNonNull(changes, "changes topic");
+            Objects.requireNonNull(deadLetter, "dead-letter topic");
+        }
+
+        public static TopicNames defaults() {
+            return new TopicNames(Topics.SNAPSHOTS, Topics.CHANGES, Topics.DEAD_LETTER);
+        }
+    }
+
+    /**
+     * Adds the topology to {@code builder} and builds it.
+     *
+     * @param comparer the provision diff (the engine in production)
+     * @param clock    detectedAt for a record without a timestamp; records normally carry one, which
+     *                 keeps detectedAt the same on a replay
+     */
+    public static Topology build(StreamsBuilder builder, TopicNames topics, DocumentComparer comparer,
+            Supplier<Instant> clock) {
+        ChangeDetector detector = new ChangeDetector(comparer);
+        builder.addStateStore(store(VERSIONS_STORE, DocumentHead.class));
+        builder.addStateStore(store(BLOCKS_STORE, VersionBlocks.class));
+        KStream<String, Routed> routed = builder
+                .stream(topics.snapshots(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("snapshots-source"))
+                .process(() -> new ChangeProcessor(detector, clock), Named.as("diff-snapshots"), VERSIONS_STORE,
+                        BLOCKS_STORE);
+        routed.split(Named.as("route-"))
+                .branch((key, value) -> value.deadLetter(), Branched.<String, Routed>withConsumer(dead -> dead
+                        .mapValues(Routed::bytes, Named.as("dead-letter-bytes"))
+                        .to(topics.deadLetter(), Produced.with(Serdes.String(), Serdes.ByteArray())
+                                .withName("dead-letter-sink"))).withName("dead-letter"))
+                .defaultBranch(Branched.<String, Routed>withConsumer(changes -> changes
+                        .mapValues(Routed::bytes, Named.as("change-bytes"))
+                        .to(topics.changes(), Produced.with(Serdes.String(), Serdes.ByteArray())
+                                .withName("changes-sink"))).withName("change"));
+        return builder.build();
+    }
+
+    private static <T> StoreBuilder<KeyValueStore<String, T>> store(String name, Class<T> type) {
+        // the blocks changelog holds whole documents: let it take the same 16 MB values as the topics
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), new JsonSerde<>(type))
+                .withLoggingEnabled(Map.of("max.message.bytes", String.valueOf(Topics.MAX_FETCH_BYTES),
+                        "cleanup.policy", "compact"));
+    }
+}

@@ -1,0 +1,150 @@
+package dev.policywatch.diff.stream;
+
+import dev.policywatch.diff.DiffSettings;
+import dev.policywatch.diff.DocumentComparer;
+import dev.policywatch.events.Topics;
+import dev.policywatch.support.KafkaSettings;
+import dev.policywatch.support.TopicInitializer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs {@link ChangeTopology} with exactly_once_v2 while the application runs: creates the topics at
+ * start, starts on {@link StartupEvent} when {@code policywatch.diff.enabled} (default true), and on
+ * shutdown closes leaving the consumer group, so a restart with the same application id does not wait
+ * for the old member's session to time out. Owns its {@link KafkaStreams}; nothing of it is a bean.
+ */
+@Singleton
+@Requires(property = "policywatch.diff.enabled", notEquals = "false")
+public final class DiffStreams {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DiffStreams.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaSettings kafka;
+    private final DiffSettings settings;
+    private final DocumentComparer comparer;
+    private final BeanProvider<MeterRegistry> meters;
+    private volatile KafkaStreams streams;
+    private KafkaStreamsMetrics metrics;
+
+    public DiffStreams(KafkaSettings kafka, DiffSettings settings, DocumentComparer comparer,
+            BeanProvider<MeterRegistry> meters) {
+        this.kafka = kafka;
+        this.settings = settings;
+        this.comparer = comparer;
+        this.meters = meters;
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        start();
+    }
+
+    /** Creates the topics if needed and starts the topology (idempotent). */
+    public synchronized void start() {
+        if (streams != null) {
+            return;
+        }
+        TopicInitializer.ensure(kafka.bootstrapServers(), TopicInitializer.policywatchTopics(kafka, (short) 1));
+        ChangeTopology.TopicNames topics = new ChangeTopology.TopicNames(kafka.snapshotsTopic(), kafka.changesTopic(),
+                kafka.deadLetterTopic());
+        Topology topology = ChangeTopology.build(new StreamsBuilder(), topics, comparer, Instant::now);
+        Properties config = config(kafka.bootstrapServers(), settings.applicationId(), settings.stateDir().toString(),
+                settings.commitIntervalMs());
+        config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streamThreads());
+        KafkaStreams created = new KafkaStreams(topology, config);
+        created.setStateListener((now, before) -> LOG.info("diff-service streams {}: {} -> {}",
+                settings.applicationId(), before, now));
+        created.setUncaughtExceptionHandler(DiffStreams::onUncaught);
+        if (meters.isPresent()) {
+            // exposes the Streams metrics, snapshots-late-total etc. included, on /prometheus
+            metrics = new KafkaStreamsMetrics(created);
+            metrics.bindTo(meters.get());
+        }
+        created.start();
+        streams = created;
+        LOG.info("diff-service streams {} started: {} -> {} (state in {})", settings.applicationId(),
+                topics.snapshots(), topics.changes(), settings.stateDir());
+    }
+
+    /**
+     * Records that cannot be read or processed are dead letters and never get here; what does is the
+     * infrastructure (a broker or state store failure): a new stream thread takes over from the last
+     * commit. A JVM Error stops the client, which the health indicator then reports.
+     */
+    private static StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse onUncaught(Throwable e) {
+        if (e instanceof Error || e.getCause() instanceof Error) {
+            LOG.error("diff-service streams stopped by an error: {}", e.toString(), e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        }
+        LOG.error("diff-service stream thread failed, replacing it: {}", e.toString(), e);
+        return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+    }
+
+    /** The running streams, for health and metrics; null before start and after close. */
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    /**
+     * The Streams configuration of diff-service: exactly_once_v2, 16 MB messages, zstd, read_committed
+     * (implied by EOS), one stream thread (set {@code num.stream.threads} on the result for more).
+     * Public so that the tests, the replay and the benchmark run the same settings.
+     */
+    public static Properties config(String bootstrapServers, String applicationId, String stateDir, long commitIntervalMs) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Topics.MAX_MESSAGE_BYTES);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), Topics.COMPRESSION);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), Topics.MAX_FETCH_BYTES);
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_BYTES_CONFIG), Topics.MAX_FETCH_BYTES);
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        return p;
+    }
+
+    /** Closes leaving the group (see NOTES.md: otherwise a restart stalls ~45 s). */
+    public static void closeLeavingGroup(KafkaStreams streams, Duration timeout) {
+        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(timeout));
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        KafkaStreams s = streams;
+        streams = null;
+        if (metrics != null) {
+            metrics.close();
+            metrics = null;
+        }
+        if (s != null) {
+            closeLeavingGroup(s, CLOSE_TIMEOUT);
+            LOG.info("diff-service streams {} closed", settings.applicationId());
+        }
+    }
+}
