@@ -31,7 +31,7 @@ public final class Standalone implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Standalone.class);
 
     /** The Micronaut environments of the three services and the standalone's own. */
-    static final String[] ENVIRONMENTS = {"crawler", "diff", "notifier", "standalone"};
+    static final String[] ENVIRONMENTS = {"crawler", "diff", "notifier", "web", "standalone"};
 
     private final EmbeddedKafkaBroker broker;
     private final EmbeddedPostgresServer postgres;
@@ -88,7 +88,8 @@ public final class Standalone implements AutoCloseable {
                 LOG.info("Using the external PostgreSQL at {} (no embedded database)", jdbc);
             }
             props.putIfAbsent("datasources.default.driver-class-name", "org.postgresql.Driver");
-            props.put("micronaut.server.port", options.port());
+            // A fixed port before start, so that links in alerts and feeds (public-url) carry the real one.
+            props.put("micronaut.server.port", options.port() == 0 ? freePort() : options.port());
             props.put("policywatch.data-dir", dataDir.toString());
             if (options.sources() != null) {
                 props.put("policywatch.sources", options.sources().toAbsolutePath().toString());
@@ -141,6 +142,14 @@ public final class Standalone implements AutoCloseable {
                         + "at a running Kafka", e);
             }
             throw e;
+        }
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port for the HTTP server", e);
         }
     }
 
