@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -109,7 +108,7 @@ class StandaloneEndToEndTest {
                 {"channel":"email","target":"analyst@test.example","filters":{"sources":[],"jurisdictions":["CN"],"keywords":[],"changeTypes":[]},"mode":"immediate"}""", 201);
         assertThat(email.path("status").asText()).isEqualTo("pending_confirmation");
         await().atMost(WAIT).until(() -> smtp.getReceivedMessages().length == 1);
-        String confirmation = GreenMailUtil.getBody(smtp.getReceivedMessages()[0]).replace("=\r\n", "").replace("=3D", "=");
+        String confirmation = text(smtp.getReceivedMessages()[0]);
         Matcher link = CONFIRM_LINK.matcher(confirmation);
         assertThat(link.find()).as("confirmation link in %s", confirmation).isTrue();
         HttpResponse<String> confirmed = http.send(HttpRequest.newBuilder(URI.create(link.group(1))).build(),
@@ -123,7 +122,7 @@ class StandaloneEndToEndTest {
         site.show("regulation-v2.html");
         crawl();
         await().atMost(WAIT).until(() -> alertEmails().size() == 1 && slack.bodies().size() == 1);
-        assertThat(GreenMailUtil.getBody(alertEmails().get(0)) + alertEmails().get(0).getSubject()).contains("第三条");
+        assertThat(text(alertEmails().get(0))).contains("第三条");
         assertThat(slack.bodies().get(0)).contains("第三条");
         JsonNode changes = get("/api/changes").path("items");
         assertThat(changes).hasSize(1);
@@ -175,6 +174,19 @@ class StandaloneEndToEndTest {
                     }
                 })
                 .toList();
+    }
+
+    /** The decoded text of every text part of a message. */
+    private static String text(jakarta.mail.Part part) throws Exception {
+        Object content = part.getContent();
+        if (content instanceof jakarta.mail.Multipart multipart) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                sb.append(text(multipart.getBodyPart(i))).append('\n');
+            }
+            return sb.toString();
+        }
+        return String.valueOf(content);
     }
 
     private void crawl() throws Exception {
