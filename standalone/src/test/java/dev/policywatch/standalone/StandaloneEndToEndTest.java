@@ -124,6 +124,8 @@ class StandaloneEndToEndTest {
         await().atMost(WAIT).until(() -> alertEmails().size() == 1 && slack.bodies().size() == 1);
         assertThat(text(alertEmails().get(0))).contains("第三条");
         assertThat(slack.bodies().get(0)).contains("第三条");
+        // the history projection reads the same topic as the notifier, independently: wait for it too
+        await().atMost(WAIT).until(() -> get("/api/changes").path("items").size() == 1);
         JsonNode changes = get("/api/changes").path("items");
         assertThat(changes).hasSize(1);
         JsonNode change = changes.get(0);
@@ -148,12 +150,15 @@ class StandaloneEndToEndTest {
         await().atMost(WAIT).until(() -> !get("/api/sources/test-algorithm-filing").path("lastFetchAt").asText()
                 .equals(fetchedBefore));
         assertThat(get("/api/changes").path("items")).hasSize(1);
+        assertThat(alertEmails()).hasSize(1);
+        assertThat(slack.bodies()).hasSize(1);
         assertThat(get("/api/changes/" + changeId).path("changeId").asText()).isEqualTo(changeId);
 
         // 5. one article inserted in the middle: one ADDED, the later ones RENUMBERED, none MODIFIED
         site.show("regulation-v3.html");
         crawl();
         await().atMost(WAIT).until(() -> alertEmails().size() == 2 && slack.bodies().size() == 2);
+        await().atMost(WAIT).until(() -> get("/api/changes").path("items").size() == 2);
         JsonNode latest = get("/api/changes").path("items").get(0);
         assertThat(latest.path("summary").path("added").asInt()).isEqualTo(1);
         assertThat(latest.path("summary").path("renumbered").asInt()).isEqualTo(4);
