@@ -30,6 +30,11 @@ class AccessTest {
             return "ok";
         }
 
+        @Get("/instant")
+        java.util.Map<String, java.time.Instant> instant() {
+            return java.util.Map.of("at", java.time.Instant.parse("2026-11-29T02:00:00Z"));
+        }
+
         @Get("/read")
         String read(HttpRequest<?> request) {
             access.requireRead(request);
@@ -50,6 +55,15 @@ class AccessTest {
                     b -> assertThat(b).contains("policywatch.admin-token"));
             HttpResponse<String> read = client.toBlocking().exchange(HttpRequest.GET("/probe/read"), String.class);
             assertThat(read.body()).isEqualTo("ok");
+        }
+    }
+
+    @Test
+    void instantsAreWrittenAsIsoStringsLikeTheEvents() {
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class);
+                HttpClient client = HttpClient.create(server.getURL())) {
+            String body = client.toBlocking().retrieve(HttpRequest.GET("/probe/instant"));
+            assertThat(body).isEqualTo("{\"at\":\"2026-11-29T02:00:00Z\"}");
         }
     }
 

@@ -138,6 +138,11 @@ class StandaloneEndToEndTest {
         assertThat(feed.getDocumentElement().getNamespaceURI()).isEqualTo("http://www.w3.org/2005/Atom");
         assertThat(feed.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").getLength()).isEqualTo(1);
         assertThat(feed.getDocumentElement().getTextContent()).contains(changeId);
+        // the web UI, served by the same process from the same API
+        String timeline = page("/");
+        assertThat(timeline).contains("测试省算法推荐服务备案规定", "/changes/" + changeId);
+        assertThat(page("/changes/" + changeId)).contains("第三条", "<ins", "二");
+        assertThat(page("/sources")).contains("test-algorithm-filing");
         JsonNode source = get("/api/sources/test-algorithm-filing");
         assertThat(source.path("lastFetchAt").isNull()).isFalse();
         assertThat(source.path("lastStatus").asInt()).isEqualTo(200);
@@ -206,6 +211,14 @@ class StandaloneEndToEndTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as("GET %s: %s", path, r.body()).isEqualTo(200);
         return json.readTree(r.body());
+    }
+
+    private String page(String path) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(system.url() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as("GET %s: %s", path, r.body()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Security-Policy")).isPresent();
+        return r.body();
     }
 
     private JsonNode post(String path, String body, int expectedStatus) throws Exception {
