@@ -1,7 +1,5 @@
 package dev.policywatch.engine.align;
 
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The character-level similarity ratio 2·LCS / (|a| + |b|). The LCS length is computed
@@ -26,9 +24,9 @@ final class CharRatio {
     /** Length of the longest common subsequence of two strings. */
     static int lcs(String a, String b) {
         int words = (a.length() + 63) >>> 6;
-        Map<Character, long[]> masks = new HashMap<>();
+        CharMasks masks = new CharMasks(a.length(), words);
         for (int i = 0; i < a.length(); i++) {
-            masks.computeIfAbsent(a.charAt(i), k -> new long[words])[i >>> 6] |= 1L << (i & 63);
+            masks.of(a.charAt(i))[i >>> 6] |= 1L << (i & 63);
         }
         long[] v = new long[words];
         java.util.Arrays.fill(v, -1L);
@@ -65,5 +63,41 @@ final class CharRatio {
             ones += Long.bitCount(word);
         }
         return a.length() - ones;
+    }
+
+    /** Each character's match bit vector: open addressing on the char, no boxing. */
+    private static final class CharMasks {
+        private final char[] keys;
+        private final long[][] values;
+        private final int words;
+
+        CharMasks(int length, int words) {
+            int cap = Integer.highestOneBit(Math.max(8, length) * 2 - 1) * 2;
+            keys = new char[cap];
+            values = new long[cap][];
+            this.words = words;
+        }
+
+        long[] of(char c) {
+            int slot = slot(c);
+            if (values[slot] == null) {
+                keys[slot] = c;
+                values[slot] = new long[words];
+            }
+            return values[slot];
+        }
+
+        long[] get(char c) {
+            return values[slot(c)];
+        }
+
+        private int slot(char c) {
+            int mask = keys.length - 1;
+            int slot = (c * 0x9E3779B1) >>> 16 & mask;
+            while (values[slot] != null && keys[slot] != c) {
+                slot = (slot + 1) & mask;
+            }
+            return slot;
+        }
     }
 }

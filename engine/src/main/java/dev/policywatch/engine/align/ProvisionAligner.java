@@ -47,6 +47,17 @@ public final class ProvisionAligner {
      * @param byIdentifier true when both versions label provisions with stable identifiers
      */
     public Alignment align(List<Provision> old, List<Provision> neu, boolean byIdentifier) {
+        return alignForms(old.stream().map(CanonicalForms::of).toList(), neu.stream().map(CanonicalForms::of).toList(),
+                byIdentifier);
+    }
+
+    /**
+     * Aligns two provision lists whose comparison forms the caller already holds (and reuses, as
+     * {@code DocumentDiff} does to classify the pairs).
+     *
+     * @param byIdentifier true when both versions label provisions with stable identifiers
+     */
+    public Alignment alignForms(List<CanonicalForms> old, List<CanonicalForms> neu, boolean byIdentifier) {
         return new Run(old, neu, byIdentifier).run();
     }
 
@@ -64,11 +75,15 @@ public final class ProvisionAligner {
         final Map<String, Integer> newByLabel = new HashMap<>();
         final List<List<String>> oldRefs = new ArrayList<>();
         final List<Set<String>> newRefs = new ArrayList<>();
+        final List<CanonicalForms> oldForms;
+        final List<CanonicalForms> newForms;
         TfIdf.Vector[] vectors;
 
-        Run(List<Provision> old, List<Provision> neu, boolean byIdentifier) {
-            this.old = old;
-            this.neu = neu;
+        Run(List<CanonicalForms> oldForms, List<CanonicalForms> newForms, boolean byIdentifier) {
+            this.oldForms = oldForms;
+            this.newForms = newForms;
+            this.old = oldForms.stream().map(CanonicalForms::provision).toList();
+            this.neu = newForms.stream().map(CanonicalForms::provision).toList();
             this.byIdentifier = byIdentifier;
             m = old.size();
             n = neu.size();
@@ -79,14 +94,14 @@ public final class ProvisionAligner {
             oldCanon = new String[m];
             newCanon = new String[n];
             for (int i = 0; i < m; i++) {
-                oldCanon[i] = CanonicalText.canonical(old.get(i).fullText());
+                oldCanon[i] = oldForms.get(i).canonical();
                 oldByLabel.put(old.get(i).label(), i);
-                oldRefs.add(CanonicalText.references(old.get(i).text()));
+                oldRefs.add(oldForms.get(i).references());
             }
             for (int j = 0; j < n; j++) {
-                newCanon[j] = CanonicalText.canonical(neu.get(j).fullText());
+                newCanon[j] = newForms.get(j).canonical();
                 newByLabel.put(neu.get(j).label(), j);
-                newRefs.add(new HashSet<>(CanonicalText.references(neu.get(j).text())));
+                newRefs.add(new HashSet<>(newForms.get(j).references()));
             }
         }
 
@@ -103,8 +118,8 @@ public final class ProvisionAligner {
             exactPass(true);
             if (freeCount(newOf) > 0 && freeCount(oldOf) > 0) {
                 List<String> texts = new ArrayList<>(m + n);
-                old.forEach(p -> texts.add(p.fullText()));
-                neu.forEach(p -> texts.add(p.fullText()));
+                oldForms.forEach(f -> texts.add(f.tokenSource()));
+                newForms.forEach(f -> texts.add(f.tokenSource()));
                 vectors = TfIdf.vectors(texts);
                 List<double[]> candidates = candidates();
                 if (byIdentifier) {
@@ -130,7 +145,7 @@ public final class ProvisionAligner {
             Map<String, List<Integer>> newByText = new LinkedHashMap<>();
             for (int j = 0; j < n; j++) {
                 if (oldOf[j] < 0) {
-                    newByText.computeIfAbsent(key(newCanon[j], masked), k -> new ArrayList<>()).add(j);
+                    newByText.computeIfAbsent(masked ? newForms.get(j).masked() : newCanon[j], k -> new ArrayList<>()).add(j);
                 }
             }
             Map<String, Integer> used = new HashMap<>();
@@ -138,7 +153,7 @@ public final class ProvisionAligner {
                 if (newOf[i] >= 0) {
                     continue;
                 }
-                String k = key(oldCanon[i], masked);
+                String k = masked ? oldForms.get(i).masked() : oldCanon[i];
                 List<Integer> js = newByText.get(k);
                 if (js == null) {
                     continue;
@@ -149,10 +164,6 @@ public final class ProvisionAligner {
                     used.put(k, at + 1);
                 }
             }
-        }
-
-        private static String key(String canonical, boolean masked) {
-            return masked ? CanonicalText.masked(canonical) : canonical;
         }
 
         /** Candidate pairs {i, j, score} with similarity above the weak threshold, best first. */

@@ -45,7 +45,10 @@ final class TfIdf {
     private TfIdf() {
     }
 
-    /** Vectors for every text of both lists: first the old ones, then the new ones. */
+    /**
+     * Vectors for every text of both lists: first the old ones, then the new ones. Each text is
+     * already folded with its references masked ({@link CanonicalForms#tokenSource}).
+     */
     static Vector[] vectors(List<String> texts) {
         int n = texts.size();
         long[][] counted = new long[n][];
@@ -74,6 +77,16 @@ final class TfIdf {
             tfs[d] = tf;
         }
         Vector[] vectors = new Vector[n];
+        // idf depends only on the document frequency and (1 + log tf) only on tf: tabulate both
+        // instead of two logarithms per feature of every text
+        double[] idfOfDf = new double[n + 1];
+        for (int f = 1; f <= n; f++) {
+            idfOfDf[f] = Math.log((n + 1.0) / (f + 1.0)) + 1.0;
+        }
+        double[] tfWeight = new double[64];
+        for (int t = 1; t < tfWeight.length; t++) {
+            tfWeight[t] = 1.0 + Math.log(t);
+        }
         for (int d = 0; d < n; d++) {
             long[] keys = counted[d];
             if (keys.length == 0) {
@@ -82,9 +95,10 @@ final class TfIdf {
             }
             float[] w = new float[keys.length];
             double norm = 0;
+            int[] tf = tfs[d];
             for (int k = 0; k < keys.length; k++) {
-                double idf = Math.log((n + 1.0) / (df.get(keys[k]) + 1.0)) + 1.0;
-                double weight = (1.0 + Math.log(tfs[d][k])) * idf;
+                double idf = idfOfDf[df.get(keys[k])];
+                double weight = (tf[k] < tfWeight.length ? tfWeight[tf[k]] : 1.0 + Math.log(tf[k])) * idf;
                 w[k] = (float) weight;
                 norm += weight * weight;
             }
@@ -97,9 +111,8 @@ final class TfIdf {
         return vectors;
     }
 
-    /** The feature keys of one text (with repeats). */
-    static long[] tokens(String text) {
-        String s = CanonicalText.masked(CanonicalText.folded(text));
+    /** The feature keys of one folded, masked text (with repeats). */
+    static long[] tokens(String s) {
         long[] out = new long[Math.max(16, s.length() * 2)];
         int size = 0;
         int i = 0;

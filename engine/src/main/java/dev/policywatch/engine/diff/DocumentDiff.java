@@ -1,7 +1,7 @@
 package dev.policywatch.engine.diff;
 
 import dev.policywatch.engine.align.Alignment;
-import dev.policywatch.engine.align.CanonicalText;
+import dev.policywatch.engine.align.CanonicalForms;
 import dev.policywatch.engine.align.ProvisionAligner;
 import dev.policywatch.engine.segment.Provision;
 import dev.policywatch.engine.segment.Segmentation;
@@ -57,7 +57,9 @@ public final class DocumentDiff {
         List<Provision> newLive = neu.provisions().stream().filter(p -> !p.retired()).toList();
         boolean byIdentifier = old.scheme() == Segmentation.Scheme.IDENTIFIERS
                 && neu.scheme() == Segmentation.Scheme.IDENTIFIERS;
-        Alignment alignment = ALIGNER.align(oldLive, newLive, byIdentifier);
+        List<CanonicalForms> oldForms = oldLive.stream().map(CanonicalForms::of).toList();
+        List<CanonicalForms> newForms = newLive.stream().map(CanonicalForms::of).toList();
+        Alignment alignment = ALIGNER.alignForms(oldForms, newForms, byIdentifier);
 
         Map<String, String> labelMap = new HashMap<>();
         for (int i = 0; i < oldLive.size(); i++) {
@@ -93,7 +95,7 @@ public final class DocumentDiff {
             } else if (i < 0) {
                 changes.add(added(newLive.get(j)));
             } else {
-                ProvisionChange change = compare(oldLive.get(i), newLive.get(j), labelMap);
+                ProvisionChange change = compare(oldForms.get(i), newForms.get(j), labelMap);
                 if (change == null) {
                     unchanged++;
                 } else {
@@ -109,12 +111,12 @@ public final class DocumentDiff {
     }
 
     /** The change between two paired provisions, or null when they are the same. */
-    static ProvisionChange compare(Provision o, Provision n, Map<String, String> labelMap) {
-        String oc = CanonicalText.canonical(o.fullText());
-        String nc = CanonicalText.canonical(n.fullText());
+    static ProvisionChange compare(CanonicalForms of, CanonicalForms nf, Map<String, String> labelMap) {
+        Provision o = of.provision();
+        Provision n = nf.provision();
         boolean sameLabel = o.label().equals(n.label());
-        boolean same = oc.equals(nc) || (CanonicalText.masked(oc).equals(CanonicalText.masked(nc))
-                && referencesFollow(o.text(), n.text(), labelMap));
+        boolean same = of.canonical().equals(nf.canonical()) || (of.masked().equals(nf.masked())
+                && referencesFollow(of.references(), nf.references(), labelMap));
         if (same) {
             if (sameLabel) {
                 return null;
@@ -122,16 +124,13 @@ public final class DocumentDiff {
             return new ProvisionChange(ChangeType.RENUMBERED, o.label(), n.label(), o.path(), n.path(),
                     o.fullText(), n.fullText(), 1.0, List.of());
         }
-        List<DiffOp> ops = WordDiff.diff(o.fullText(), n.fullText());
-        double similarity = WordDiff.similarity(ops);
+        WordDiff.Comparison diff = WordDiff.compare(o.fullText(), n.fullText());
         return new ProvisionChange(ChangeType.MODIFIED, o.label(), n.label(), o.path(), n.path(),
-                o.fullText(), n.fullText(), similarity, ops);
+                o.fullText(), n.fullText(), diff.similarity(), diff.ops());
     }
 
     /** True when every cited number in the new text is the old one or what the old one became. */
-    static boolean referencesFollow(String oldText, String newText, Map<String, String> labelMap) {
-        List<String> a = CanonicalText.references(oldText);
-        List<String> b = CanonicalText.references(newText);
+    static boolean referencesFollow(List<String> a, List<String> b, Map<String, String> labelMap) {
         if (a.size() != b.size()) {
             return false;
         }

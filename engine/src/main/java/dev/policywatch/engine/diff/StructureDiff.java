@@ -134,8 +134,9 @@ final class StructureDiff {
         List<DiffOp> ops;
         double similarity;
         if (o != null && n != null) {
-            ops = WordDiff.diff(ot, nt);
-            similarity = WordDiff.similarity(ops);
+            WordDiff.Comparison diff = WordDiff.compare(ot, nt);
+            ops = diff.ops();
+            similarity = diff.similarity();
         } else {
             ops = List.of(o == null ? DiffOp.insert(nt) : DiffOp.delete(ot));
             similarity = 0;

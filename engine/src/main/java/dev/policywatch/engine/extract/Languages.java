@@ -21,7 +21,7 @@ final class Languages {
             String t = block.text();
             for (int i = 0; i < t.length(); i++) {
                 char c = t.charAt(i);
-                if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
+                if (isHan(c)) {
                     han++;
                 } else if (c >= '\u3040' && c <= '\u30FF') {
                     kana++;
@@ -44,5 +44,12 @@ final class Languages {
             return "zh";
         }
         return latin > letters * 9 / 10 ? "en" : null;
+    }
+
+    private static boolean isHan(char c) {
+        if (c >= '\u4E00' && c <= '\u9FFC') {
+            return true; // the common case (assigned in Unicode 13), without the script table's search
+        }
+        return c >= '\u2E80' && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 }

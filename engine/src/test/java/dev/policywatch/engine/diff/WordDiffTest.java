@@ -46,4 +46,31 @@ class WordDiffTest {
         assertThat(ops).hasSizeLessThanOrEqualTo(3);
         assertThat(ops).extracting(DiffOp::op).startsWith(DiffOp.Op.DELETE, DiffOp.Op.INSERT);
     }
+
+    @Test
+    void aRewriteBeyondTheTraceBudgetIsDiffedLineByLine() {
+        // 1,000 lines of two CJK characters; every fourth line kept, the others rewritten with other
+        // characters: ~3,000 token edits, more than MAX_TRACE allows, so whole lines are compared
+        StringBuilder a = new StringBuilder();
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 1_000; i++) {
+            if (i % 4 == 0) {
+                String same = "" + (char) (0x8000 + 2 * i) + (char) (0x8000 + 2 * i + 1) + "\n";
+                a.append(same);
+                b.append(same);
+            } else {
+                a.append((char) (0x4E00 + 2 * i)).append((char) (0x4E00 + 2 * i + 1)).append('\n');
+                b.append((char) (0x6000 + 2 * i)).append((char) (0x6000 + 2 * i + 1)).append('\n');
+            }
+        }
+
+        List<DiffOp> ops = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> WordDiff.minimal(a.toString(), b.toString()));
+
+        // whole lines (the common last line break was trimmed as suffix before the cut)
+        assertThat(ops.subList(0, ops.size() - 3)).allSatisfy(op -> assertThat(op.text()).endsWith("\n"));
+        assertThat(ops.get(ops.size() - 1)).isEqualTo(DiffOp.equal("\n"));
+        assertThat(ops).filteredOn(op -> op.op() == DiffOp.Op.EQUAL).hasSize(251);
+        assertThat(ops.stream().filter(op -> op.op() != DiffOp.Op.INSERT).map(DiffOp::text).reduce("", String::concat))
+                .isEqualTo(a.toString());
+    }
 }
