@@ -13,6 +13,12 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +29,7 @@ import java.util.Map;
  * the sources file now). Thin: binds, checks access, calls the scheduler or crawler.
  */
 @Controller("/api/sources")
+@Tag(name = "sources")
 public class SourcesController {
 
     private final SourceCatalog catalog;
@@ -40,19 +47,68 @@ public class SourcesController {
         this.access = access;
     }
 
+    /**
+     * Every configured source with its status: last fetch time, HTTP status, last change, next fetch, last
+     * error.
+     *
+     * @param request the request (for the read token)
+     * @return the sources, in the order of the sources file
+     */
     @Get
+    @Operation(operationId = "listSources")
+    @ApiResponse(responseCode = "200", description = "The sources and their status")
+    @ApiResponse(responseCode = "401", description = "A read token is set and the request lacks it",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.ProblemBody.class)))
     public List<SourceStatus> list(HttpRequest<?> request) {
         access.requireRead(request);
         return catalog.sources().stream().map(this::status).toList();
     }
 
+    /**
+     * One source and its status.
+     *
+     * @param request  the request (for the read token)
+     * @param sourceId the source's id (from the sources file)
+     * @return its status
+     */
     @Get("/{sourceId}")
+    @Operation(operationId = "getSource")
+    @ApiResponse(responseCode = "200", description = "The source and its status")
+    @ApiResponse(responseCode = "401", description = "A read token is set and the request lacks it",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.ProblemBody.class)))
+    @ApiResponse(responseCode = "404", description = "No source with that id",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.ProblemBody.class)))
     public SourceStatus one(HttpRequest<?> request, @PathVariable String sourceId) {
         access.requireRead(request);
         return status(find(sourceId));
     }
 
+    /**
+     * Fetches the source now (admin). A fetch that starts after this request is guaranteed, also when one is
+     * already running or the host's politeness delay applies.
+     *
+     * @param request  the request (for the admin token)
+     * @param sourceId the source's id
+     * @return {@code {"sourceId": ..., "status": "requested"}}
+     */
     @Post("/{sourceId}/crawl")
+    @Operation(operationId = "crawlSource", summary = "Crawl a source now",
+            security = @SecurityRequirement(name = "bearerAuth"))
+    @ApiResponse(responseCode = "202", description = "The crawl is requested; it runs in the background",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = "object",
+                    example = "{\"sourceId\": \"mlps-rules\", \"status\": \"requested\"}")))
+    @ApiResponse(responseCode = "401", description = "No admin token, or admin endpoints are disabled",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.ProblemBody.class)))
+    @ApiResponse(responseCode = "404", description = "No source with that id",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.ProblemBody.class)))
+    @ApiResponse(responseCode = "409", description = "The crawler is not running (policywatch.crawler.enabled=false)",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.ProblemBody.class)))
     public HttpResponse<Map<String, Object>> crawl(HttpRequest<?> request, @PathVariable String sourceId) {
         access.requireAdmin(request);
         Source source = find(sourceId);
@@ -63,7 +119,24 @@ public class SourcesController {
         return HttpResponse.accepted().body(Map.of("sourceId", source.id(), "status", "requested"));
     }
 
+    /**
+     * Publishes what the drift guard holds back for this source (admin): use it when a page's structure
+     * changed on purpose.
+     *
+     * @param request  the request (for the admin token)
+     * @param sourceId the source's id
+     * @return {@code {"sourceId": ..., "published": n}}
+     */
     @Post("/{sourceId}/accept")
+    @Operation(operationId = "acceptSource", summary = "Accept held-back content",
+            security = @SecurityRequirement(name = "bearerAuth"))
+    @ApiResponse(responseCode = "200", description = "The number of snapshots published")
+    @ApiResponse(responseCode = "401", description = "No admin token, or admin endpoints are disabled",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.ProblemBody.class)))
+    @ApiResponse(responseCode = "404", description = "No source with that id",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.ProblemBody.class)))
     public Map<String, Object> accept(HttpRequest<?> request, @PathVariable String sourceId) {
         access.requireAdmin(request);
         Source source = find(sourceId);
@@ -71,7 +144,22 @@ public class SourcesController {
         return Map.of("sourceId", source.id(), "published", published);
     }
 
+    /**
+     * Re-reads the sources file now (admin).
+     *
+     * @param request the request (for the admin token)
+     * @return {@code {"sources": n, "origin": ...}}
+     */
     @Post("/reload")
+    @Operation(operationId = "reloadSources", summary = "Reload the sources file",
+            security = @SecurityRequirement(name = "bearerAuth"))
+    @ApiResponse(responseCode = "200", description = "The number of sources now configured, and where they come from")
+    @ApiResponse(responseCode = "400", description = "The sources file is invalid; the previous sources stay",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.ProblemBody.class)))
+    @ApiResponse(responseCode = "401", description = "No admin token, or admin endpoints are disabled",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.ProblemBody.class)))
     public Map<String, Object> reload(HttpRequest<?> request) {
         access.requireAdmin(request);
         boolean ok = scheduler.reloadSources();

@@ -25,6 +25,11 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 
 /**
@@ -52,7 +57,22 @@ public final class HistoryController {
         this.comparer = comparer;
     }
 
+    /**
+     * Documents in the history with their latest version and change count.
+     *
+     * @param request the request (for the read token)
+     * @return {@code {"items": [...]}}
+     */
     @Get("/api/documents")
+    @Tag(name = "documents")
+    @Operation(operationId = "listDocuments")
+    @ApiResponse(responseCode = "200", description = "The documents",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(type = "object",
+                            description = "{\"items\": [document, latestVersion, latestChangeId, changeCount]}")))
+    @ApiResponse(responseCode = "401", description = "A read token is set and the request lacks it",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.ProblemBody.class)))
     public HttpResponse<String> documents(HttpRequest<?> request) {
         access.requireRead(request);
         ArrayNode items = json.createArrayNode();
@@ -77,7 +97,28 @@ public final class HistoryController {
         return ok(body);
     }
 
+    /**
+     * A document's versions, oldest first, each with the change that introduced it.
+     *
+     * @param request    the request (for the read token)
+     * @param documentId the document's id
+     * @return {@code {"documentId": ..., "items": [VersionRef + changeId + kind]}}
+     */
     @Get("/api/documents/{documentId}/versions")
+    @Tag(name = "documents")
+    @Operation(operationId = "listVersions")
+    @ApiResponse(responseCode = "200", description = "The versions",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(type = "object")))
+    @ApiResponse(responseCode = "400", description = "The documentId is malformed",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.ProblemBody.class)))
+    @ApiResponse(responseCode = "401", description = "A read token is set and the request lacks it",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.ProblemBody.class)))
+    @ApiResponse(responseCode = "404", description = "No such document in the history",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.ProblemBody.class)))
     public HttpResponse<String> versions(HttpRequest<?> request, @PathVariable String documentId) {
         access.requireRead(request);
         requireDocumentId(documentId);
@@ -97,7 +138,29 @@ public final class HistoryController {
         return ok(body);
     }
 
+    /**
+     * One version of a document with its provisions and structure.
+     *
+     * @param request    the request (for the read token)
+     * @param documentId the document's id
+     * @param versionId  the version's id
+     * @return the version, its title, language, segmentation scheme, structure and provisions
+     */
     @Get("/api/documents/{documentId}/versions/{versionId}")
+    @Tag(name = "documents")
+    @Operation(operationId = "getVersion")
+    @ApiResponse(responseCode = "200", description = "The version and its provisions",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(type = "object")))
+    @ApiResponse(responseCode = "400", description = "The documentId is malformed",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.ProblemBody.class)))
+    @ApiResponse(responseCode = "401", description = "A read token is set and the request lacks it",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.ProblemBody.class)))
+    @ApiResponse(responseCode = "404", description = "No such document, version, or its text is not projected yet",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.ProblemBody.class)))
     public HttpResponse<String> version(HttpRequest<?> request, @PathVariable String documentId,
             @PathVariable String versionId) {
         access.requireRead(request);
@@ -115,7 +178,30 @@ public final class HistoryController {
         return ok(body);
     }
 
+    /**
+     * The provision-level diff of any two versions of a document.
+     *
+     * @param request    the request (for the read token)
+     * @param documentId the document's id
+     * @param from       the older version's id
+     * @param to         the newer version's id
+     * @return the changes from {@code from} to {@code to}
+     */
     @Get("/api/documents/{documentId}/diff")
+    @Tag(name = "documents")
+    @Operation(operationId = "diffVersions")
+    @ApiResponse(responseCode = "200", description = "The diff",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = HistoryOpenApi.DocumentDiff.class)))
+    @ApiResponse(responseCode = "400", description = "from or to is missing, or the documentId is malformed",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.ProblemBody.class)))
+    @ApiResponse(responseCode = "401", description = "A read token is set and the request lacks it",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.ProblemBody.class)))
+    @ApiResponse(responseCode = "404", description = "No such document or version",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.ProblemBody.class)))
     public HttpResponse<String> diff(HttpRequest<?> request, @PathVariable String documentId,
             @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
         access.requireRead(request);
@@ -137,7 +223,33 @@ public final class HistoryController {
         return ok(body);
     }
 
+    /**
+     * Changes, newest first, with filters and cursor pagination.
+     *
+     * @param request      the request (for the read token)
+     * @param since        changes detected at or after this instant (ISO-8601, or a date: midnight UTC)
+     * @param until        changes detected before this instant (ISO-8601, or a date: midnight UTC)
+     * @param source       only this source id
+     * @param jurisdiction only this jurisdiction
+     * @param kind         DocumentChange kinds, comma-separated (BASELINE only when asked for)
+     * @param type         provision change types, comma-separated (ADDED, REMOVED, MODIFIED, RENUMBERED...)
+     * @param q            words searched in the changed provisions' text
+     * @param limit        page size, 1 to 500 (default 50)
+     * @param cursor       the {@code nextCursor} of the previous page
+     * @return {@code {"items": [DocumentChange, ...], "nextCursor": "..." | null}}
+     */
     @Get("/api/changes")
+    @Tag(name = "changes")
+    @Operation(operationId = "listChanges")
+    @ApiResponse(responseCode = "200", description = "A page of changes",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = HistoryOpenApi.ChangePage.class)))
+    @ApiResponse(responseCode = "400", description = "A filter, limit or cursor is invalid",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.ProblemBody.class)))
+    @ApiResponse(responseCode = "401", description = "A read token is set and the request lacks it",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.ProblemBody.class)))
     public HttpResponse<String> changes(HttpRequest<?> request, @Nullable @QueryValue String since,
             @Nullable @QueryValue String until, @Nullable @QueryValue String source,
             @Nullable @QueryValue String jurisdiction, @Nullable @QueryValue String kind,
@@ -155,14 +267,56 @@ public final class HistoryController {
         return ok(body);
     }
 
+    /**
+     * One change, as it was published on {@code policywatch.changes}.
+     *
+     * @param request  the request (for the read token)
+     * @param changeId the change's id
+     * @return the DocumentChange
+     */
     @Get("/api/changes/{changeId}")
+    @Tag(name = "changes")
+    @Operation(operationId = "getChange")
+    @ApiResponse(responseCode = "200", description = "The change",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = DocumentChange.class)))
+    @ApiResponse(responseCode = "401", description = "A read token is set and the request lacks it",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.ProblemBody.class)))
+    @ApiResponse(responseCode = "404", description = "No such change",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.ProblemBody.class)))
     public HttpResponse<String> change(HttpRequest<?> request, @PathVariable String changeId) {
         access.requireRead(request);
         String payload = store.change(changeId).orElseThrow(() -> Problem.notFound("no change " + clip(changeId)));
         return HttpResponse.ok(payload).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
+    /**
+     * The changes as an Atom feed, newest first; the same filters as {@code GET /api/changes}.
+     *
+     * @param request      the request (for the read token)
+     * @param since        changes detected at or after this instant (ISO-8601, or a date: midnight UTC)
+     * @param until        changes detected before this instant (ISO-8601, or a date: midnight UTC)
+     * @param source       only this source id
+     * @param jurisdiction only this jurisdiction
+     * @param kind         DocumentChange kinds, comma-separated (BASELINE only when asked for)
+     * @param type         provision change types, comma-separated (ADDED, REMOVED, MODIFIED, RENUMBERED...)
+     * @param q            words searched in the changed provisions' text
+     * @param limit        page size, 1 to 500 (default 50)
+     * @return the feed
+     */
     @Get("/feeds/changes.atom")
+    @Tag(name = "changes")
+    @Operation(operationId = "changesFeed")
+    @ApiResponse(responseCode = "200", description = "An Atom feed of the changes",
+            content = @Content(mediaType = "application/atom+xml", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "400", description = "A filter or limit is invalid",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.ProblemBody.class)))
+    @ApiResponse(responseCode = "401", description = "A read token is set and the request lacks it",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.ProblemBody.class)))
     public HttpResponse<String> feed(HttpRequest<?> request, @Nullable @QueryValue String since,
             @Nullable @QueryValue String until, @Nullable @QueryValue String source,
             @Nullable @QueryValue String jurisdiction, @Nullable @QueryValue String kind,

@@ -1,0 +1,27 @@
+package dev.policywatch.crawler.status;
+
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.info.License;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * The head of the crawler's OpenAPI document, generated at build time by micronaut-openapi into
+ * {@code META-INF/swagger/policywatch-crawler.yml} (name set in the module's {@code openapi.properties})
+ * and served, merged with the other services' documents, at {@code GET /openapi.yml}.
+ */
+@OpenAPIDefinition(
+        info = @Info(title = "policywatch crawler", version = "0.1.0",
+                description = "The sources policywatch watches and how their crawling goes; admins can trigger a"
+                        + " fetch. Errors are application/problem+json. Reads are public unless"
+                        + " policywatch.read-token is set (then they take it, or the admin token, as a bearer token).",
+                license = @License(name = "see the project's README")),
+        tags = @Tag(name = "sources", description = "Monitored sources and their crawl status"))
+@SecurityScheme(name = "bearerAuth", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "Authorization: Bearer <token>: the admin token (policywatch.admin-token) for admin"
+                + " endpoints; the read token (policywatch.read-token) or the admin token for reads when a read"
+                + " token is set.")
+interface CrawlerOpenApi {
+}
