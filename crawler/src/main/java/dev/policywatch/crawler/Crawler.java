@@ -4,11 +4,12 @@ import dev.policywatch.crawler.discover.LinkExtractor;
 import dev.policywatch.crawler.fetch.FetchRequest;
 import dev.policywatch.crawler.fetch.FetchResult;
 import dev.policywatch.crawler.fetch.HttpFetcher;
-import dev.policywatch.crawler.fetch.Validators;
 import dev.policywatch.crawler.publish.DriftGuard;
 import dev.policywatch.crawler.publish.PublishedState;
 import dev.policywatch.crawler.publish.SnapshotPublisher;
 import dev.policywatch.crawler.source.Source;
+import dev.policywatch.crawler.state.CrawlMemory;
+import dev.policywatch.crawler.state.CrawlStateStore;
 import dev.policywatch.crawler.status.CrawlMetrics;
 import dev.policywatch.crawler.status.StatusBoard;
 import dev.policywatch.engine.extract.Charsets;
@@ -40,9 +41,11 @@ import org.slf4j.LoggerFactory;
  * content changed. Synchronous and safe to call from several threads for different sources; the
  * scheduler makes sure one source is never crawled twice at once. Logs one INFO line per crawl.
  *
- * <p>Per-document memory (validators for conditional GET, consecutive 404/410 count) and the listings'
- * known links live in memory: after a restart the first fetch of each document is a full GET whose
- * unchanged content publishes nothing (the published hashes are rebuilt from the snapshots topic).
+ * <p>Per-document memory (validators for conditional GET, consecutive 404/410 count, the origin given
+ * when first seen) and each index's validators and links are a {@link CrawlMemory} in the
+ * {@link CrawlStateStore}, which keeps them in a compacted topic: after a restart the first fetch is
+ * still conditional, 404 counts go on, and a link seen before the restart but not yet published keeps
+ * the origin it was first given (the published hashes are rebuilt from the snapshots topic).
  */
 @Singleton
 public class Crawler {
@@ -58,23 +61,17 @@ public class Crawler {
     private final DriftGuard drift;
     private final Extractor extractor = new Extractor();
     private final LinkExtractor linkExtractor = new LinkExtractor();
-    private final Map<String, Memory> memory = new ConcurrentHashMap<>();
+    private final CrawlStateStore memory;
     private final Map<String, CookieManager> jars = new ConcurrentHashMap<>();
-    private final Map<String, List<URI>> lastLinks = new ConcurrentHashMap<>();
-    private final Set<String> indexSeen = ConcurrentHashMap.newKeySet();
-
-    private static final class Memory {
-        volatile Validators validators = Validators.NONE;
-        volatile int goneCount;
-    }
 
     public Crawler(CrawlerSettings settings, CrawlClock clock, SnapshotPublisher publisher, StatusBoard board,
-            CrawlMetrics metrics) {
+            CrawlMetrics metrics, CrawlStateStore memory) {
         this.settings = settings;
         this.clock = clock;
         this.publisher = publisher;
         this.board = board;
         this.metrics = metrics;
+        this.memory = memory;
         this.fetcher = new HttpFetcher(settings, clock.clock());
         this.drift = new DriftGuard(settings.driftShrink(), settings.driftConfirmations());
     }
@@ -102,6 +99,7 @@ public class Crawler {
             report = new CrawlReport(source.id(), "internal-error", 0, millis(start), 0, 0,
                     "internal error: " + e, null);
         }
+        memory.retryUnsaved();
         board.finished(report, clock.now());
         if (report.error() != null) {
             LOG.info("Crawl {}: {} HTTP {} in {} ms, {} document(s), {} published; error: {}", source.id(),
@@ -139,14 +137,15 @@ public class Crawler {
     }
 
     private CrawlReport crawlIndex(Source source, long start) {
-        String key = source.id() + "#index";
-        Memory mem = memory.computeIfAbsent(key, k -> new Memory());
-        FetchResult result = fetch(new FetchRequest(source.url(), mem.validators, null, jar(source)));
+        String key = CrawlStateStore.indexKey(source.id());
+        Optional<CrawlMemory> known = memory.find(key);
+        CrawlMemory index = known.orElse(CrawlMemory.NONE);
+        FetchResult result = fetch(new FetchRequest(source.url(), index.validators(), null, jar(source)));
         List<URI> links;
         int status;
         String indexOutcome = result.outcome();
-        if (result instanceof FetchResult.NotModified nm) {
-            links = lastLinks.getOrDefault(source.id(), List.of());
+        if (result instanceof FetchResult.NotModified) {
+            links = index.links();
             status = 304;
         } else if (result instanceof FetchResult.Fetched f) {
             status = f.status();
@@ -167,15 +166,15 @@ public class Crawler {
                 return new CrawlReport(source.id(), "held-back", status, millis(start), 0, 0, null,
                         "the links selector matched no document link");
             }
-            lastLinks.put(source.id(), List.copyOf(links));
-            mem.validators = f.validators();
+            memory.put(key, index.withValidators(f.validators()).withLinks(links));
         } else {
             FetchResult.Failed failed = (FetchResult.Failed) result;
             return new CrawlReport(source.id(), failed.outcome(), failed.status(), millis(start), 0, 0,
                     failed.reason(), null);
         }
         PublishedState state = publisher.state();
-        boolean firstCrawl = !indexSeen.contains(source.id()) && !state.anyOfSource(source.id());
+        // the index's first crawl gives its links BACKFILL; a link already seen keeps its first origin
+        boolean firstCrawl = known.isEmpty() && !state.anyOfSource(source.id());
         String listingHost = source.url().getHost();
         int published = 0;
         String error = null;
@@ -183,6 +182,7 @@ public class Crawler {
         for (URI link : links) {
             String documentId = Ids.discoveredDocumentId(source.id(), link);
             Origin origin = state.get(documentId).map(PublishedState.Entry::origin)
+                    .or(() -> Optional.ofNullable(memory.get(documentId).origin()))
                     .orElse(firstCrawl ? Origin.BACKFILL : Origin.DISCOVERED);
             DocOutcome o = crawlDocument(source, documentId, link, origin, listingHost);
             published += o.published ? 1 : 0;
@@ -193,55 +193,64 @@ public class Crawler {
                 warnings.add(documentId + ": " + o.warning);
             }
         }
-        indexSeen.add(source.id());
         String warning = warnings.isEmpty() ? null : warnings.size() == 1 ? warnings.get(0)
                 : warnings.get(0) + " (and " + (warnings.size() - 1) + " more)";
         return new CrawlReport(source.id(), published > 0 ? "published" : indexOutcome, status, millis(start),
                 links.size(), published, error, warning);
     }
 
-    private record DocOutcome(String outcome, int status, boolean published, String error, String warning) {
+    private record DocOutcome(String outcome, int status, boolean published, String error, String warning,
+            CrawlMemory memory) {
     }
 
+    /** Crawls one document and keeps (and writes) its memory afterwards, whatever happened. */
     private DocOutcome crawlDocument(Source source, String documentId, URI url, Origin origin, String discoveredOn) {
-        Memory mem = memory.computeIfAbsent(documentId, k -> new Memory());
-        FetchResult result = fetch(new FetchRequest(url, mem.validators, discoveredOn, jar(source)));
+        CrawlMemory mem = memory.get(documentId).withFirstOrigin(origin);
+        DocOutcome o = crawlDocument(source, documentId, url, origin, discoveredOn, mem);
+        memory.put(documentId, o.memory());
+        return o;
+    }
+
+    private DocOutcome crawlDocument(Source source, String documentId, URI url, Origin origin, String discoveredOn,
+            CrawlMemory mem) {
+        FetchResult result = fetch(new FetchRequest(url, mem.validators(), discoveredOn, jar(source)));
         Optional<PublishedState.Entry> previous = publisher.state().get(documentId);
         if (result instanceof FetchResult.NotModified) {
-            mem.goneCount = 0;
-            return new DocOutcome("not-modified", 304, false, null, null);
+            return new DocOutcome("not-modified", 304, false, null, null, mem.withGoneCount(0));
         }
         if (result instanceof FetchResult.Failed failed) {
             if (!failed.saysGone()) {
-                return new DocOutcome(failed.outcome(), failed.status(), false, failed.reason(), null);
+                return new DocOutcome(failed.outcome(), failed.status(), false, failed.reason(), null, mem);
             }
-            int count = ++mem.goneCount;
+            int count = mem.goneCount() + 1;
+            mem = mem.withGoneCount(count);
             boolean wasPresent = previous.isPresent() && previous.get().status() == DocumentStatus.PRESENT;
             if (previous.isPresent() && previous.get().status() == DocumentStatus.GONE) {
                 return new DocOutcome(failed.outcome(), failed.status(), false, failed.reason()
-                        + " (already reported gone)", null);
+                        + " (already reported gone)", null, mem);
             }
             if (count < settings.goneAfter() || !wasPresent) {
                 return new DocOutcome(failed.outcome(), failed.status(), false, failed.reason() + " (" + count + " of "
-                        + settings.goneAfter() + " before the document counts as gone)", null);
+                        + settings.goneAfter() + " before the document counts as gone)", null, mem);
             }
             drift.forget(documentId);
             PageSnapshot gone = PageSnapshot.gone(documentId, source.id(), source.name(), source.publisher(),
                     source.jurisdiction(), url.toString(), clock.now(), null, previous.get().origin());
-            return publish(source, gone, "gone", failed.status(), null, null);
+            return publish(source, gone, "gone", failed.status(), mem, mem);
         }
         FetchResult.Fetched fetched = (FetchResult.Fetched) result;
-        mem.goneCount = 0;
+        mem = mem.withGoneCount(0);
         ExtractOptions options = new ExtractOptions(source.content(), source.exclude());
         ExtractedDocument doc;
         try {
             doc = extractor.extract(fetched.body(), fetched.contentType(), fetched.finalUrl().toString(), options);
         } catch (ExtractionException | IllegalArgumentException e) {
             return new DocOutcome("extraction-error", fetched.status(), false, "cannot extract text: " + e.getMessage(),
-                    null);
+                    null, mem);
         }
         if (doc.blocks().isEmpty() && previous.isEmpty()) {
-            return new DocOutcome("extraction-error", fetched.status(), false, "no text found in the document", null);
+            return new DocOutcome("extraction-error", fetched.status(), false, "no text found in the document", null,
+                    mem);
         }
         PageSnapshot snapshot = PageSnapshot.present(documentId, source.id(), source.name(), source.publisher(),
                 source.jurisdiction(), fetched.finalUrl().toString(), clock.now(), doc.contentType(), doc.title(),
@@ -249,8 +258,8 @@ public class Crawler {
         if (previous.isPresent() && previous.get().status() == DocumentStatus.PRESENT
                 && previous.get().contentHash().equals(snapshot.contentHash())) {
             drift.forget(documentId);
-            mem.validators = fetched.validators();
-            return new DocOutcome("unchanged", fetched.status(), false, null, null);
+            return new DocOutcome("unchanged", fetched.status(), false, null, null,
+                    mem.withValidators(fetched.validators()));
         }
         int previousLength = previous.filter(p -> p.status() == DocumentStatus.PRESENT)
                 .map(PublishedState.Entry::textLength).orElse(-1);
@@ -259,28 +268,26 @@ public class Crawler {
             // validators are not kept: the next fetch must see the body again to confirm or clear it
             LOG.warn("Source {} looks broken, document {} not published: {}", source.id(), documentId,
                     verdict.warning());
-            return new DocOutcome("held-back", fetched.status(), false, null, verdict.warning());
+            return new DocOutcome("held-back", fetched.status(), false, null, verdict.warning(), mem);
         }
         if (verdict.warning() != null) {
             LOG.warn("Source {} document {}: {}", source.id(), documentId, verdict.warning());
         }
-        return publish(source, snapshot, "published", fetched.status(), fetched.validators(), mem);
+        return publish(source, snapshot, "published", fetched.status(), mem.withValidators(fetched.validators()), mem);
     }
 
+    /** Publishes; the document's memory becomes {@code ifPublished}, or stays {@code otherwise} on failure. */
     private DocOutcome publish(Source source, PageSnapshot snapshot, String outcome, int status,
-            Validators validators, Memory mem) {
+            CrawlMemory ifPublished, CrawlMemory otherwise) {
         try {
             publisher.publish(snapshot);
-            if (mem != null) {
-                mem.validators = validators;
-            }
             board.changed(source.id(), clock.now());
-            return new DocOutcome(outcome, status, true, null, null);
+            return new DocOutcome(outcome, status, true, null, null, ifPublished);
         } catch (SnapshotPublisher.PublishException e) {
             // validators and published hash stay as they were: the next crawl fetches and publishes again
             board.publishFailed(source.id());
             LOG.error("Source {}: {}", source.id(), e.getMessage());
-            return new DocOutcome("publish-failed", status, false, e.getMessage(), null);
+            return new DocOutcome("publish-failed", status, false, e.getMessage(), null, otherwise);
         }
     }
 
@@ -310,12 +317,10 @@ public class Crawler {
         return publisher.state().countOfSource(sourceId);
     }
 
-    /** Forgets what is kept in memory for sources no longer configured. */
+    /** Forgets what is kept (in memory and in the state topic) for sources no longer configured. */
     public void retain(Set<String> sourceIds) {
         jars.keySet().retainAll(sourceIds);
-        lastLinks.keySet().retainAll(sourceIds);
-        indexSeen.retainAll(sourceIds);
-        memory.keySet().removeIf(k -> !sourceIds.contains(k.split("[.#]", 2)[0]));
+        memory.retain(sourceIds);
     }
 
     private static long millis(long startNanos) {

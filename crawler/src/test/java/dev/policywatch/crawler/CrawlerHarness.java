@@ -2,6 +2,7 @@ package dev.policywatch.crawler;
 
 import dev.policywatch.crawler.publish.SnapshotPublisher;
 import dev.policywatch.crawler.source.SourceCatalog;
+import dev.policywatch.crawler.state.CrawlStateStore;
 import dev.policywatch.events.EventJson;
 import dev.policywatch.events.PageSnapshot;
 import dev.policywatch.testing.TestInfra;
@@ -50,6 +51,7 @@ public final class CrawlerHarness implements AutoCloseable {
         Map<String, Object> props = new HashMap<>(TestSupport.properties());
         props.put("kafka.bootstrap.servers", infra.kafkaBootstrap());
         props.put("policywatch.topics.snapshots", topic);
+        props.put("policywatch.crawler.state-topic", topic + "-state");
         props.put("policywatch.sources", sourcesFile.toString());
         props.put("policywatch.crawler.enabled", scheduled);
         props.put("micronaut.server.port", -1);
@@ -60,6 +62,7 @@ public final class CrawlerHarness implements AutoCloseable {
         ApplicationContext ctx = ApplicationContext.run(props, "crawler");
         ctx.getBean(SourceCatalog.class).reload();
         ctx.getBean(SnapshotPublisher.class).start();
+        ctx.getBean(CrawlStateStore.class).start();
         return new CrawlerHarness(ctx, null, topic, sourcesFile, infra);
     }
 

@@ -177,6 +177,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             props.put("socket.request.max.bytes", String.valueOf(MAX_MESSAGE_BYTES + 4 * 1024 * 1024));
             props.put("auto.create.topics.enable", "false");
             props.put("log.flush.interval.messages", String.valueOf(Long.MAX_VALUE));
+            // One node: after a crash its old registration must expire before it may serve again;
+            // a short broker session makes a restart after kill -9 take seconds, not ~10.
+            props.put("broker.heartbeat.interval.ms", "1000");
+            props.put("broker.session.timeout.ms", "3000");
             props.putAll(overrides);
 
             format(logDir);

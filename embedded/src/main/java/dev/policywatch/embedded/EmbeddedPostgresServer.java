@@ -127,6 +127,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                         .setCleanDataDirectory(false)
                         .setPort(port == 0 ? EmbeddedKafkaBroker.freePort() : port)
                         .setPGStartupWait(Duration.ofSeconds(60))
+                        // no JVM hook of zonky's: the owner stops PostgreSQL after its clients (the
+                        // standalone's ordered shutdown, the test JVM's hook); a hook racing them would
+                        // pull the database from under services that are still draining
+                        .setRegisterShutdownHook(false)
                         .setServerConfig("max_connections", "100")
                         .setServerConfig("listen_addresses", "localhost")
                         .start();

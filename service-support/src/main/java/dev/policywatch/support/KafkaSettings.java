@@ -19,6 +19,13 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 @Singleton
 public final class KafkaSettings {
 
+    /**
+     * Consumer session timeout: a member that died without leaving (kill -9) holds its partitions this
+     * long. Short, so that a restart resumes within seconds; heartbeats come from a background thread.
+     */
+    public static final int SESSION_TIMEOUT_MS = 10_000;
+    public static final int HEARTBEAT_INTERVAL_MS = 3_000;
+
     private final String bootstrapServers;
     private final String snapshotsTopic;
     private final String changesTopic;
@@ -82,6 +89,8 @@ public final class KafkaSettings {
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         c.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.MAX_FETCH_BYTES);
         c.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Topics.MAX_FETCH_BYTES);
+        c.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, SESSION_TIMEOUT_MS);
+        c.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, HEARTBEAT_INTERVAL_MS);
         return c;
     }
 }

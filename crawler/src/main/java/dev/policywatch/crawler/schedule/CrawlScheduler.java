@@ -8,6 +8,7 @@ import dev.policywatch.crawler.fetch.HostGate;
 import dev.policywatch.crawler.publish.SnapshotPublisher;
 import dev.policywatch.crawler.source.Source;
 import dev.policywatch.crawler.source.SourceCatalog;
+import dev.policywatch.crawler.state.CrawlStateStore;
 import dev.policywatch.crawler.status.StatusBoard;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -39,8 +40,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #requestCrawl} guarantees a crawl that <em>starts after</em> the request: if one is queued
  * it will start later; if one is running, another is queued when it ends. Starts on the application's
- * {@link StartupEvent} when {@code policywatch.crawler.enabled} (default true): creates the snapshots
- * topic, rebuilds the published state, loads the sources file, then schedules. Stops on shutdown.
+ * {@link StartupEvent} when {@code policywatch.crawler.enabled} (default true): loads the sources file,
+ * creates the snapshots and crawl-state topics, rebuilds the published state and the crawl state
+ * ({@link CrawlStateStore}), then schedules. Stops on shutdown.
  */
 @Singleton
 public class CrawlScheduler {
@@ -52,6 +54,7 @@ public class CrawlScheduler {
     private final SourceCatalog catalog;
     private final Crawler crawler;
     private final SnapshotPublisher publisher;
+    private final CrawlStateStore state;
     private final StatusBoard board;
     private final CrawlClock clock;
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
@@ -69,11 +72,12 @@ public class CrawlScheduler {
     }
 
     public CrawlScheduler(CrawlerSettings settings, SourceCatalog catalog, Crawler crawler, SnapshotPublisher publisher,
-            StatusBoard board, CrawlClock clock) {
+            CrawlStateStore state, StatusBoard board, CrawlClock clock) {
         this.settings = settings;
         this.catalog = catalog;
         this.crawler = crawler;
         this.publisher = publisher;
+        this.state = state;
         this.board = board;
         this.clock = clock;
     }
@@ -94,6 +98,7 @@ public class CrawlScheduler {
         }
         catalog.reload();
         publisher.start();
+        state.start();
         AtomicInteger n = new AtomicInteger();
         workers = new ThreadPoolExecutor(settings.concurrency(), settings.concurrency(), 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), r -> daemon(r, "crawler-" + n.incrementAndGet()));

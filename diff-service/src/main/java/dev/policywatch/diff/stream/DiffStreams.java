@@ -125,6 +125,10 @@ public final class DiffStreams {
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), Topics.MAX_FETCH_BYTES);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_BYTES_CONFIG), Topics.MAX_FETCH_BYTES);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        // After a crash (kill -9) the dead member holds its partitions until its session expires: keep
+        // that short so a restarted standalone resumes in seconds, not the default 45 s.
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), KafkaSettings.SESSION_TIMEOUT_MS);
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), KafkaSettings.HEARTBEAT_INTERVAL_MS);
         return p;
     }
 

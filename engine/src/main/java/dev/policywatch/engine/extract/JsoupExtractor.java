@@ -4,9 +4,12 @@ import dev.policywatch.events.Block;
 import dev.policywatch.events.BlockType;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -24,6 +27,15 @@ import org.jsoup.select.Selector;
  * items (ordered ones prefixed with their number), table cells cells (a cell holding a nested table
  * yields the inner cells, not one giant cell), everything else paragraphs; {@code <br>} ends a line.
  *
+ * <p>The title is the page's {@code <title>} without the site's name: the first {@code <h1>} (of the
+ * {@code content} selector, then of the page) or a {@code <meta name="ArticleTitle">} when the title
+ * contains it and it is most of it ({@code 示例办法_示例市网信办} with {@code <h1>示例办法</h1>}); else
+ * trailing segments after {@code _}, {@code |}, {@code ——} (short ones: section and site names) or after
+ * {@code " - "} / {@code " – "} (only a name the page gives as its site's: {@code og:site_name},
+ * {@code SiteName}, a logo) are dropped while what remains is substantial. So
+ * {@code …_国务院文件_中国政府网} loses both, and {@code "NIST AI 100-1 - Artificial Intelligence Risk
+ * Management Framework"} keeps its dash.
+ *
  * <p>Pages that carry their text after the first {@code </html>} (seen on gov.cn) are read
  * whole: jsoup's HTML5 parser moves such content into the body. Walking is iterative, so deeply
  * nested markup cannot overflow the stack. Thread-safe.
@@ -36,12 +48,16 @@ public final class JsoupExtractor {
             "blockquote", "pre", "address", "figure", "figcaption", "center", "dl", "dt", "dd", "ul", "ol",
             "table", "thead", "tbody", "tfoot", "tr", "caption", "hr", "body", "fieldset", "details", "summary",
             "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th");
+    // "_", "|", "｜" and "——" separate a title from section and site names; a spaced dash may be the title's own
+    private static final Pattern TITLE_SEPARATOR =
+            Pattern.compile("(\\s*(?:_|\\||｜|——)\\s*)|(\\s+[-–—]\\s+)");
+    private static final int MAX_SITE_SEGMENT = 40;
 
     public ExtractedDocument extract(byte[] bytes, String contentType, ExtractOptions options) {
         Charset charset = Charsets.detect(bytes, contentType, true);
         String html = Charsets.decode(bytes, charset);
         Document doc = Jsoup.parse(html);
-        String title = TextNormaliser.clean(doc.title());
+        String title = cleanTitle(TextNormaliser.clean(doc.title()), titleCandidates(doc, options), siteNames(doc));
         String lang = doc.selectFirst("html") == null ? "" : doc.selectFirst("html").attr("lang");
         doc.select(NOISE).remove();
         for (String selector : options.exclude()) {
@@ -65,6 +81,95 @@ public final class JsoupExtractor {
         }
         String language = guessLanguage(lang, blocks);
         return new ExtractedDocument(title, language, "text/html", blocks);
+    }
+
+    /** Lines that may be the document's own title: ArticleTitle, the content's h1s, the page's h1s. */
+    private static List<String> titleCandidates(Document doc, ExtractOptions options) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Element meta : doc.select("meta[name=ArticleTitle]")) {
+            out.add(TextNormaliser.clean(meta.attr("content")));
+        }
+        if (options.contentSelector() != null) {
+            for (Element h1 : select(doc, options.contentSelector()).select("h1")) {
+                out.add(TextNormaliser.clean(h1.text()));
+            }
+        }
+        for (Element h1 : doc.select("h1")) {
+            out.add(TextNormaliser.clean(h1.text()));
+        }
+        out.remove("");
+        return List.copyOf(out);
+    }
+
+    /** Names the page gives its site: meta tags and logos. */
+    private static Set<String> siteNames(Document doc) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Element meta : doc.select("meta[property=og:site_name], meta[name=SiteName], meta[name=sitename], "
+                + "meta[name=application-name], meta[name=apple-mobile-web-app-title], meta[name=ColumnName]")) {
+            names.add(titleKey(meta.attr("content")));
+        }
+        for (Element logo : doc.select("[class*=logo], [id*=logo]")) {
+            names.add(titleKey(logo.text()));
+            for (Element img : logo.select("img[alt]")) {
+                names.add(titleKey(img.attr("alt")));
+            }
+        }
+        for (Element img : doc.select("header img[alt], img[class*=logo][alt], img[src*=logo][alt]")) {
+            names.add(titleKey(img.attr("alt")));
+        }
+        names.remove("");
+        return names;
+    }
+
+    static String cleanTitle(String title, List<String> candidates, Set<String> siteNames) {
+        if (title.isEmpty()) {
+            return title;
+        }
+        String key = titleKey(title);
+        for (String candidate : candidates) {
+            String c = titleKey(candidate);
+            // most of the title: a site-name h1 ("Example Agency" of "Example Agency AI Profile | Example Agency") is not
+            if (key.contains(c) && c.length() * 10 >= key.length() * 4) {
+                return candidate;
+            }
+        }
+        String t = title;
+        for (int round = 0; round < 3; round++) {
+            Matcher m = TITLE_SEPARATOR.matcher(t);
+            int start = -1;
+            int end = -1;
+            boolean strong = false;
+            while (m.find()) {
+                if (m.start() > 0 && m.end() < t.length()) {
+                    start = m.start();
+                    end = m.end();
+                    strong = m.group(1) != null;
+                }
+            }
+            if (start < 0) {
+                break;
+            }
+            String rest = t.substring(0, start).strip();
+            String segment = t.substring(end).strip();
+            boolean siteName = siteNames.contains(titleKey(segment));
+            if (!substantial(rest) || !(siteName || strong && segment.length() <= MAX_SITE_SEGMENT)) {
+                break;
+            }
+            t = rest;
+        }
+        return t;
+    }
+
+    /** Enough of a title to stand alone: five letters or digits ("数据安全法", "AI Act"). */
+    private static boolean substantial(String text) {
+        return text.codePoints().filter(Character::isLetterOrDigit).count() >= 5;
+    }
+
+    private static String titleKey(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        text.codePoints().filter(cp -> !Character.isWhitespace(cp) && !Character.isSpaceChar(cp))
+                .forEach(sb::appendCodePoint);
+        return sb.toString().toLowerCase(Locale.ROOT);
     }
 
     private static Elements select(Document doc, String selector) {

@@ -23,6 +23,13 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -40,6 +47,7 @@ import org.slf4j.LoggerFactory;
  */
 @Controller
 @Requires(property = "policywatch.notifier.enabled", notEquals = "false")
+@Tag(name = "subscriptions")
 public final class SubscriptionController {
 
     private static final Logger LOG = LoggerFactory.getLogger(SubscriptionController.class);
@@ -61,7 +69,35 @@ public final class SubscriptionController {
         this.email = email;
     }
 
+    /**
+     * Subscribes an email address or a Slack webhook to changes. Open to anyone (rate-limited per client
+     * address, except with the admin token); an email subscription stays {@code pending_confirmation} until
+     * its address follows the confirmation link, and the answer is the same whether or not the address was
+     * already subscribed.
+     *
+     * @param request the request (admin token optional)
+     * @param body    the subscription, as JSON
+     * @return the id, status and manage token
+     */
     @Post("/api/subscriptions")
+    @Operation(operationId = "createSubscription", requestBody = @RequestBody(required = true,
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = NotifierOpenApi.SubscriptionCreate.class))))
+    @ApiResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = NotifierOpenApi.SubscriptionCreated.class)))
+    @ApiResponse(responseCode = "400", description = "Invalid body, address or webhook target (the detail names the field)",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.ProblemBody.class)))
+    @ApiResponse(responseCode = "401", description = "A console subscription without the admin token",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.ProblemBody.class)))
+    @ApiResponse(responseCode = "429", description = "Too many signups from this address in the last hour",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.ProblemBody.class)))
+    @ApiResponse(responseCode = "503", description = "Email is not configured (policywatch.notifier.email.from)",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.ProblemBody.class)))
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
     public HttpResponse<Map<String, Object>> create(HttpRequest<?> request, @Nullable @Body String body) {
         boolean admin = access.isAdmin(request);
@@ -81,7 +117,7 @@ public final class SubscriptionController {
             }
         }
         Instant now = clock.instant();
-        if (!admin && !limiter.tryAcquire(clientOf(request), now)) {
+        if (!admin && !limiter.tryAcquire(ClientAddress.of(request), now)) {
             throw Problem.tooManyRequests("too many signups from this address; try again within an hour");
         }
         String token = ManageTokens.newToken();
@@ -99,19 +135,70 @@ public final class SubscriptionController {
         return HttpResponse.created(answer);
     }
 
+    /**
+     * Every subscription (admin), with its delivery counts.
+     *
+     * @param request the request (for the admin token)
+     * @return the subscriptions
+     */
     @Get("/api/subscriptions")
+    @Operation(operationId = "listSubscriptions", security = @SecurityRequirement(name = "bearerAuth"))
+    @ApiResponse(responseCode = "200", description = "The subscriptions")
+    @ApiResponse(responseCode = "401", description = "No admin token, or admin endpoints are disabled",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.ProblemBody.class)))
     public List<SubscriptionView> list(HttpRequest<?> request) {
         access.requireAdmin(request);
         return store.all().stream().map(s -> SubscriptionView.of(s, store.deliveryStats(s.id()))).toList();
     }
 
+    /**
+     * One subscription with its delivery counts; takes its manage token or the admin token. A webhook
+     * URL is shown as its origin only.
+     *
+     * @param request the request (for the tokens)
+     * @param id      the subscription's id
+     * @return the subscription
+     */
     @Get("/api/subscriptions/{id}")
+    @Operation(operationId = "getSubscription",
+            security = {@SecurityRequirement(name = "manageToken"), @SecurityRequirement(name = "bearerAuth")})
+    @ApiResponse(responseCode = "200", description = "The subscription")
+    @ApiResponse(responseCode = "401", description = "Neither a matching manage token nor the admin token",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.ProblemBody.class)))
+    @ApiResponse(responseCode = "404", description = "No such subscription",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.ProblemBody.class)))
     public SubscriptionView get(HttpRequest<?> request, @PathVariable String id) {
         Subscription s = authorized(request, id);
         return SubscriptionView.of(s, store.deliveryStats(id));
     }
 
+    /**
+     * Changes a subscription's filters, mode or digest schedule; takes its manage token or the admin
+     * token. Absent fields keep their value.
+     *
+     * @param request the request (for the tokens)
+     * @param id      the subscription's id
+     * @param body    the fields to change, as JSON
+     * @return the subscription as changed
+     */
     @Patch("/api/subscriptions/{id}")
+    @Operation(operationId = "updateSubscription", requestBody = @RequestBody(required = true,
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = NotifierOpenApi.SubscriptionPatch.class))),
+            security = {@SecurityRequirement(name = "manageToken"), @SecurityRequirement(name = "bearerAuth")})
+    @ApiResponse(responseCode = "200", description = "The subscription as changed")
+    @ApiResponse(responseCode = "400", description = "Invalid body (the detail names the field)",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.ProblemBody.class)))
+    @ApiResponse(responseCode = "401", description = "Neither a matching manage token nor the admin token",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.ProblemBody.class)))
+    @ApiResponse(responseCode = "404", description = "No such subscription",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.ProblemBody.class)))
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
     public SubscriptionView patch(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body) {
         Subscription s = authorized(request, id);
@@ -120,7 +207,23 @@ public final class SubscriptionController {
         return get(request, id);
     }
 
+    /**
+     * Deletes a subscription; takes its manage token or the admin token.
+     *
+     * @param request the request (for the tokens)
+     * @param id      the subscription's id
+     * @return 204
+     */
     @Delete("/api/subscriptions/{id}")
+    @Operation(operationId = "deleteSubscription",
+            security = {@SecurityRequirement(name = "manageToken"), @SecurityRequirement(name = "bearerAuth")})
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "401", description = "Neither a matching manage token nor the admin token",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.ProblemBody.class)))
+    @ApiResponse(responseCode = "404", description = "No such subscription",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.ProblemBody.class)))
     public HttpResponse<Void> delete(HttpRequest<?> request, @PathVariable String id) {
         authorized(request, id);
         store.delete(id);
@@ -153,10 +256,5 @@ public final class SubscriptionController {
         } catch (JsonProcessingException e) {
             throw Problem.badRequest("the body is not valid JSON: " + e.getOriginalMessage());
         }
-    }
-
-    private static String clientOf(HttpRequest<?> request) {
-        return request.getRemoteAddress().getAddress() == null ? request.getRemoteAddress().getHostString()
-                : request.getRemoteAddress().getAddress().getHostAddress();
     }
 }

@@ -12,6 +12,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -27,6 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 @Controller
 @Requires(property = "policywatch.notifier.enabled", notEquals = "false")
+@Tag(name = "subscription pages")
 public final class SubscriptionPages {
 
     private static final Logger LOG = LoggerFactory.getLogger(SubscriptionPages.class);
@@ -40,7 +43,15 @@ public final class SubscriptionPages {
         this.tokens = tokens;
     }
 
+    /**
+     * Confirms an email subscription (idempotently) and shows a page; the link comes in the confirmation
+     * email.
+     *
+     * @param token the signed token of the link
+     * @return an HTML page (400 when the link is not valid or expired, 404 when the subscription is gone)
+     */
     @Get("/subscriptions/confirm")
+    @Operation(operationId = "confirmSubscription")
     @Produces(MediaType.TEXT_HTML)
     public HttpResponse<String> confirm(@Nullable @QueryValue String token) {
         Optional<String> id = tokens.verify(LinkTokens.Purpose.CONFIRM, token, clock.instant());
@@ -65,7 +76,14 @@ public final class SubscriptionPages {
                 + Html.escape(s.get().target()) + " start with the next matching change.</p>");
     }
 
+    /**
+     * Shows a page with a button that unsubscribes; changes nothing (mail scanners follow links).
+     *
+     * @param token the signed token of the link in an alert email
+     * @return an HTML page (400 when the link is not valid)
+     */
     @Get("/unsubscribe")
+    @Operation(operationId = "unsubscribePage")
     @Produces(MediaType.TEXT_HTML)
     public HttpResponse<String> unsubscribePage(@Nullable @QueryValue String token) {
         Optional<String> id = tokens.verify(LinkTokens.Purpose.UNSUBSCRIBE, token, clock.instant());
@@ -79,7 +97,14 @@ public final class SubscriptionPages {
                 + "<button type=\"submit\">Unsubscribe</button></form>");
     }
 
+    /**
+     * Unsubscribes (RFC 8058 one-click): idempotent, no cookies, any body.
+     *
+     * @param token the signed token of the link in an alert email
+     * @return an HTML page (400 when the link is not valid)
+     */
     @Post("/unsubscribe")
+    @Operation(operationId = "unsubscribe")
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.TEXT_PLAIN, MediaType.ALL})
     @Produces(MediaType.TEXT_HTML)
     public HttpResponse<String> unsubscribe(@Nullable @QueryValue String token) {
