@@ -139,13 +139,13 @@ final class SemanticCleanup {
             String ins = inserted.toString();
             String suffixMovedOut = "";
             if (!del.isEmpty() && !ins.isEmpty()) {
-                int prefix = commonPrefix(del, ins);
+                int prefix = wordSafePrefix(del, ins, commonPrefix(del, ins));
                 if (prefix > 0) {
                     appendEqual(out, del.substring(0, prefix));
                     del = del.substring(prefix);
                     ins = ins.substring(prefix);
                 }
-                int suffix = commonSuffix(del, ins);
+                int suffix = wordSafeSuffix(del, ins, commonSuffix(del, ins));
                 if (suffix > 0) {
                     suffixMovedOut = del.substring(del.length() - suffix);
                     del = del.substring(0, del.length() - suffix);
@@ -164,6 +164,35 @@ final class SemanticCleanup {
         }
         runs.clear();
         runs.addAll(out);
+    }
+
+    /**
+     * A shared prefix is moved out of a replacement only up to a word boundary: "five"→"three" stays a
+     * whole-word replacement instead of "[-fiv-]{+thre+}e". CJK characters are words of their own.
+     */
+    private static int wordSafePrefix(String del, String ins, int prefix) {
+        while (prefix > 0 && isWordChar(del.charAt(prefix - 1))
+                && (continuesWord(del, prefix) || continuesWord(ins, prefix))) {
+            prefix--;
+        }
+        return prefix;
+    }
+
+    /** The mirror of {@link #wordSafePrefix} for a shared suffix. */
+    private static int wordSafeSuffix(String del, String ins, int suffix) {
+        while (suffix > 0 && isWordChar(del.charAt(del.length() - suffix))
+                && (continuesWord(del, del.length() - suffix - 1) || continuesWord(ins, ins.length() - suffix - 1))) {
+            suffix--;
+        }
+        return suffix;
+    }
+
+    private static boolean continuesWord(String s, int index) {
+        return index >= 0 && index < s.length() && isWordChar(s.charAt(index));
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) && !WordDiff.isCjk(c);
     }
 
     private static void appendEqual(List<Run> out, String text) {
