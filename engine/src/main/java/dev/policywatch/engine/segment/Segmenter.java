@@ -368,15 +368,33 @@ public final class Segmenter {
         int n = blocks.size();
         String[] numbers = new String[n];
         Set<String> all = new HashSet<>();
+        boolean[] inParagraph = new boolean[n];
         for (int i = 0; i < n; i++) {
             Block b = blocks.get(i);
-            if (b.type() != BlockType.HEADING) {
+            Matcher m = DECIMAL_HEADING.matcher(b.text());
+            if (!m.matches()) {
                 continue;
             }
-            Matcher m = DECIMAL_HEADING.matcher(b.text());
-            if (m.matches()) {
+            if (b.type() == BlockType.HEADING) {
                 numbers[i] = m.group(1);
                 all.add(numbers[i]);
+            } else if (m.group(1).contains(".") && b.type() != BlockType.TABLE_CELL) {
+                // "3.2 Systems that …" as a paragraph under a "3. Measurement" heading: a numbered
+                // subsection printed as running text; kept below only if its parent is a heading
+                numbers[i] = m.group(1);
+                inParagraph[i] = true;
+            }
+        }
+        Set<String> headingNumbers = new HashSet<>(all);
+        for (int i = 0; i < n; i++) {
+            if (inParagraph[i]) {
+                String number = numbers[i];
+                if (headingNumbers.contains(number.substring(0, number.lastIndexOf('.')))) {
+                    all.add(number);
+                } else {
+                    numbers[i] = null;
+                    inParagraph[i] = false;
+                }
             }
         }
         Role[] roles = new Role[n];
@@ -390,7 +408,10 @@ public final class Segmenter {
             String number = numbers[i];
             String rest = b.text().substring(b.text().indexOf(number) + number.length()).replaceFirst("^\\.?\\s*", "");
             boolean group = all.stream().anyMatch(o -> o.startsWith(number + "."));
-            if (group) {
+            if (inParagraph[i]) {
+                roles[i] = Role.provision(number, "", rest, PARAGRAPH_OPENED);
+                provisions++;
+            } else if (group) {
                 roles[i] = Role.container(number, rest, b.level());
             } else {
                 roles[i] = Role.provision(number, rest, "", b.level());

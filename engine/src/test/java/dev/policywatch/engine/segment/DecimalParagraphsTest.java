@@ -1,0 +1,61 @@
+package dev.policywatch.engine.segment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.policywatch.engine.Engine;
+import dev.policywatch.engine.diff.DiffResult;
+import dev.policywatch.events.Block;
+import dev.policywatch.events.ChangeType;
+import dev.policywatch.events.ProvisionChange;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Numbered subsections printed as paragraphs ("3.2 Systems …") under numbered headings ("3. Measurement"). */
+class DecimalParagraphsTest {
+
+    private static List<Block> profile(String threeTwo, String fourOne, boolean withFourTwo) {
+        List<Block> blocks = new java.util.ArrayList<>(List.of(
+                Block.heading(1, "Risk profile"),
+                Block.paragraph("This profile exists to show how changes are reported."),
+                Block.heading(2, "3. Measurement"),
+                Block.paragraph("3.1 Systems are tested for accuracy on representative data."),
+                Block.paragraph(threeTwo),
+                Block.heading(2, "4. Incident response"),
+                Block.paragraph(fourOne)));
+        if (withFourTwo) {
+            blocks.add(Block.paragraph("4.2 Serious incidents are also reported to the people affected."));
+        }
+        return blocks;
+    }
+
+    @Test
+    void subsectionParagraphsAreTheProvisionsAndTheirHeadingsAreStructure() {
+        Segmentation s = new Engine().segment(profile("3.2 Systems are tested for disparate error rates.",
+                "4.1 Incidents are reported within five working days.", false));
+        assertThat(s.provisions()).extracting(Provision::label).containsExactly("3.1", "3.2", "4.1");
+        assertThat(s.provisions().get(1).path()).containsExactly("3", "3.2");
+    }
+
+    @Test
+    void aRewrittenSubsectionAndAnAddedOneAreReportedByTheirOwnNumbers() {
+        DiffResult r = new Engine().compare(
+                profile("3.2 Systems are tested for disparate error rates.", "4.1 Incidents are reported within five working days.", false),
+                profile("3.2 Systems are tested for disparate error rates and every six months after.",
+                        "4.1 Incidents are reported within three working days.", true));
+        assertThat(r.changes()).extracting(ProvisionChange::type, ProvisionChange::newLabel).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(ChangeType.MODIFIED, "3.2"),
+                org.assertj.core.groups.Tuple.tuple(ChangeType.MODIFIED, "4.1"),
+                org.assertj.core.groups.Tuple.tuple(ChangeType.ADDED, "4.2"));
+        assertThat(r.summary().unchanged()).isEqualTo(1);
+    }
+
+    @Test
+    void aNumberAtTheStartOfOrdinaryProseIsNotASubsection() {
+        Segmentation s = new Engine().segment(List.of(
+                Block.heading(1, "Report"),
+                Block.heading(2, "Findings"),
+                Block.paragraph("2.5 million people used the service last year."),
+                Block.paragraph("1.2 percent of them complained.")));
+        assertThat(s.provisions()).extracting(Provision::label).doesNotContain("2.5", "1.2");
+    }
+}
