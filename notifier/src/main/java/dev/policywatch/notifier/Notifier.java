@@ -12,7 +12,6 @@ import dev.policywatch.support.KafkaSettings;
 import dev.policywatch.support.TopicInitializer;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.time.Instant;
@@ -36,21 +35,19 @@ public final class Notifier {
     private final SubscriptionStore store;
     private final DeliveryWorker worker;
     private final ChangeConsumer consumer;
-    private final short replicationFactor;
 
     public Notifier(KafkaSettings kafka, NotifierSettings settings, SubscriptionStore store, DeliveryWorker worker,
-            ChangeConsumer consumer, @Value("${policywatch.topics.replication-factor:1}") short replicationFactor) {
+            ChangeConsumer consumer) {
         this.kafka = kafka;
         this.settings = settings;
         this.store = store;
         this.worker = worker;
         this.consumer = consumer;
-        this.replicationFactor = replicationFactor;
     }
 
     @PostConstruct
     void start() {
-        TopicInitializer.ensure(kafka.bootstrapServers(), TopicInitializer.policywatchTopics(kafka, replicationFactor));
+        TopicInitializer.ensure(kafka.bootstrapServers(), TopicInitializer.policywatchTopics(kafka));
         if (settings.console()) {
             ensureConsoleSubscription();
         }

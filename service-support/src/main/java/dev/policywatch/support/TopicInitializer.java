@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Creates the policywatch topics that do not exist yet (Kafka Streams stops when a source topic is
  * missing). Snapshots and changes are kept forever (replay rebuilds history from them); every topic
- * takes 16 MB messages. Existing topics are left as the operator configured them.
+ * takes 16 MB messages. Replication comes from {@link KafkaSettings#newTopic}. Existing topics are left
+ * as the operator configured them.
  */
 public final class TopicInitializer {
 
@@ -26,8 +27,8 @@ public final class TopicInitializer {
     private TopicInitializer() {
     }
 
-    /** The three topics of CONTRACT §2 with their configuration. */
-    public static List<NewTopic> policywatchTopics(KafkaSettings kafka, short replicationFactor) {
+    /** The three topics of CONTRACT §2 with their configuration and the configured replication. */
+    public static List<NewTopic> policywatchTopics(KafkaSettings kafka) {
         Map<String, String> forever = Map.of(
                 "retention.ms", "-1",
                 "max.message.bytes", String.valueOf(Topics.MAX_FETCH_BYTES),
@@ -36,9 +37,9 @@ public final class TopicInitializer {
                 "retention.ms", String.valueOf(TimeUnit.DAYS.toMillis(30)),
                 "max.message.bytes", String.valueOf(Topics.MAX_FETCH_BYTES));
         return List.of(
-                new NewTopic(kafka.snapshotsTopic(), kafka.partitions(), replicationFactor).configs(forever),
-                new NewTopic(kafka.changesTopic(), kafka.partitions(), replicationFactor).configs(forever),
-                new NewTopic(kafka.deadLetterTopic(), 1, replicationFactor).configs(deadLetter));
+                kafka.newTopic(kafka.snapshotsTopic(), kafka.partitions(), forever),
+                kafka.newTopic(kafka.changesTopic(), kafka.partitions(), forever),
+                kafka.newTopic(kafka.deadLetterTopic(), 1, deadLetter));
     }
 
     /** Creates the missing ones among {@code topics}; waits up to 60 s for the cluster. */
@@ -58,7 +59,8 @@ public final class TopicInitializer {
             for (NewTopic t : missing) {
                 try {
                     admin.createTopics(List.of(t)).all().get(60, TimeUnit.SECONDS);
-                    LOG.info("Created topic {} ({} partitions)", t.name(), t.numPartitions());
+                    LOG.info("Created topic {} ({} partitions, replication factor {})", t.name(), t.numPartitions(),
+                            t.replicationFactor());
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw e;

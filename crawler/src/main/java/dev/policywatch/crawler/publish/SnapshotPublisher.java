@@ -80,7 +80,7 @@ public final class SnapshotPublisher implements AutoCloseable {
             return;
         }
         TopicInitializer.ensure(kafka.bootstrapServers(),
-                TopicInitializer.policywatchTopics(kafka, (short) 1).stream()
+                TopicInitializer.policywatchTopics(kafka).stream()
                         .filter(t -> t.name().equals(kafka.snapshotsTopic())).toList());
         rebuild();
         producer = new KafkaProducer<>(new HashMap<>(kafka.producerConfig("policywatch-crawler")),

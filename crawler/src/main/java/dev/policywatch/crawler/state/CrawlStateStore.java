@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -88,7 +87,7 @@ public final class CrawlStateStore implements AutoCloseable {
         if (producer != null) {
             return;
         }
-        TopicInitializer.ensure(kafka.bootstrapServers(), List.of(new NewTopic(topic, 1, (short) 1).configs(Map.of(
+        TopicInitializer.ensure(kafka.bootstrapServers(), List.of(kafka.newTopic(topic, 1, Map.of(
                 "cleanup.policy", "compact",
                 "max.message.bytes", String.valueOf(Topics.MAX_FETCH_BYTES)))));
         rebuild();

@@ -73,7 +73,7 @@ public final class HistoryProjection {
             return;
         }
         store.ensureSchema();
-        TopicInitializer.ensure(kafka.bootstrapServers(), TopicInitializer.policywatchTopics(kafka, (short) 1));
+        TopicInitializer.ensure(kafka.bootstrapServers(), TopicInitializer.policywatchTopics(kafka));
         consumer = new KafkaConsumer<>(kafka.consumerConfig(settings.historyGroupId(), settings.historyGroupId()),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(List.of(kafka.changesTopic(), kafka.snapshotsTopic()));

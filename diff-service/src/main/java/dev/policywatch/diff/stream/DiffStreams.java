@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -65,11 +66,11 @@ public final class DiffStreams {
         if (streams != null) {
             return;
         }
-        TopicInitializer.ensure(kafka.bootstrapServers(), TopicInitializer.policywatchTopics(kafka, (short) 1));
+        TopicInitializer.ensure(kafka.bootstrapServers(), TopicInitializer.policywatchTopics(kafka));
         ChangeTopology.TopicNames topics = new ChangeTopology.TopicNames(kafka.snapshotsTopic(), kafka.changesTopic(),
                 kafka.deadLetterTopic());
         Topology topology = ChangeTopology.build(new StreamsBuilder(), topics, comparer, Instant::now);
-        Properties config = config(kafka.bootstrapServers(), settings.applicationId(), settings.stateDir().toString(),
+        Properties config = config(kafka, settings.applicationId(), settings.stateDir().toString(),
                 settings.commitIntervalMs());
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streamThreads());
         KafkaStreams created = new KafkaStreams(topology, config);
@@ -129,6 +130,19 @@ public final class DiffStreams {
         // that short so a restarted standalone resumes in seconds, not the default 45 s.
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), KafkaSettings.SESSION_TIMEOUT_MS);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), KafkaSettings.HEARTBEAT_INTERVAL_MS);
+        return p;
+    }
+
+    /**
+     * {@link #config(String, String, String, long)} for these Kafka settings: Kafka Streams' internal
+     * topics (changelogs, repartition topics) get {@code policywatch.topics.replication-factor} and,
+     * when set, {@code policywatch.topics.min-insync-replicas}, like every topic the services create.
+     */
+    public static Properties config(KafkaSettings kafka, String applicationId, String stateDir, long commitIntervalMs) {
+        Properties p = config(kafka.bootstrapServers(), applicationId, stateDir, commitIntervalMs);
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
+        kafka.minInsyncReplicas().ifPresent(n ->
+                p.put(StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG), String.valueOf(n)));
         return p;
     }
 

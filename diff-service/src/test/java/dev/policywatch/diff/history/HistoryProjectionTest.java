@@ -42,7 +42,7 @@ class HistoryProjectionTest {
     @Test
     void poisonRecordsAreDeadLetteredAndDuplicatesWrittenOnce(TestInfra infra) throws Exception {
         KafkaSettings kafka = new KafkaSettings(infra.kafkaBootstrap(), infra.topic("snapshots", 1),
-                infra.topic("changes", 1), infra.topic("dead-letter", 1), 1);
+                infra.topic("changes", 1), infra.topic("dead-letter", 1), 1, null, null);
         PageSnapshot snapshot = Fixtures.snapshot("law", Origin.CONFIGURED, Fixtures.T0, Fixtures.chineseLaw(Fixtures.V1));
         VersionRef v = VersionRef.of(snapshot);
         DocumentChange change = new DocumentChange(1, Ids.changeId("law", null, v.versionId()), "law", "cn-data", null,

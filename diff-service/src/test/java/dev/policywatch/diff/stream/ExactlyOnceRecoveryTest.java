@@ -103,7 +103,7 @@ class ExactlyOnceRecoveryTest {
 
         // and the history projected from the changes topic holds each change once
         KafkaSettings kafka = new KafkaSettings(infra.kafkaBootstrap(), topics.snapshots(), topics.changes(),
-                topics.deadLetter(), 3);
+                topics.deadLetter(), 3, null, null);
         PolicywatchSettings policywatch = new PolicywatchSettings(null, null, null, 8080, stateDir.toString());
         DiffSettings settings = new DiffSettings(policywatch, true, applicationId, stateDir.toString(), 100L, 1, true,
                 infra.name("history"), 1);
