@@ -18,6 +18,10 @@ import java.nio.file.Path;
  *   <li>{@code stream-threads} (2): Streams threads; the engine's comparison is CPU-bound;</li>
  *   <li>{@code history.enabled} (true): run the projection of changes into PostgreSQL;</li>
  *   <li>{@code history.group-id} ({@code policywatch-history}): the projection's consumer group;</li>
+ *   <li>{@code max-change-bytes} (4 MiB): the largest DocumentChange; a bigger one is truncated
+ *       (see {@code ChangeBudget});</li>
+ *   <li>{@code max-thread-failures} (5): stream-thread failures tolerated within ten minutes; one more
+ *       stops the topology and turns {@code /health} DOWN instead of failing on the same record forever;</li>
  *   <li>{@code generation} (1): the replay generation; N &gt; 1 appends {@code -gN} to the application id
  *       and the group id and rebuilds the history once (see {@link Generation}).</li>
  * </ul>
@@ -33,6 +37,8 @@ public final class DiffSettings {
     private final boolean historyEnabled;
     private final String historyGroupId;
     private final Generation generation;
+    private final int maxChangeBytes;
+    private final int maxThreadFailures;
 
     public DiffSettings(PolicywatchSettings settings,
             @Nullable @Value("${policywatch.diff.enabled:true}") Boolean enabled,
@@ -42,7 +48,9 @@ public final class DiffSettings {
             @Nullable @Value("${policywatch.diff.stream-threads:2}") Integer streamThreads,
             @Nullable @Value("${policywatch.diff.history.enabled:true}") Boolean historyEnabled,
             @Nullable @Value("${policywatch.diff.history.group-id:policywatch-history}") String historyGroupId,
-            @Nullable @Value("${policywatch.diff.generation:1}") Integer generation) {
+            @Nullable @Value("${policywatch.diff.generation:1}") Integer generation,
+            @Nullable @Value("${policywatch.diff.max-change-bytes:4194304}") Integer maxChangeBytes,
+            @Nullable @Value("${policywatch.diff.max-thread-failures:5}") Integer maxThreadFailures) {
         this.generation = new Generation(generation == null ? 1 : generation);
         this.enabled = enabled == null || enabled;
         this.applicationId = this.generation.id(blank(applicationId) ? "policywatch-diff" : applicationId.trim());
@@ -50,6 +58,8 @@ public final class DiffSettings {
         this.commitIntervalMs = commitIntervalMs == null || commitIntervalMs < 1 ? 100 : commitIntervalMs;
         this.streamThreads = streamThreads == null || streamThreads < 1 ? 2 : streamThreads;
         this.historyEnabled = historyEnabled == null || historyEnabled;
+        this.maxChangeBytes = maxChangeBytes == null ? 4 * 1024 * 1024 : maxChangeBytes;
+        this.maxThreadFailures = maxThreadFailures == null || maxThreadFailures < 0 ? 5 : maxThreadFailures;
         this.historyGroupId = this.generation.id(blank(historyGroupId) ? "policywatch-history" : historyGroupId.trim());
     }
 
@@ -79,6 +89,16 @@ public final class DiffSettings {
 
     public String historyGroupId() {
         return historyGroupId;
+    }
+
+    /** The largest DocumentChange in bytes of JSON; bigger ones are truncated. */
+    public int maxChangeBytes() {
+        return maxChangeBytes;
+    }
+
+    /** Stream-thread failures tolerated within ten minutes before the topology stops (health DOWN). */
+    public int maxThreadFailures() {
+        return maxThreadFailures;
     }
 
     public Generation generation() {

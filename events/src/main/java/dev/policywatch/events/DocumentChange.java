@@ -9,6 +9,11 @@ import java.util.Objects;
  * {@link Topics#CHANGES} keyed by {@code documentId}. {@code changes} holds provisions only; title,
  * preamble and chapter-heading changes are in {@code structureChanges}. {@code fromVersion} is null for
  * {@link ChangeKind#BASELINE} and {@link ChangeKind#NEW_DOCUMENT}.
+ *
+ * <p>A change always fits on its topic: when the provision changes of a huge edit would not,
+ * diff-service keeps the first ones that fit, sets {@code truncated} and puts in {@code fullDiff} the
+ * path of the history API that computes the whole diff ({@code /api/documents/{id}/diff?from=&to=}).
+ * {@code summary} always counts every provision change, listed or not.
  */
 public record DocumentChange(
         int schemaVersion,
@@ -27,9 +32,20 @@ public record DocumentChange(
         Instant detectedAt,
         List<ProvisionChange> changes,
         List<ProvisionChange> structureChanges,
-        ChangeSummary summary) {
+        ChangeSummary summary,
+        Boolean truncated,
+        String fullDiff) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** A change that lists all its provision changes (not truncated). */
+    public DocumentChange(int schemaVersion, String changeId, String documentId, String sourceId, String sourceName,
+            String url, String title, String publisher, String jurisdiction, String language, ChangeKind kind,
+            VersionRef fromVersion, VersionRef toVersion, Instant detectedAt, List<ProvisionChange> changes,
+            List<ProvisionChange> structureChanges, ChangeSummary summary) {
+        this(schemaVersion, changeId, documentId, sourceId, sourceName, url, title, publisher, jurisdiction, language,
+                kind, fromVersion, toVersion, detectedAt, changes, structureChanges, summary, false, null);
+    }
 
     public DocumentChange {
         if (schemaVersion <= 0) {
@@ -50,6 +66,24 @@ public record DocumentChange(
         if (kind == ChangeKind.UPDATED && fromVersion == null) {
             throw new IllegalArgumentException("UPDATED needs a fromVersion (documentId " + documentId + ")");
         }
+        // events written before the field existed have none: they list every change
+        truncated = Boolean.TRUE.equals(truncated);
+        if (!truncated) {
+            fullDiff = null;
+        }
+    }
+
+    /**
+     * This change listing only {@code keptChanges} and {@code keptStructure} of its provision changes;
+     * the summary still counts them all.
+     */
+    public DocumentChange truncatedTo(List<ProvisionChange> keptChanges, List<ProvisionChange> keptStructure) {
+        String path = fromVersion == null ? "/api/documents/" + documentId + "/versions/" + toVersion.versionId()
+                : "/api/documents/" + documentId + "/diff?from=" + fromVersion.versionId() + "&to="
+                        + toVersion.versionId();
+        return new DocumentChange(schemaVersion, changeId, documentId, sourceId, sourceName, url, title, publisher,
+                jurisdiction, language, kind, fromVersion, toVersion, detectedAt, keptChanges, keptStructure, summary,
+                true, path);
     }
 
     /** Whether subscribers are told about this change (a BASELINE only goes to the history). */

@@ -26,13 +26,18 @@ public final class DeadLetters {
 
     /** Headers for a dead letter of {@code record} failed by {@code service} with {@code error}. */
     public static Headers headers(String topic, int partition, long offset, String service, Throwable error) {
+        return headers(topic, partition, offset, service, error, String.valueOf(error.getMessage()));
+    }
+
+    /** Headers with the reason told in {@code message} (for instance what was being done when {@code error} came). */
+    public static Headers headers(String topic, int partition, long offset, String service, Throwable error,
+            String message) {
         Headers h = new RecordHeaders();
         h.add(Topics.HEADER_ORIGINAL_TOPIC, bytes(topic));
         h.add(Topics.HEADER_ORIGINAL_PARTITION, bytes(String.valueOf(partition)));
         h.add(Topics.HEADER_ORIGINAL_OFFSET, bytes(String.valueOf(offset)));
         h.add(Topics.HEADER_FAILED_BY, bytes(service));
         h.add(Topics.HEADER_ERROR_CLASS, bytes(error.getClass().getName()));
-        String message = String.valueOf(error.getMessage());
         h.add(Topics.HEADER_ERROR_MESSAGE, bytes(message.length() > MAX_REASON
                 ? message.substring(0, MAX_REASON) + "…" : message));
         return h;

@@ -26,14 +26,21 @@ import java.util.function.Supplier;
  *   <li>otherwise {@code UPDATED} with the comparer's provision changes. A document that comes back
  *       after being gone is compared with the empty gone version: all its provisions are added.</li>
  * </ul>
- * No clock, no Kafka: detectedAt is passed in. Thread-safe if the comparer is.
+ * Every change is bounded by a {@link ChangeBudget}. No clock, no Kafka: detectedAt is passed in. Thread-safe if the comparer is.
  */
 public final class ChangeDetector {
 
     private final DocumentComparer comparer;
+    private final ChangeBudget budget;
 
     public ChangeDetector(DocumentComparer comparer) {
+        this(comparer, ChangeBudget.defaults());
+    }
+
+    /** {@code budget} bounds each change's size (a huge edit is truncated, see {@link ChangeBudget}). */
+    public ChangeDetector(DocumentComparer comparer, ChangeBudget budget) {
         this.comparer = Objects.requireNonNull(comparer, "comparer");
+        this.budget = Objects.requireNonNull(budget, "budget");
     }
 
     /** The outcome for one snapshot. */
@@ -89,6 +96,6 @@ public final class ChangeDetector {
                 snapshot.sourceId(), snapshot.sourceName(), snapshot.url(), snapshot.title(), snapshot.publisher(),
                 snapshot.jurisdiction(), snapshot.language(), kind, from, to, detectedAt, comparison.changes(),
                 comparison.structureChanges(), comparison.summary());
-        return new Emit(change, next, snapshot.blocks());
+        return new Emit(budget.fit(change), next, snapshot.blocks());
     }
 }

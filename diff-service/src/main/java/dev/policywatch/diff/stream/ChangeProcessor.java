@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.metrics.stats.CumulativeCount;
@@ -34,6 +35,7 @@ final class ChangeProcessor implements Processor<String, byte[], String, Routed>
 
     private final ChangeDetector detector;
     private final Supplier<Instant> clock;
+    private final ChangeBudget budget;
     private ProcessorContext<String, Routed> context;
     private KeyValueStore<String, DocumentHead> heads;
     private KeyValueStore<String, VersionBlocks> blocks;
@@ -41,9 +43,10 @@ final class ChangeProcessor implements Processor<String, byte[], String, Routed>
     private Sensor late;
     private Sensor deadLettered;
 
-    ChangeProcessor(ChangeDetector detector, Supplier<Instant> clock) {
+    ChangeProcessor(ChangeDetector detector, Supplier<Instant> clock, ChangeBudget budget) {
         this.detector = detector;
         this.clock = clock;
+        this.budget = budget;
     }
 
     @Override
@@ -60,7 +63,13 @@ final class ChangeProcessor implements Processor<String, byte[], String, Routed>
     public void process(Record<String, byte[]> record) {
         ChangeDetector.Decision decision;
         PageSnapshot snapshot = null;
+        byte[] changeBytes = null;
         try {
+            if (!budget.producible(record.value())) {
+                // its blocks could not be kept in the store's changelog either
+                throw new RecordTooLargeException("snapshot of " + record.value().length + " bytes is over the "
+                        + budget.maxValueBytes() + "-byte limit of this topology's records");
+            }
             snapshot = EventJson.read(record.value(), PageSnapshot.class);
             if (record.key() != null && !record.key().equals(snapshot.documentId())) {
                 throw new IllegalArgumentException("record key " + record.key() + " is not the snapshot's documentId "
@@ -69,6 +78,15 @@ final class ChangeProcessor implements Processor<String, byte[], String, Routed>
             String documentId = snapshot.documentId();
             decision = detector.decide(heads.get(documentId), () -> storedBlocks(documentId), snapshot,
                     detectedAt(record));
+            if (decision instanceof ChangeDetector.Emit emit) {
+                changeBytes = EventJson.write(emit.change());
+                if (!budget.producible(changeBytes)) {
+                    // under exactly-once a refused send fails the transaction, and the same snapshot again
+                    throw new RecordTooLargeException("cannot produce to the changes topic: change "
+                            + emit.change().changeId() + " is " + changeBytes.length + " bytes, over the "
+                            + budget.maxValueBytes() + "-byte limit");
+                }
+            }
         } catch (RuntimeException e) {
             deadLetter(record, snapshot, e);
             return;
@@ -81,7 +99,7 @@ final class ChangeProcessor implements Processor<String, byte[], String, Routed>
             } else {
                 blocks.put(change.documentId(), new VersionBlocks(emit.blocks()));
             }
-            context.forward(new Record<>(change.documentId(), Routed.change(EventJson.write(change)),
+            context.forward(new Record<>(change.documentId(), Routed.change(changeBytes),
                     record.timestamp(), new RecordHeaders()));
             LOG.debug("{} {} of {}", change.kind(), change.changeId(), change.documentId());
         } else if (((ChangeDetector.Skip) decision).reason() == ChangeDetector.Skip.Reason.LATE) {
@@ -111,7 +129,9 @@ final class ChangeProcessor implements Processor<String, byte[], String, Routed>
         deadLettered.record();
         LOG.warn("Snapshot {}-{}@{} (documentId {}) sent to the dead-letter topic: {}", topic, partition, offset,
                 snapshot == null ? record.key() : snapshot.documentId(), error.getMessage());
-        context.forward(new Record<>(record.key(), Routed.deadLetter(record.value()), record.timestamp(),
+        // a snapshot too large to produce goes as headers only (where it is, why it failed)
+        byte[] value = budget.producible(record.value()) ? record.value() : null;
+        context.forward(new Record<>(record.key(), Routed.deadLetter(value), record.timestamp(),
                 DeadLetters.headers(topic, partition, offset, "diff-service", error)));
     }
 

@@ -28,7 +28,8 @@ import org.apache.kafka.streams.state.Stores;
  * </pre>
  * Every processor and store is named so a new version of the topology keeps its state. Values
  * are read as bytes and parsed inside {@code diff-snapshots}, so an unreadable snapshot becomes a
- * dead letter instead of stopping the application.
+ * dead letter instead of stopping the application; each change is bounded by a {@link ChangeBudget},
+ * and a record that still cannot be produced is a dead letter of {@link DeadLetterHandlers}.
  */
 public final class ChangeTopology {
 
@@ -63,12 +64,18 @@ public final class ChangeTopology {
      */
     public static Topology build(StreamsBuilder builder, TopicNames topics, DocumentComparer comparer,
             Supplier<Instant> clock) {
-        ChangeDetector detector = new ChangeDetector(comparer);
+        return build(builder, topics, comparer, clock, ChangeBudget.defaults());
+    }
+
+    /** As {@link #build(StreamsBuilder, TopicNames, DocumentComparer, Supplier)}, each change bounded by {@code budget}. */
+    public static Topology build(StreamsBuilder builder, TopicNames topics, DocumentComparer comparer,
+            Supplier<Instant> clock, ChangeBudget budget) {
+        ChangeDetector detector = new ChangeDetector(comparer, budget);
         builder.addStateStore(store(VERSIONS_STORE, DocumentHead.class));
         builder.addStateStore(store(BLOCKS_STORE, VersionBlocks.class));
         KStream<String, Routed> routed = builder
                 .stream(topics.snapshots(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("snapshots-source"))
-                .process(() -> new ChangeProcessor(detector, clock), Named.as("diff-snapshots"), VERSIONS_STORE,
+                .process(() -> new ChangeProcessor(detector, clock, budget), Named.as("diff-snapshots"), VERSIONS_STORE,
                         BLOCKS_STORE);
         routed.split(Named.as("route-"))
                 .branch((key, value) -> value.deadLetter(), Branched.<String, Routed>withConsumer(dead -> dead

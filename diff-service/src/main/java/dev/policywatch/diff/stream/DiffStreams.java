@@ -24,7 +24,6 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +46,7 @@ public final class DiffStreams {
     private final BeanProvider<MeterRegistry> meters;
     private volatile KafkaStreams streams;
     private KafkaStreamsMetrics metrics;
+    private volatile ThreadFailures failures;
 
     public DiffStreams(KafkaSettings kafka, DiffSettings settings, DocumentComparer comparer,
             BeanProvider<MeterRegistry> meters) {
@@ -69,14 +69,17 @@ public final class DiffStreams {
         TopicInitializer.ensure(kafka.bootstrapServers(), TopicInitializer.policywatchTopics(kafka));
         ChangeTopology.TopicNames topics = new ChangeTopology.TopicNames(kafka.snapshotsTopic(), kafka.changesTopic(),
                 kafka.deadLetterTopic());
-        Topology topology = ChangeTopology.build(new StreamsBuilder(), topics, comparer, Instant::now);
+        Topology topology = ChangeTopology.build(new StreamsBuilder(), topics, comparer, Instant::now,
+                new ChangeBudget(settings.maxChangeBytes()));
         Properties config = config(kafka, settings.applicationId(), settings.stateDir().toString(),
                 settings.commitIntervalMs());
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streamThreads());
+        config.put(DeadLetterHandlers.TOPIC_CONFIG, kafka.deadLetterTopic());
+        failures = new ThreadFailures(settings.maxThreadFailures(), Duration.ofMinutes(10));
         KafkaStreams created = new KafkaStreams(topology, config);
         created.setStateListener((now, before) -> LOG.info("diff-service streams {}: {} -> {}",
                 settings.applicationId(), before, now));
-        created.setUncaughtExceptionHandler(DiffStreams::onUncaught);
+        created.setUncaughtExceptionHandler(failures::onUncaught);
         if (meters.isPresent()) {
             // exposes the Streams metrics, snapshots-late-total etc. included, on /prometheus
             metrics = new KafkaStreamsMetrics(created);
@@ -88,28 +91,21 @@ public final class DiffStreams {
                 topics.snapshots(), topics.changes(), settings.stateDir());
     }
 
-    /**
-     * Records that cannot be read or processed are dead letters and never get here; what does is the
-     * infrastructure (a broker or state store failure): a new stream thread takes over from the last
-     * commit. A JVM Error stops the client, which the health indicator then reports.
-     */
-    private static StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse onUncaught(Throwable e) {
-        if (e instanceof Error || e.getCause() instanceof Error) {
-            LOG.error("diff-service streams stopped by an error: {}", e.toString(), e);
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-        }
-        LOG.error("diff-service stream thread failed, replacing it: {}", e.toString(), e);
-        return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-    }
-
     /** The running streams, for health and metrics; null before start and after close. */
     public KafkaStreams streams() {
         return streams;
     }
 
+    /** The stream-thread failures seen (for health); null before start. */
+    ThreadFailures failures() {
+        return failures;
+    }
+
     /**
      * The Streams configuration of diff-service: exactly_once_v2, 16 MB messages, zstd, read_committed
-     * (implied by EOS), one stream thread (set {@code num.stream.threads} on the result for more).
+     * (implied by EOS), {@link DeadLetterHandlers} (dead letters to {@link Topics#DEAD_LETTER}: set
+     * {@value DeadLetterHandlers#TOPIC_CONFIG} on the result for another topic), one stream thread (set
+     * {@code num.stream.threads} on the result for more).
      * Public so that the tests, the replay and the benchmark run the same settings.
      */
     public static Properties config(String bootstrapServers, String applicationId, String stateDir, long commitIntervalMs) {
@@ -120,6 +116,11 @@ public final class DiffStreams {
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+        // a record that cannot be read, processed or produced is a dead letter; the partition moves on
+        p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandlers.class);
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandlers.class);
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandlers.class);
+        p.put(DeadLetterHandlers.TOPIC_CONFIG, Topics.DEAD_LETTER);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Topics.MAX_MESSAGE_BYTES);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), Topics.COMPRESSION);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
@@ -141,6 +142,7 @@ public final class DiffStreams {
     public static Properties config(KafkaSettings kafka, String applicationId, String stateDir, long commitIntervalMs) {
         Properties p = config(kafka.bootstrapServers(), applicationId, stateDir, commitIntervalMs);
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
+        p.put(DeadLetterHandlers.TOPIC_CONFIG, kafka.deadLetterTopic());
         kafka.minInsyncReplicas().ifPresent(n ->
                 p.put(StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG), String.valueOf(n)));
         return p;
