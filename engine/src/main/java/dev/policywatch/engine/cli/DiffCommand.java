@@ -121,7 +121,7 @@ public final class DiffCommand {
     private static ExtractedDocument read(Engine engine, String name) {
         Path path = Path.of(name);
         if (Extractor.byExtension(name) == null) {
-            throw new CommandException("unsupported file type: " + name + " (use .html, .htm, .pdf, .md or .txt)");
+            throw new CommandException("unsupported file type: " + name + " (use .html, .htm, .pdf, .md, .txt, .docx, .doc, .wps or .ofd)");
         }
         byte[] bytes;
         try {

@@ -3,9 +3,13 @@ package dev.policywatch.engine.extract;
 import java.util.Locale;
 
 /**
- * The front door of extraction: picks the format from the content type, else the URL's file
- * extension, else the bytes themselves, and hands the bytes to {@link JsoupExtractor},
- * {@link PdfBoxExtractor}, {@link MarkdownExtractor} or {@link PlainTextExtractor}.
+ * The front door of extraction: tells the format by the bytes themselves first (PDF, Word binary,
+ * OOXML and OFD containers, recognised unsupported formats), then for text-like bytes by the
+ * content type, then by the URL's file extension, then by sniffing the text; and hands the bytes
+ * to {@link JsoupExtractor}, {@link PdfBoxExtractor}, {@link MarkdownExtractor},
+ * {@link PlainTextExtractor}, {@link PoiDocxExtractor}, {@link PoiDocExtractor} or {@link OfdExtractor}.
+ * A {@code .wps} file is whichever Word format it really is; a "{@code .doc}" that is really a web
+ * page is read as HTML. An unsupported format is an {@link UnsupportedFormatException}.
  *
  * <p>Usage: {@code new Extractor().extract(bytes, "text/html; charset=gbk", url, ExtractOptions.NONE)}.
  * Stateless and thread-safe. It does not fetch anything and does not segment the text into provisions.
@@ -19,9 +23,16 @@ public final class Extractor {
     private final PdfBoxExtractor pdf = new PdfBoxExtractor();
     private final MarkdownExtractor markdown = new MarkdownExtractor();
     private final PlainTextExtractor text = new PlainTextExtractor();
+    private final PoiDocxExtractor docx = new PoiDocxExtractor();
+    private final PoiDocExtractor doc = new PoiDocExtractor();
+    private final OfdExtractor ofd = new OfdExtractor();
 
-    /** The formats this extractor reads. */
-    public enum Format { HTML, PDF, MARKDOWN, TEXT }
+    /**
+     * The formats this extractor tells apart. {@code DOC} is any OLE2 compound file (Word 97–2003 and
+     * binary {@code .wps}; other OLE2 files are refused when read); {@code UNSUPPORTED} is a format
+     * recognised and not read, or an office extension on bytes that are no office file.
+     */
+    public enum Format { HTML, PDF, MARKDOWN, TEXT, DOCX, DOC, OFD, UNSUPPORTED }
 
     /**
      * Extracts the text of a document.
@@ -30,7 +41,8 @@ public final class Extractor {
      * @param contentType the HTTP content type, possibly with a charset; may be null
      * @param url         where the bytes came from (its extension helps when the type is missing); may be null
      * @param options     content and exclude selectors (HTML only)
-     * @throws ExtractionException when the bytes cannot be read as a document (see its Javadoc)
+     * @throws ExtractionException when the bytes cannot be read as a document (see its Javadoc);
+     *         {@link UnsupportedFormatException} when they are a format policywatch does not read
      */
     public ExtractedDocument extract(byte[] bytes, String contentType, String url, ExtractOptions options) {
         if (bytes == null) {
@@ -40,25 +52,63 @@ public final class Extractor {
             throw new ExtractionException("document too large: " + bytes.length + " bytes (limit " + MAX_BYTES + ")");
         }
         ExtractOptions opts = options == null ? ExtractOptions.NONE : options;
-        return switch (formatOf(bytes, contentType, url)) {
+        Sniffer.Sniffed sniffed = Sniffer.sniff(bytes);
+        Format format = sniffed != null ? sniffed.format() : formatOfText(bytes, contentType, url);
+        if (format == null) {
+            format = claimedContainer(contentType, url);
+            if (format == null) {
+                throw new ExtractionException("not a readable document: " + sniffed.detail());
+            }
+        }
+        return switch (format) {
             case HTML -> html.extract(bytes, contentType, opts);
             case PDF -> pdf.extract(bytes);
             case MARKDOWN -> markdown.extract(bytes, contentType);
             case TEXT -> text.extract(bytes, contentType);
+            case DOCX -> docx.extract(bytes);
+            case DOC -> doc.extract(bytes);
+            case OFD -> ofd.extract(bytes);
+            case UNSUPPORTED -> throw new UnsupportedFormatException(sniffed != null ? sniffed.detail()
+                    : "the name or type says " + officeName(contentType, url) + " but the bytes are no such file");
         };
     }
 
-    /** Which format the bytes are, by content type, then URL extension, then content sniffing. */
+    /**
+     * Which format the bytes are: by their content where it proves a format (magic numbers, zip
+     * entries), else by content type, then URL extension, then by sniffing the text. The one place
+     * policywatch decides a format; cheap (header bytes, or a zip's central directory).
+     */
     public static Format formatOf(byte[] bytes, String contentType, String url) {
+        Sniffer.Sniffed sniffed = Sniffer.sniff(bytes);
+        if (sniffed == null) {
+            return formatOfText(bytes, contentType, url);
+        }
+        if (sniffed.format() == null) {
+            Format claimed = claimedContainer(contentType, url);
+            return claimed == null ? Format.UNSUPPORTED : claimed;
+        }
+        return sniffed.format();
+    }
+
+    /** DOCX or OFD when the type or name says so (to report a broken container as such), else null. */
+    private static Format claimedContainer(String contentType, String url) {
         Format byType = byContentType(contentType);
-        if (byType != null) {
-            return byType;
+        Format claimed = byType != null ? byType : byExtension(url);
+        return claimed == Format.DOCX || claimed == Format.OFD ? claimed : null;
+    }
+
+    /** Bytes without a binary signature: HTML, Markdown or text, unless the name insists on an office format. */
+    private static Format formatOfText(byte[] bytes, String contentType, String url) {
+        Format byType = byContentType(contentType);
+        Format claimed = byType != null ? byType : byExtension(url);
+        if (claimed == Format.DOCX || claimed == Format.DOC || claimed == Format.OFD) {
+            // many ".doc" attachments are web pages saved under a Word name; anything else is no office file
+            return Sniffer.looksLikeHtml(bytes) ? Format.HTML : Format.UNSUPPORTED;
         }
-        Format byExtension = byExtension(url);
-        if (byExtension != null) {
-            return byExtension;
+        if (claimed != null) {
+            return claimed;
         }
-        return sniff(bytes);
+        return Sniffer.looksLikeHtml(bytes) ? Format.HTML : Format.TEXT;
     }
 
     /** The format a file name or URL path names by its extension, or null when it names none we read. */
@@ -83,6 +133,15 @@ public final class Extractor {
         if (path.endsWith(".txt") || path.endsWith(".text")) {
             return Format.TEXT;
         }
+        if (path.endsWith(".docx")) {
+            return Format.DOCX;
+        }
+        if (path.endsWith(".doc") || path.endsWith(".wps")) {
+            return Format.DOC;
+        }
+        if (path.endsWith(".ofd")) {
+            return Format.OFD;
+        }
         return null;
     }
 
@@ -103,20 +162,20 @@ public final class Extractor {
         if (t.startsWith("text/plain")) {
             return Format.TEXT;
         }
+        if (t.contains("wordprocessingml")) {
+            return Format.DOCX;
+        }
+        if (t.contains("msword") || t.contains("ms-works") || t.contains("wps")) {
+            return Format.DOC;
+        }
+        if (t.contains("ofd")) {
+            return Format.OFD;
+        }
         return null;
     }
 
-    private static Format sniff(byte[] bytes) {
-        if (bytes.length >= 5 && bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D' && bytes[3] == 'F') {
-            return Format.PDF;
-        }
-        String head = new String(bytes, 0, Math.min(bytes.length, 1024), java.nio.charset.StandardCharsets.ISO_8859_1)
-                .stripLeading().toLowerCase(Locale.ROOT);
-        if (head.startsWith("<!doctype html") || head.startsWith("<html") || head.contains("<body")
-                || head.contains("<head")) {
-            return Format.HTML;
-        }
-        return Format.TEXT;
+    private static String officeName(String contentType, String url) {
+        return byContentType(contentType) != null ? contentType : url;
     }
 
     private static int indexOfAny(String s, char a, char b) {

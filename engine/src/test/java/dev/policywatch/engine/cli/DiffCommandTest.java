@@ -75,12 +75,22 @@ class DiffCommandTest {
 
     @Test
     void unsupportedFileTypeExitsWithTwo(@TempDir Path dir) throws Exception {
-        Path doc = Files.writeString(dir.resolve("report.docx"), "not really");
+        Path doc = Files.writeString(dir.resolve("report.xlsx"), "not really");
 
         int status = run(Fixtures.path("cn-v1.md").toString(), doc.toString());
 
         assertThat(status).isEqualTo(2);
         assertThat(stderr().lines()).singleElement().asString().contains("unsupported file type");
+    }
+
+    @Test
+    void textNamedAsWordExitsWithTwoSayingWhatItIs(@TempDir Path dir) throws Exception {
+        Path doc = Files.writeString(dir.resolve("report.docx"), "not really");
+
+        int status = run(Fixtures.path("cn-v1.md").toString(), doc.toString());
+
+        assertThat(status).isEqualTo(2);
+        assertThat(stderr().lines()).singleElement().asString().contains("unsupported format");
     }
 
     @Test
