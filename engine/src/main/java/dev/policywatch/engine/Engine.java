@@ -7,6 +7,7 @@ import dev.policywatch.engine.extract.ExtractedDocument;
 import dev.policywatch.engine.extract.Extractor;
 import dev.policywatch.engine.segment.Segmentation;
 import dev.policywatch.engine.segment.Segmenter;
+import dev.policywatch.engine.significance.ChangeMeaning;
 import dev.policywatch.events.Block;
 import java.util.List;
 import java.util.Objects;
@@ -16,7 +17,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * Engine engine = new Engine();
- * DiffResult result = engine.compare(oldSnapshot.blocks(), newSnapshot.blocks());
+ * DiffResult result = engine.compare(oldSnapshot.blocks(), newSnapshot.blocks()); // with significance, facts, notes
  * Segmentation provisions = engine.segment(newSnapshot.blocks());   // to store a version's provisions
  * }</pre>
  *
@@ -38,9 +39,9 @@ public final class Engine {
         return segmenter.segment(Objects.requireNonNull(blocks, "blocks"));
     }
 
-    /** The changes between two versions given as blocks (as carried by snapshots). */
+    /** The changes between two versions given as blocks (as carried by snapshots), with what they mean. */
     public DiffResult compare(List<Block> oldBlocks, List<Block> newBlocks) {
-        return DocumentDiff.between(segment(oldBlocks), segment(newBlocks));
+        return compare(segment(oldBlocks), segment(newBlocks));
     }
 
     /** The changes between two extracted versions. */
@@ -48,8 +49,11 @@ public final class Engine {
         return compare(oldDocument.blocks(), newDocument.blocks());
     }
 
-    /** The changes between two segmented versions. */
+    /**
+     * The changes between two segmented versions, each with what it means (significance, facts, note;
+     * see {@link ChangeMeaning}) and the summary's substantive and editorial counts and headline.
+     */
     public DiffResult compare(Segmentation oldVersion, Segmentation newVersion) {
-        return DocumentDiff.between(oldVersion, newVersion);
+        return ChangeMeaning.annotate(DocumentDiff.between(oldVersion, newVersion));
     }
 }

@@ -2,15 +2,42 @@ package dev.policywatch.events;
 
 import java.util.Collection;
 
-/** Counts of provision changes by type, plus the provisions that did not change. */
-public record ChangeSummary(int added, int removed, int modified, int renumbered, int unchanged) {
+/**
+ * Counts of provision changes by type, plus the provisions that did not change; and what the change
+ * means (CONTRACT §2): how many provision changes are {@code substantive} and {@code editorial}, and a
+ * one-line {@code headline}, substantive provisions first (null when the meaning was not computed).
+ */
+public record ChangeSummary(int added, int removed, int modified, int renumbered, int unchanged,
+        Integer substantive, Integer editorial, String headline) {
 
     public static final ChangeSummary EMPTY = new ChangeSummary(0, 0, 0, 0, 0);
 
+    /** Counts by type only (meaning not computed). */
+    public ChangeSummary(int added, int removed, int modified, int renumbered, int unchanged) {
+        this(added, removed, modified, renumbered, unchanged, 0, 0, null);
+    }
+
     public ChangeSummary {
-        if (added < 0 || removed < 0 || modified < 0 || renumbered < 0 || unchanged < 0) {
+        // boxed so that a summary written before these counts existed reads as 0, not as an error
+        substantive = substantive == null ? 0 : substantive;
+        editorial = editorial == null ? 0 : editorial;
+        if (added < 0 || removed < 0 || modified < 0 || renumbered < 0 || unchanged < 0
+                || substantive < 0 || editorial < 0) {
             throw new IllegalArgumentException("summary counts must not be negative");
         }
+    }
+
+    /** These counts with the meaning of {@code changes} (the same list they count) and a headline. */
+    public ChangeSummary withMeaning(Collection<ProvisionChange> changes, String headline) {
+        int s = 0, e = 0;
+        for (ProvisionChange c : changes) {
+            if (c.significance() == Significance.EDITORIAL) {
+                e++;
+            } else if (c.significance() == Significance.SUBSTANTIVE) {
+                s++;
+            }
+        }
+        return new ChangeSummary(added, removed, modified, renumbered, unchanged, s, e, headline);
     }
 
     /** Counts the given changes by type; {@code unchanged} is passed in because it is not in the list. */

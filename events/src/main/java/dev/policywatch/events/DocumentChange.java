@@ -36,7 +36,8 @@ public record DocumentChange(
         Boolean truncated,
         String fullDiff) {
 
-    public static final int SCHEMA_VERSION = 1;
+    /** 2 added what a change means (significance, facts, note; summary substantive, editorial, headline). */
+    public static final int SCHEMA_VERSION = 2;
 
     /** A change that lists all its provision changes (not truncated). */
     public DocumentChange(int schemaVersion, String changeId, String documentId, String sourceId, String sourceName,

@@ -8,6 +8,10 @@ import java.util.Objects;
  * document's own numbering as printed ({@code 第十条}, {@code Article 10}, {@code FRR-SCN-01}); paths run
  * from the outermost unit ({@code ["第二章", "第十条"]}). The old side is null for {@code ADDED}, the new
  * side for {@code REMOVED}. {@code diff} is word-level (character-level for Chinese and Japanese).
+ *
+ * <p>What the change means (CONTRACT §2, computed by the engine; null or empty in events written before
+ * it existed): {@code significance} with the {@code editorialKinds} an editorial change consists of,
+ * the {@code facts} read on both sides, and a one-line {@code note}.
  */
 public record ProvisionChange(
         ChangeType type,
@@ -18,9 +22,24 @@ public record ProvisionChange(
         String oldText,
         String newText,
         double similarity,
-        List<DiffOp> diff) {
+        List<DiffOp> diff,
+        Significance significance,
+        List<EditorialKind> editorialKinds,
+        List<Fact> facts,
+        String note) {
+
+    /** A change whose meaning is not (yet) known. */
+    public ProvisionChange(ChangeType type, String oldLabel, String newLabel, List<String> oldPath,
+            List<String> newPath, String oldText, String newText, double similarity, List<DiffOp> diff) {
+        this(type, oldLabel, newLabel, oldPath, newPath, oldText, newText, similarity, diff, null, null, null, null);
+    }
 
     public ProvisionChange {
+        editorialKinds = editorialKinds == null ? List.of() : List.copyOf(editorialKinds);
+        facts = facts == null ? List.of() : List.copyOf(facts);
+        if (significance != Significance.EDITORIAL && !editorialKinds.isEmpty()) {
+            throw new IllegalArgumentException("editorialKinds only go with EDITORIAL, was " + significance);
+        }
         Objects.requireNonNull(type, "change type");
         oldPath = oldPath == null ? List.of() : List.copyOf(oldPath);
         newPath = newPath == null ? List.of() : List.copyOf(newPath);
@@ -40,6 +59,29 @@ public record ProvisionChange(
         if (!condition) {
             throw new IllegalArgumentException(message);
         }
+    }
+
+    /** This change with its meaning. */
+    public ProvisionChange withMeaning(Significance significance, List<EditorialKind> editorialKinds,
+            List<Fact> facts, String note) {
+        return new ProvisionChange(type, oldLabel, newLabel, oldPath, newPath, oldText, newText, similarity, diff,
+                significance, editorialKinds, facts, note);
+    }
+
+    /** This change with another inline diff (its meaning kept). */
+    public ProvisionChange withDiff(List<DiffOp> ops) {
+        return new ProvisionChange(type, oldLabel, newLabel, oldPath, newPath, oldText, newText, similarity, ops,
+                significance, editorialKinds, facts, note);
+    }
+
+    /** True when the change is known to be editorial only (a change of unknown meaning is not). */
+    public boolean editorial() {
+        return significance == Significance.EDITORIAL;
+    }
+
+    /** Whether a provision carries a fact of that kind on either side. */
+    public boolean hasFact(FactKind kind) {
+        return facts.stream().anyMatch(f -> f.kind() == kind);
     }
 
     /** The label a reader knows the provision by: the new one, else the old one. */

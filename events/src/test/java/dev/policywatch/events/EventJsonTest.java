@@ -26,8 +26,37 @@ class EventJsonTest {
     void aCompleteChangeRoundTrips() {
         DocumentChange change = Examples.change();
         assertThat(changes.deserialize("t", changes.serialize("t", change))).isEqualTo(change);
-        assertThat(change.summary()).isEqualTo(new ChangeSummary(1, 0, 1, 1, 21));
+        assertThat(change.summary()).isEqualTo(new ChangeSummary(1, 0, 1, 1, 21, 2, 1,
+                "第十七条：新增：并履行算法备案手续；另有1处实质修改；1条重新编号"));
         assertThat(change.summary().describe()).isEqualTo("1 modified, 1 added, 1 renumbered");
+    }
+
+    @Test
+    void aChangeWrittenBeforeSchema2ReadsWithoutItsMeaning() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode)
+                EventJson.mapper().readTree(EventJson.write(Examples.change()));
+        tree.put("schemaVersion", 1);
+        for (com.fasterxml.jackson.databind.JsonNode c : tree.get("changes")) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) c).remove(List.of("significance", "editorialKinds", "facts", "note"));
+        }
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("summary")).remove(List.of("substantive", "editorial", "headline"));
+        DocumentChange old = EventJson.read(EventJson.mapper().writeValueAsString(tree), DocumentChange.class);
+        assertThat(old.changes()).allSatisfy(c -> {
+            assertThat(c.significance()).isNull();
+            assertThat(c.facts()).isEmpty();
+            assertThat(c.editorial()).isFalse();
+        });
+        assertThat(old.summary()).isEqualTo(new ChangeSummary(1, 0, 1, 1, 21));
+    }
+
+    @Test
+    void factsAreWrittenExactlyAsTheContractShowsThem() {
+        String json = EventJson.writeString(new Fact(FactKind.FINE,
+                FactValue.amount(new java.math.BigDecimal("5000.00"), new java.math.BigDecimal("3E+4"), "CNY"),
+                FactValue.multiple(null, new java.math.BigDecimal("0.10"), "PRIOR_YEAR_SALES")));
+        assertThat(json).isEqualTo("{\"kind\":\"FINE\",\"before\":{\"min\":5000,\"max\":30000,\"currency\":\"CNY\"},"
+                + "\"after\":{\"maxMultiple\":0.1,\"of\":\"PRIOR_YEAR_SALES\"}}");
+        assertThat(EventJson.read(json, Fact.class).before().max()).isEqualTo(new java.math.BigDecimal(30000));
     }
 
     @Test

@@ -33,20 +33,28 @@ final class Examples {
                 "第十七条 提供者应当按照国家有关规定开展安全评估。",
                 "第十七条 提供者应当按照国家有关规定开展安全评估，并履行算法备案手续。", 0.86,
                 List.of(DiffOp.equal("第十七条 提供者应当按照国家有关规定开展安全评估"), DiffOp.delete("。"),
-                        DiffOp.insert("，并履行算法备案手续。")));
+                        DiffOp.insert("，并履行算法备案手续。")),
+                Significance.SUBSTANTIVE, List.of(),
+                List.of(new Fact(FactKind.OBLIGATION, FactValue.modals(List.of("应当")), FactValue.modals(List.of("应当")))),
+                "新增：并履行算法备案手续");
         ProvisionChange added = new ProvisionChange(ChangeType.ADDED, null, "第十八条", null,
                 List.of("第四章", "第十八条"), null, "第十八条 提供者发现违法内容的，应当及时采取处置措施。", 0.0,
-                List.of(DiffOp.insert("第十八条 提供者发现违法内容的，应当及时采取处置措施。")));
+                List.of(DiffOp.insert("第十八条 提供者发现违法内容的，应当及时采取处置措施。")),
+                Significance.SUBSTANTIVE, List.of(),
+                List.of(new Fact(FactKind.OBLIGATION, null, FactValue.modals(List.of("应当")))),
+                "新增条文：第十八条 提供者发现违法内容的，应当及时采取处置措施。");
         ProvisionChange renumbered = new ProvisionChange(ChangeType.RENUMBERED, "第十八条", "第十九条",
                 List.of("第四章", "第十八条"), List.of("第四章", "第十九条"),
                 "第十八条 使用者发现生成式人工智能服务不符合法律规定的，有权投诉、举报。",
-                "第十九条 使用者发现生成式人工智能服务不符合法律规定的，有权投诉、举报。", 1.0, List.of());
+                "第十九条 使用者发现生成式人工智能服务不符合法律规定的，有权投诉、举报。", 1.0, List.of(),
+                Significance.EDITORIAL, List.of(), List.of(), "条号变更：第十八条 → 第十九条");
         List<ProvisionChange> changes = List.of(modified, added, renumbered);
         return new DocumentChange(DocumentChange.SCHEMA_VERSION,
                 Ids.changeId("cac-genai-measures", from.versionId(), to.versionId()), "cac-genai-measures",
                 "cac-genai-measures", "Interim Measures for the Management of Generative AI Services",
                 "https://www.cac.gov.cn/2023-07/13/c_1690898327029107.htm", "生成式人工智能服务管理暂行办法",
                 "Cyberspace Administration of China", "CN", "zh", ChangeKind.UPDATED, from, to,
-                Instant.parse("2026-11-29T02:00:03Z"), changes, List.of(), ChangeSummary.of(changes, 21));
+                Instant.parse("2026-11-29T02:00:03Z"), changes, List.of(),
+                ChangeSummary.of(changes, 21).withMeaning(changes, "第十七条：新增：并履行算法备案手续；另有1处实质修改；1条重新编号"));
     }
 }

@@ -130,7 +130,9 @@ class HistoryApiTest {
         assertThat(change.changeId()).isEqualTo(id);
         assertThat(change.kind()).isEqualTo(ChangeKind.UPDATED);
         assertThat(change.fromVersion()).isEqualTo(VersionRef.of(sent.get("law-v1")));
-        assertThat(change.summary()).isEqualTo(new ChangeSummary(0, 0, 1, 0, 2));
+        assertThat(change.summary()).usingRecursiveComparison().ignoringFields("headline")
+                .isEqualTo(new ChangeSummary(0, 0, 1, 0, 2, 1, 0, null));
+        assertThat(change.changes()).allSatisfy(c -> assertThat(c.note()).isNotBlank());
         assertThat(get("/api/changes/c-unknown").statusCode()).isEqualTo(404);
     }
 

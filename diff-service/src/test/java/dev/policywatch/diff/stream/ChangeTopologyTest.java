@@ -115,7 +115,9 @@ class ChangeTopologyTest {
         assertThat(updated.changes()).extracting(ProvisionChange::type, ProvisionChange::oldLabel, ProvisionChange::newLabel)
                 .containsExactly(tuple(ChangeType.MODIFIED, "第二条", "第二条"));
         assertThat(updated.changes().get(0).newText()).contains("组织开展数据安全教育培训");
-        assertThat(updated.summary()).isEqualTo(new ChangeSummary(0, 0, 1, 0, 2));
+        assertThat(updated.summary()).usingRecursiveComparison().ignoringFields("headline")
+                .isEqualTo(new ChangeSummary(0, 0, 1, 0, 2, 1, 0, null));
+        assertThat(updated.summary().headline()).startsWith("第二条：");
         assertThat(changes.isEmpty()).isTrue();
     }
 
@@ -129,7 +131,8 @@ class ChangeTopologyTest {
         assertThat(out.get(1).changes()).extracting(ProvisionChange::type, ProvisionChange::oldLabel, ProvisionChange::newLabel)
                 .containsExactlyInAnyOrder(tuple(ChangeType.ADDED, null, "第二条"),
                         tuple(ChangeType.RENUMBERED, "第二条", "第三条"), tuple(ChangeType.RENUMBERED, "第三条", "第四条"));
-        assertThat(out.get(1).summary()).isEqualTo(new ChangeSummary(1, 0, 0, 2, 1));
+        assertThat(out.get(1).summary()).usingRecursiveComparison().ignoringFields("headline")
+                .isEqualTo(new ChangeSummary(1, 0, 0, 2, 1, 1, 2, null));
         assertThat(changes.isEmpty()).isTrue();
     }
 
