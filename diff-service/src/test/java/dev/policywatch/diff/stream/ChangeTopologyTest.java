@@ -80,7 +80,7 @@ class ChangeTopologyTest {
 
         List<DocumentChange> out = readChanges();
         VersionRef version = VersionRef.of(v1);
-        assertThat(out).containsExactly(new DocumentChange(1, Ids.changeId("law", null, version.versionId()), "law",
+        assertThat(out).containsExactly(new DocumentChange(DocumentChange.SCHEMA_VERSION, Ids.changeId("law", null, version.versionId()), "law",
                 "cn-data", "数据安全管理办法", v1.url(), "数据安全管理办法", "Cyberspace Administration of China", "CN", "zh",
                 ChangeKind.BASELINE, null, version, T0.plusSeconds(5), List.of(), List.of(), ChangeSummary.EMPTY));
         assertThat(changes.isEmpty()).isTrue();
