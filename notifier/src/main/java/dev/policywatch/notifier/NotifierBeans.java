@@ -1,5 +1,6 @@
 package dev.policywatch.notifier;
 
+import dev.policywatch.net.HostResolver;
 import dev.policywatch.notifier.console.ConsoleSender;
 import dev.policywatch.notifier.delivery.AlertSender;
 import dev.policywatch.notifier.delivery.ChangeConsumer;
@@ -9,9 +10,8 @@ import dev.policywatch.notifier.delivery.Outbox;
 import dev.policywatch.notifier.delivery.RetryPolicy;
 import dev.policywatch.notifier.email.EmailSettings;
 import dev.policywatch.notifier.email.SmtpSender;
-import dev.policywatch.notifier.slack.PinnedHttpClient;
 import dev.policywatch.notifier.slack.SlackWebhookSender;
-import dev.policywatch.notifier.ssrf.HostResolver;
+import dev.policywatch.notifier.ssrf.WebhookClient;
 import dev.policywatch.notifier.ssrf.WebhookPolicy;
 import dev.policywatch.notifier.subscription.LinkTokens;
 import dev.policywatch.notifier.subscription.Links;
@@ -76,7 +76,7 @@ public class NotifierBeans {
         if (email.from().isPresent()) {
             senders.add(new SmtpSender(email, links, policywatch.publicUrl()));
         }
-        senders.add(new SlackWebhookSender(policy, new PinnedHttpClient(Duration.ofSeconds(10), Duration.ofSeconds(20)),
+        senders.add(new SlackWebhookSender(policy, WebhookClient.create(Duration.ofSeconds(10), Duration.ofSeconds(20)),
                 links, clock));
         senders.add(new ConsoleSender(System.out, links));
         return new DeliveryWorker(outbox, store, senders, deadLetters,

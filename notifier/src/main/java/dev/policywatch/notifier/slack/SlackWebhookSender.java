@@ -4,7 +4,9 @@ import dev.policywatch.events.EventJson;
 import dev.policywatch.notifier.delivery.Alert;
 import dev.policywatch.notifier.delivery.AlertSender;
 import dev.policywatch.notifier.delivery.SendResult;
+import dev.policywatch.net.RefusedAddressException;
 import dev.policywatch.notifier.ssrf.CheckedTarget;
+import dev.policywatch.notifier.ssrf.WebhookClient;
 import dev.policywatch.notifier.ssrf.WebhookPolicy;
 import dev.policywatch.notifier.ssrf.WebhookRejected;
 import dev.policywatch.notifier.subscription.Channel;
@@ -19,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Posts alerts to Slack incoming webhooks. The URL is checked against the allow-list again at each
- * send and the connection is pinned to the checked address. Answers: 2xx sent; 429 waits Retry-After
+ * send, and the {@link WebhookClient} connects only to an address it resolved and checked itself. Answers: 2xx sent; 429 waits Retry-After
  * for that webhook only (other webhooks go on); 5xx and network errors retry with backoff; 404/410 or
  * {@code no_service}/{@code channel_not_found}/{@code channel_is_archived} mark the subscription broken;
  * a redirect is not followed and gives up. Thread-safe.
@@ -30,12 +32,12 @@ public final class SlackWebhookSender implements AlertSender {
     private static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
 
     private final WebhookPolicy policy;
-    private final PinnedHttpClient http;
+    private final WebhookClient http;
     private final Links links;
     private final Clock clock;
     private final Map<String, Instant> pausedUntil = new ConcurrentHashMap<>();
 
-    public SlackWebhookSender(WebhookPolicy policy, PinnedHttpClient http, Links links, Clock clock) {
+    public SlackWebhookSender(WebhookPolicy policy, WebhookClient http, Links links, Clock clock) {
         this.policy = policy;
         this.http = http;
         this.links = links;
@@ -62,9 +64,11 @@ public final class SlackWebhookSender implements AlertSender {
             return new SendResult.Retry("webhook refused at send time: " + e.getMessage(), null);
         }
         byte[] payload = EventJson.write(SlackMessages.alert(alert.changes(), alert.digest(), links::change));
-        PinnedHttpClient.Reply reply;
+        WebhookClient.Reply reply;
         try {
             reply = http.post(target, payload, "application/json; charset=utf-8");
+        } catch (RefusedAddressException e) {
+            return new SendResult.Retry("webhook refused at send time: " + e.getMessage(), null);
         } catch (IOException e) {
             return new SendResult.Retry("webhook " + target.origin() + " unreachable: " + e, null);
         }

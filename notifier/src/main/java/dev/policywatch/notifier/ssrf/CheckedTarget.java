@@ -1,15 +1,19 @@
 package dev.policywatch.notifier.ssrf;
 
+import dev.policywatch.net.Origin;
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.Objects;
 
 /**
- * A webhook URL that passed {@link WebhookPolicy#check(String)}, with the one address it was checked
- * against: the sender connects to {@code address} (never resolving {@code host} again) and sends
- * {@code host} as the Host header and TLS server name.
+ * A webhook URL that passed {@link WebhookPolicy#check(String)}. {@code trusted} is the allow-listed
+ * origin when an origin entry (scheme and port) admitted it, so the sender's client may connect to it
+ * even at a private address; null when a bare host entry admitted it, so the sender's client connects
+ * only to public addresses. {@code address} is what the host resolved to when checked; the sender's
+ * client resolves again when it connects and checks that answer under the same policy (the address it
+ * connects to is the one it checked: no DNS-rebinding window).
  */
-public record CheckedTarget(URI uri, String scheme, String host, int port, InetAddress address) {
+public record CheckedTarget(URI uri, String scheme, String host, int port, InetAddress address, Origin trusted) {
 
     public CheckedTarget {
         Objects.requireNonNull(uri, "uri");

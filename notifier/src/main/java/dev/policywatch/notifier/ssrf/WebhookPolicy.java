@@ -1,5 +1,9 @@
 package dev.policywatch.notifier.ssrf;
 
+import dev.policywatch.net.AddressPolicy;
+import dev.policywatch.net.HostResolver;
+import dev.policywatch.net.IpLiterals;
+import dev.policywatch.net.Origin;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -13,16 +17,18 @@ import java.util.Objects;
  * The webhook allow-list of CONTRACT §4 ({@code policywatch.notifier.webhook.allowed-hosts}):
  * <ul>
  *   <li>a bare host entry ({@code hooks.slack.com}) allows {@code https} on port 443 to exactly that
- *       host, and only while every address it resolves to is public ({@link PublicAddresses});</li>
+ *       host, and only while every address it resolves to is public ({@link AddressPolicy}, the one
+ *       policy of the crawler and the notifier);</li>
  *   <li>an entry with a scheme ({@code http://127.0.0.1:9000}) allows exactly that origin, private or
  *       not: that is how an operator allows a local receiver.</li>
  * </ul>
  * Nothing else passes. IP literals are parsed here, in every form a URL parser or {@code inet_aton}
  * accepts (dotted, short {@code 127.1}, decimal {@code 2852039166}, hex {@code 0xA9FEA9FE}, octal,
  * bracketed IPv6), so they cannot slip past as "names". Host names are resolved once, with the
- * injected {@link HostResolver}, and the result carries the checked address the sender must connect
- * to (no second lookup, no DNS rebinding). Call {@link #check(String)} when subscribing and again
- * before each send. Thread-safe.
+ * injected {@link HostResolver}, for a clear answer; the sender's client (net's {@code OutboundHttp})
+ * resolves once more when it connects, checks that answer under the same rules and connects only to
+ * it, so DNS rebinding has no window. Call {@link #check(String)} when subscribing and again before
+ * each send. Thread-safe.
  */
 public final class WebhookPolicy {
 
@@ -100,7 +106,7 @@ public final class WebhookPolicy {
             int oPort = origin.getPort() == -1 ? ("https".equals(oScheme) ? 443 : 80) : origin.getPort();
             if (oScheme.equals(scheme) && origin.getHost().toLowerCase(Locale.ROOT).equals(host) && oPort == port) {
                 List<InetAddress> addresses = addresses(host);
-                return new CheckedTarget(uri, scheme, host, port, addresses.get(0));
+                return new CheckedTarget(uri, scheme, host, port, addresses.get(0), new Origin(scheme, host, port));
             }
         }
         if (bareHosts.contains(host)) {
@@ -109,12 +115,12 @@ public final class WebhookPolicy {
             }
             List<InetAddress> addresses = addresses(host);
             for (InetAddress a : addresses) {
-                if (!PublicAddresses.isPublic(a)) {
+                if (!AddressPolicy.isPublic(a)) {
                     throw new WebhookRejected("webhook host " + host + " resolves to " + a.getHostAddress()
                             + ", which is not a public address");
                 }
             }
-            return new CheckedTarget(uri, scheme, host, port, addresses.get(0));
+            return new CheckedTarget(uri, scheme, host, port, addresses.get(0), null);
         }
         throw new WebhookRejected("webhook host " + host + " is not in policywatch.notifier.webhook.allowed-hosts");
     }

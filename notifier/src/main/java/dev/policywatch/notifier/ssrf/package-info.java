@@ -1,9 +1,7 @@
 /**
- * Where the notifier may post: the webhook allow-list of CONTRACT §4 and the address checks that
- * keep a subscriber from pointing alerts at internal services (SSRF). {@link dev.policywatch.notifier.ssrf.WebhookPolicy}
- * checks a URL against the allow-list and resolves it to the one address the sender must connect to;
- * {@link dev.policywatch.notifier.ssrf.PublicAddresses} says whether an address is public. Name
- * resolution is a {@link dev.policywatch.notifier.ssrf.HostResolver}, so tests can make a name resolve
- * to a private address.
+ * Where the notifier may post: the webhook allow-list of CONTRACT §4. {@link dev.policywatch.notifier.ssrf.WebhookPolicy}
+ * checks a URL against the allow-list and says which origin, if any, the sender may reach at a private
+ * address. Whether an address is public, name resolution and the pinned, checked connections are the
+ * {@code dev.policywatch.net} module's, shared with the crawler: one policy for every outbound request.
  */
 package dev.policywatch.notifier.ssrf;

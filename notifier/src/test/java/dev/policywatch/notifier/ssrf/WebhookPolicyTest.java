@@ -3,6 +3,8 @@ package dev.policywatch.notifier.ssrf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.policywatch.net.AddressPolicy;
+import dev.policywatch.net.HostResolver;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -52,6 +54,22 @@ class WebhookPolicyTest {
                 .hasMessageContaining("not in policywatch.notifier.webhook.allowed-hosts");
     }
 
+    /** Forms the crawler's old guard let through or neither suite tried: each host allow-listed, still refused. */
+    @ParameterizedTest
+    @ValueSource(strings = {"https://[::]/", "https://[0:0:0:0:0:ffff:7f00:1]/", "https://0177.0.0.1/",
+            "https://0x7f.0.0.1/", "https://127.0.0.1./", "https://[fd00::1]/", "https://[2001:db8::1]/",
+            "https://192.0.2.1/", "https://198.51.100.1/", "https://203.0.113.1/", "https://[64:ff9b::7f00:1]/",
+            "https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/", "https://224.0.0.1/", "https://255.255.255.255/",
+            "https://10.0.0.1/", "https://100.64.0.1/", "https://[::127.0.0.1]/", "https://[2002:7f00:1::1]/",
+            "https://[3fff::1]/", "https://198.18.0.1/", "https://192.0.0.170/", "https://169.254.43518/",
+            "https://0251.0376.0251.0376/", "https://[fe80::1%25eth0]/", "https://sub.localhost/"})
+    void theOnePolicyRefusesWhatEitherFormerGuardRefused(String url) {
+        String host = java.net.URI.create(url).getRawAuthority();
+        WebhookPolicy listed = new WebhookPolicy(List.of(host.endsWith(".") ? host.substring(0, host.length() - 1)
+                : host, host), RESOLVER);
+        assertThatThrownBy(() -> listed.check(url)).as(url).isInstanceOf(WebhookRejected.class);
+    }
+
     @Test
     void aNameResolvingToAPrivateAddressIsRejectedWithTheReason() {
         WebhookPolicy policy = new WebhookPolicy(List.of("internal.example.org"), RESOLVER);
@@ -91,10 +109,10 @@ class WebhookPolicyTest {
 
     @Test
     void publicAddressesArePublic() throws Exception {
-        assertThat(PublicAddresses.isPublic(InetAddress.getByName("8.8.8.8"))).isTrue();
-        assertThat(PublicAddresses.isPublic(InetAddress.getByName("2a00:1450:4001:82b::200e"))).isTrue();
-        assertThat(PublicAddresses.isPublic(InetAddress.getByName("100.64.0.1"))).isFalse();
-        assertThat(PublicAddresses.isPublic(InetAddress.getByName("64:ff9b:1::a9fe:a9fe"))).isFalse();
-        assertThat(PublicAddresses.isPublic(InetAddress.getByName("2001:0:4136:e378:8000:63bf:3fff:fdd2"))).isFalse();
+        assertThat(AddressPolicy.isPublic(InetAddress.getByName("8.8.8.8"))).isTrue();
+        assertThat(AddressPolicy.isPublic(InetAddress.getByName("2a00:1450:4001:82b::200e"))).isTrue();
+        assertThat(AddressPolicy.isPublic(InetAddress.getByName("100.64.0.1"))).isFalse();
+        assertThat(AddressPolicy.isPublic(InetAddress.getByName("64:ff9b:1::a9fe:a9fe"))).isFalse();
+        assertThat(AddressPolicy.isPublic(InetAddress.getByName("2001:0:4136:e378:8000:63bf:3fff:fdd2"))).isFalse();
     }
 }
