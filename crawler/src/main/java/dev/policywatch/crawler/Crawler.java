@@ -1,6 +1,7 @@
 package dev.policywatch.crawler;
 
 import dev.policywatch.crawler.discover.LinkExtractor;
+import dev.policywatch.crawler.fetch.ByteBudget;
 import dev.policywatch.crawler.fetch.FetchRequest;
 import dev.policywatch.crawler.fetch.FetchResult;
 import dev.policywatch.crawler.fetch.HttpFetcher;
@@ -21,6 +22,7 @@ import dev.policywatch.events.DocumentStatus;
 import dev.policywatch.events.Ids;
 import dev.policywatch.events.Origin;
 import dev.policywatch.events.PageSnapshot;
+import dev.policywatch.events.Block;
 import jakarta.inject.Singleton;
 import java.net.CookieManager;
 import java.net.URI;
@@ -131,7 +133,8 @@ public class Crawler {
     }
 
     private CrawlReport crawlPage(Source source, long start) {
-        DocOutcome o = crawlDocument(source, source.id(), source.url(), Origin.CONFIGURED, null);
+        DocOutcome o = crawlDocument(source, source.id(), source.url(), Origin.CONFIGURED,
+                dev.policywatch.net.Origin.of(source.url()));
         return new CrawlReport(source.id(), o.outcome, o.status, millis(start), 1, o.published ? 1 : 0, o.error,
                 o.warning);
     }
@@ -140,10 +143,13 @@ public class Crawler {
         String key = CrawlStateStore.indexKey(source.id());
         Optional<CrawlMemory> known = memory.find(key);
         CrawlMemory index = known.orElse(CrawlMemory.NONE);
-        FetchResult result = fetch(new FetchRequest(source.url(), index.validators(), null, jar(source)));
         List<URI> links;
         int status;
-        String indexOutcome = result.outcome();
+        String indexOutcome;
+        // the index's body is needed only until its links are read: its bytes go back to the budget then
+        try (ByteBudget.Lease lease = fetcher.budget().lease()) {
+        FetchResult result = fetch(FetchRequest.configured(source.url(), index.validators(), jar(source), lease));
+        indexOutcome = result.outcome();
         if (result instanceof FetchResult.NotModified) {
             links = index.links();
             status = 304;
@@ -172,10 +178,12 @@ public class Crawler {
             return new CrawlReport(source.id(), failed.outcome(), failed.status(), millis(start), 0, 0,
                     failed.reason(), null);
         }
+        }
         PublishedState state = publisher.state();
         // the index's first crawl gives its links BACKFILL; a link already seen keeps its first origin
         boolean firstCrawl = known.isEmpty() && !state.anyOfSource(source.id());
-        String listingHost = source.url().getHost();
+        // a discovered document may be at a private address only on the listing's own origin (scheme, host, port)
+        dev.policywatch.net.Origin listingOrigin = dev.policywatch.net.Origin.of(source.url());
         int published = 0;
         String error = null;
         List<String> warnings = new ArrayList<>();
@@ -184,7 +192,7 @@ public class Crawler {
             Origin origin = state.get(documentId).map(PublishedState.Entry::origin)
                     .or(() -> Optional.ofNullable(memory.get(documentId).origin()))
                     .orElse(firstCrawl ? Origin.BACKFILL : Origin.DISCOVERED);
-            DocOutcome o = crawlDocument(source, documentId, link, origin, listingHost);
+            DocOutcome o = crawlDocument(source, documentId, link, origin, listingOrigin);
             published += o.published ? 1 : 0;
             if (o.error != null && error == null) {
                 error = documentId + ": " + o.error;
@@ -204,16 +212,21 @@ public class Crawler {
     }
 
     /** Crawls one document and keeps (and writes) its memory afterwards, whatever happened. */
-    private DocOutcome crawlDocument(Source source, String documentId, URI url, Origin origin, String discoveredOn) {
+    private DocOutcome crawlDocument(Source source, String documentId, URI url, Origin origin,
+            dev.policywatch.net.Origin trusted) {
         CrawlMemory mem = memory.get(documentId).withFirstOrigin(origin);
-        DocOutcome o = crawlDocument(source, documentId, url, origin, discoveredOn, mem);
+        DocOutcome o;
+        // the body's bytes stay charged to the memory budget until its text is published or dropped
+        try (ByteBudget.Lease lease = fetcher.budget().lease()) {
+            o = crawlDocument(source, documentId, url, origin, trusted, mem, lease);
+        }
         memory.put(documentId, o.memory());
         return o;
     }
 
-    private DocOutcome crawlDocument(Source source, String documentId, URI url, Origin origin, String discoveredOn,
-            CrawlMemory mem) {
-        FetchResult result = fetch(new FetchRequest(url, mem.validators(), discoveredOn, jar(source)));
+    private DocOutcome crawlDocument(Source source, String documentId, URI url, Origin origin,
+            dev.policywatch.net.Origin trusted, CrawlMemory mem, ByteBudget.Lease lease) {
+        FetchResult result = fetch(new FetchRequest(url, mem.validators(), trusted, jar(source), lease));
         Optional<PublishedState.Entry> previous = publisher.state().get(documentId);
         if (result instanceof FetchResult.NotModified) {
             return new DocOutcome("not-modified", 304, false, null, null, mem.withGoneCount(0));
@@ -252,6 +265,12 @@ public class Crawler {
             return new DocOutcome("extraction-error", fetched.status(), false, "no text found in the document", null,
                     mem);
         }
+        long textBytes = utf8Length(doc);
+        if (textBytes > settings.maxSnapshotBytes()) {
+            // the serialized snapshot is at least its text: it could never be published, so it is not built
+            return tooLarge(source, documentId, fetched.status(), "document text of " + textBytes
+                    + " bytes is over the " + settings.maxSnapshotBytes() + " bytes a snapshot may carry", mem);
+        }
         PageSnapshot snapshot = PageSnapshot.present(documentId, source.id(), source.name(), source.publisher(),
                 source.jurisdiction(), fetched.finalUrl().toString(), clock.now(), doc.contentType(), doc.title(),
                 doc.language(), origin, doc.blocks());
@@ -283,12 +302,39 @@ public class Crawler {
             publisher.publish(snapshot);
             board.changed(source.id(), clock.now());
             return new DocOutcome(outcome, status, true, null, null, ifPublished);
+        } catch (SnapshotPublisher.SnapshotTooLargeException e) {
+            drift.forget(snapshot.documentId());
+            return tooLarge(source, snapshot.documentId(), status, e.getMessage(), otherwise);
         } catch (SnapshotPublisher.PublishException e) {
             // validators and published hash stay as they were: the next crawl fetches and publishes again
             board.publishFailed(source.id());
             LOG.error("Source {}: {}", source.id(), e.getMessage());
             return new DocOutcome("publish-failed", status, false, e.getMessage(), null, otherwise);
         }
+    }
+
+    /** An oversized document: shown on its source as {@code too-large}, never published, validators not kept. */
+    private DocOutcome tooLarge(Source source, String documentId, int status, String why, CrawlMemory mem) {
+        LOG.warn("Source {} document {} not published: {}", source.id(), documentId, why);
+        return new DocOutcome("too-large", status, false, why + ": not published", null, mem);
+    }
+
+    /** The UTF-8 size of the document's text: a lower bound of its serialized snapshot's size. */
+    private static long utf8Length(ExtractedDocument doc) {
+        long n = doc.title() == null ? 0 : utf8Length(doc.title());
+        for (Block b : doc.blocks()) {
+            n += utf8Length(b.text());
+        }
+        return n;
+    }
+
+    private static long utf8Length(String s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            n += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+        }
+        return n;
     }
 
     private boolean selectorMatched(Source source, FetchResult.Fetched fetched) {

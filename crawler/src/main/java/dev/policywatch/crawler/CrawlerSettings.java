@@ -32,6 +32,13 @@ import java.time.Duration;
  * @param startSpread           a source's first fetch after start is spread over [0, min(every, this)]
  * @param jitter                share (0..0.5) by which each interval is randomly lengthened or shortened
  * @param sourcesPollInterval   how often the sources file's modification time is checked
+ * @param memoryBudget          decoded document bytes held at once across every crawl in flight (default
+ *                              64 MiB): a body is charged while it streams in and returned when its text is
+ *                              published; a document larger than this is refused ({@code too-large})
+ * @param maxSnapshotBytes      largest serialized snapshot published (default 15 MiB): the snapshots topic
+ *                              and the producer accept 16 MiB per record before compression, so with the
+ *                              key and headers a 15 MiB value always fits; a larger document's source shows
+ *                              {@code too-large} and nothing is published
  */
 @ConfigurationProperties("policywatch.crawler")
 public record CrawlerSettings(
@@ -56,7 +63,9 @@ public record CrawlerSettings(
         @Bindable(defaultValue = "10m") Duration robotsFailureTtl,
         @Bindable(defaultValue = "1m") Duration startSpread,
         @Bindable(defaultValue = "0.1") double jitter,
-        @Bindable(defaultValue = "5s") Duration sourcesPollInterval) {
+        @Bindable(defaultValue = "5s") Duration sourcesPollInterval,
+        @Bindable(defaultValue = "67108864") long memoryBudget,
+        @Bindable(defaultValue = "15728640") long maxSnapshotBytes) {
 
     /** The default User-Agent: names the project and where to read about it. */
     public static final String DEFAULT_USER_AGENT =
@@ -87,12 +96,26 @@ public record CrawlerSettings(
         require(driftConfirmations >= 1, "drift-confirmations must be >= 1, was " + driftConfirmations);
         require(maxDocumentsPerListing >= 1, "max-documents-per-listing must be >= 1, was " + maxDocumentsPerListing);
         require(jitter >= 0 && jitter <= 0.5, "jitter must be 0..0.5, was " + jitter);
+        memoryBudget = memoryBudget <= 0 ? DEFAULT_MEMORY_BUDGET : memoryBudget;
+        require(memoryBudget >= 1024 * 1024, "memory-budget must be >= 1048576 (1 MiB), was " + memoryBudget);
+        maxSnapshotBytes = maxSnapshotBytes <= 0 ? DEFAULT_MAX_SNAPSHOT_BYTES : maxSnapshotBytes;
+        require(maxSnapshotBytes >= 64 * 1024 && maxSnapshotBytes <= MAX_SNAPSHOT_BYTES_LIMIT,
+                "max-snapshot-bytes must be 65536.." + MAX_SNAPSHOT_BYTES_LIMIT + " (the snapshots topic takes 16 MiB "
+                        + "per record), was " + maxSnapshotBytes);
     }
+
+    /** Default of {@code memory-budget}: 64 MiB of decoded bodies in flight. */
+    public static final long DEFAULT_MEMORY_BUDGET = 64L * 1024 * 1024;
+    /** Default of {@code max-snapshot-bytes}: 15 MiB serialized, 1 MiB under what a record may be. */
+    public static final long DEFAULT_MAX_SNAPSHOT_BYTES = 15L * 1024 * 1024;
+    /** The largest allowed {@code max-snapshot-bytes}: a record of the snapshots topic, less room for key and headers. */
+    public static final long MAX_SNAPSHOT_BYTES_LIMIT = dev.policywatch.events.Topics.MAX_MESSAGE_BYTES - 64 * 1024;
 
     /** All defaults, for code that runs without Micronaut (benchmarks, tools). */
     public static CrawlerSettings defaults() {
         return new CrawlerSettings(true, null, null, 8, null, null, null, 25L * 1024 * 1024, 50L * 1024 * 1024,
-                5, 2, null, null, 3, 0.6, 3, 50, null, null, null, 0.1, null);
+                5, 2, null, null, 3, 0.6, 3, 50, null, null, null, 0.1, null, DEFAULT_MEMORY_BUDGET,
+                DEFAULT_MAX_SNAPSHOT_BYTES);
     }
 
     private static Duration positive(Duration d, String key, Duration fallback) {

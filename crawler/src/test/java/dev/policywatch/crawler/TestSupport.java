@@ -34,7 +34,7 @@ public final class TestSupport {
         return new CrawlerSettings(true, Duration.ZERO, USER_AGENT, 4, Duration.ofSeconds(2), Duration.ofSeconds(1),
                 Duration.ofSeconds(3), 25L * 1024 * 1024, 50L * 1024 * 1024, 5, 2, Duration.ofMillis(50),
                 Duration.ofSeconds(5), 3, 0.6, 3, 50, Duration.ofHours(24), Duration.ofMinutes(10), Duration.ZERO, 0.1,
-                Duration.ofMillis(200));
+                Duration.ofMillis(200), CrawlerSettings.DEFAULT_MEMORY_BUDGET, CrawlerSettings.DEFAULT_MAX_SNAPSHOT_BYTES);
     }
 
     /** The same as Micronaut properties, with an admin token. */

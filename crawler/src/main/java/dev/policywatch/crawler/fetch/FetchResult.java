@@ -23,7 +23,7 @@ public sealed interface FetchResult permits FetchResult.Fetched, FetchResult.Not
      *
      * @param status       the HTTP status (2xx)
      * @param contentType  the Content-Type header, possibly with a charset; may be null
-     * @param body         the decoded body (gzip/deflate removed)
+     * @param body         the decoded body (gzip/deflate removed), charged to the request's memory-budget lease
      * @param validators   ETag / Last-Modified for the next conditional GET
      * @param wireBytes    bytes received on the wire (before decoding)
      */
@@ -84,9 +84,10 @@ public sealed interface FetchResult permits FetchResult.Fetched, FetchResult.Not
             return status == 404 || status == 410;
         }
 
-        /** Whether trying again soon may help: 5xx, 429, network errors and timeouts. */
+        /** Whether trying again soon may help: 5xx, 429, network errors, timeouts, a busy memory budget. */
         public boolean retryable() {
-            return kind == Kind.NETWORK || kind == Kind.TIMEOUT || status == 429 || status >= 500 && status <= 599;
+            return kind == Kind.NETWORK || kind == Kind.TIMEOUT || kind == Kind.MEMORY_BUSY || status == 429
+                    || status >= 500 && status <= 599;
         }
     }
 
@@ -97,7 +98,10 @@ public sealed interface FetchResult permits FetchResult.Fetched, FetchResult.Not
         TIMEOUT("timeout"),
         /** The body came too slowly (total timeout, or a stall): trying again at once would only repeat it. */
         TOO_SLOW("timeout"),
+        /** Over a size cap (wire, decoded, the memory budget, or the snapshot a topic accepts): not published. */
         TOO_LARGE("too-large"),
+        /** The crawler's memory budget stayed taken by other fetches for longer than the read timeout. */
+        MEMORY_BUSY("memory-busy"),
         REDIRECT("redirect-error"),
         REFUSED_URL("refused-url"),
         ROBOTS("robots-disallowed"),

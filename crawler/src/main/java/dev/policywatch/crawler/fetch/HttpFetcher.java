@@ -3,20 +3,19 @@ package dev.policywatch.crawler.fetch;
 import dev.policywatch.crawler.CrawlerSettings;
 import dev.policywatch.crawler.fetch.FetchResult.Failed;
 import dev.policywatch.crawler.fetch.FetchResult.Kind;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import dev.policywatch.net.HostResolver;
+import dev.policywatch.net.Origin;
+import dev.policywatch.net.OutboundHttp;
+import dev.policywatch.net.RefusedAddressException;
+import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.CookieManager;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -25,50 +24,71 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.zip.DataFormatException;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
-import java.util.zip.InflaterInputStream;
-import java.util.zip.ZipException;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okio.Buffer;
+import okio.BufferedSource;
+import okio.GzipSource;
+import okio.InflaterSource;
+import okio.Okio;
 
 /**
- * Fetches one URL politely and defensively, with the JDK {@link HttpClient}:
+ * Fetches one URL politely and defensively, with the shared OkHttp client of the {@code net} module:
  * <ul>
- *   <li>only http/https, checked at every hop; a discovered URL only to its listing's host or to public
- *       addresses ({@link UrlGuard});</li>
+ *   <li>only http/https, checked at every hop; non-public addresses only at the request's trusted origin
+ *       (the configured source's, or the listing's for a discovered document), at every hop, robots.txt
+ *       included: a configured page that redirects to 127.0.0.1 or 169.254.169.254 is not followed
+ *       ({@link OutboundHttp}: resolved once, checked, pinned);</li>
  *   <li>robots.txt consulted for every hop ({@link RobotsPolicy});</li>
  *   <li>per host one request at a time and a pause between requests ({@link HostGate});</li>
  *   <li>conditional GET with the previous ETag / Last-Modified; redirects followed by hand (at most
  *       {@code max-redirects}), each hop's cookies kept in the source's jar;</li>
- *   <li>connect timeout; read timeout (headers, and silence between body chunks); total timeout per
+ *   <li>connect timeout; read timeout (headers, and silence between body reads); total timeout per
  *       exchange, which cuts a server trickling bytes;</li>
- *   <li>body cap and decoded-size cap; gzip and deflate decoded here, also when the server sends them
- *       unasked; a truncated body is a {@link Failed} of kind {@link Kind#TOO_LARGE}, never a document;</li>
- *   <li>retries with exponential backoff on 5xx, 429 and network errors, honouring Retry-After up to
- *       {@code max-retry-after}.</li>
+ *   <li>caps enforced while the body streams in: wire bytes ({@code max-body-bytes}, {@link WireLimit}),
+ *       decoded bytes ({@code max-decompressed-bytes}) and the crawler's memory budget
+ *       ({@link ByteBudget}) across every fetch in flight; gzip is OkHttp's transparent gzip, and a body
+ *       gzipped without saying so or sent as {@code deflate} unasked is decoded as a stream under the same
+ *       caps; a body over a cap is a {@link Failed} of kind {@link Kind#TOO_LARGE}, never a document;</li>
+ *   <li>retries with exponential backoff on 5xx, 429, network errors and a busy memory budget, honouring
+ *       Retry-After up to {@code max-retry-after}.</li>
  * </ul>
  * Never throws for anything the network does: every outcome is a {@link FetchResult}. Thread-safe.
  */
 public final class HttpFetcher {
 
     private static final int MAX_ERROR_TEXT = 300;
+    private static final int CHUNK = 64 * 1024;
+    /** RFC 9309 §2.5: a crawler must parse at least 500 KiB of a robots.txt; the rest is not read. */
+    static final long ROBOTS_MAX_BYTES = 512 * 1024;
 
     private final CrawlerSettings settings;
-    private final HttpClient client;
+    private final OutboundHttp http;
     private final HostGate gate;
     private final RobotsPolicy robots;
+    private final ByteBudget budget;
 
     public HttpFetcher(CrawlerSettings settings, Clock clock) {
+        this(settings, clock, new ByteBudget(settings.memoryBudget()), HostResolver.system());
+    }
+
+    /**
+     * @param budget   the memory budget shared by every fetch of this fetcher
+     * @param resolver name resolution (tests make names resolve to private addresses)
+     */
+    public HttpFetcher(CrawlerSettings settings, Clock clock, ByteBudget budget, HostResolver resolver) {
         this.settings = settings;
-        this.client = HttpClient.newBuilder()
+        this.budget = budget;
+        this.http = new OutboundHttp(new OkHttpClient.Builder()
                 .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+                .readTimeout(settings.readTimeout())
+                .callTimeout(settings.totalTimeout())
+                .addNetworkInterceptor(new WireLimit(settings.maxBodyBytes())), resolver);
         this.gate = new HostGate(settings.perHostDelay());
         this.robots = new RobotsPolicy(robotsAgent(settings.userAgent()), settings.robotsCacheTtl(),
                 settings.robotsFailureTtl(), clock);
@@ -84,8 +104,24 @@ public final class HttpFetcher {
         return robots;
     }
 
+    /** The memory budget every fetch's body is charged to. */
+    public ByteBudget budget() {
+        return budget;
+    }
+
+    /** Forgets the clients of origins no longer configured. */
+    public void retainTrusted(java.util.Collection<Origin> origins) {
+        http.retain(origins);
+    }
+
     /** Fetches, retrying what may succeed on a second try. */
     public FetchResult fetch(FetchRequest request) {
+        if (request.lease() == null) {
+            try (ByteBudget.Lease own = budget.lease()) {
+                return fetch(new FetchRequest(request.url(), request.validators(), request.trusted(),
+                        request.cookies(), own));
+            }
+        }
         int attempt = 0;
         while (true) {
             FetchResult result = fetchOnce(request);
@@ -112,21 +148,22 @@ public final class HttpFetcher {
     /** One attempt: follows redirects, checks each hop, no retries. */
     FetchResult fetchOnce(FetchRequest request) {
         URI url = request.url();
+        long decodedCap = Math.min(settings.maxDecompressedBytes(), budget.capacity());
         for (int hop = 0; ; hop++) {
-            String refused = request.discoveredOn() == null ? UrlGuard.schemeProblem(url)
-                    : UrlGuard.discoveredProblem(url, request.discoveredOn());
+            String refused = http.refusal(url, request.trusted());
             if (refused != null) {
                 return Failed.of(url, 0, Kind.REFUSED_URL, refused);
             }
-            RobotsPolicy.Decision decision = robots.check(url, this::fetchRobots);
+            RobotsPolicy.Decision decision = robots.check(url, robotsUrl -> fetchRobots(robotsUrl, request.trusted()));
             if (!decision.allowed()) {
                 return Failed.of(url, 0, Kind.ROBOTS, decision.reason());
             }
-            Object answer = exchange(url, request.validators(), request.cookies());
+            Object answer = exchange(url, request.validators(), request.cookies(), request.trusted(), request.lease(),
+                    decodedCap, false);
             if (answer instanceof Failed f) {
                 return f;
             }
-            Response r = (Response) answer;
+            Answer r = (Answer) answer;
             if (isRedirect(r.status)) {
                 URI next = location(url, r.headers);
                 if (next == null) {
@@ -134,7 +171,7 @@ public final class HttpFetcher {
                 }
                 if (hop + 1 > settings.maxRedirects()) {
                     return Failed.of(url, r.status, Kind.REDIRECT, "more than " + settings.maxRedirects()
-                            + " redirects (last to " + UrlGuard.clip(next) + ")");
+                            + " redirects (last to " + OutboundHttp.clip(next) + ")");
                 }
                 url = next;
                 continue;
@@ -143,104 +180,50 @@ public final class HttpFetcher {
         }
     }
 
-    private FetchResult fetchRobots(URI robotsUrl) {
-        // robots.txt itself: redirects followed (RFC 9309 §2.3.1.2: at least five), never checked against robots
+    private FetchResult fetchRobots(URI robotsUrl, Origin trusted) {
+        // robots.txt itself: redirects followed (RFC 9309 §2.3.1.2: at least five), never checked against
+        // robots, each hop under the same address rule as the pages
         URI url = robotsUrl;
         CookieManager jar = new CookieManager();
-        for (int hop = 0; hop <= 5; hop++) {
-            if (UrlGuard.schemeProblem(url) != null) {
-                return Failed.of(url, 404, Kind.REDIRECT, "robots.txt redirected away from http(s)");
+        try (ByteBudget.Lease lease = budget.lease()) {
+            for (int hop = 0; hop <= 5; hop++) {
+                String refused = http.refusal(url, trusted);
+                if (refused != null) {
+                    return Failed.of(url, 0, Kind.REFUSED_URL, refused);
+                }
+                Object answer = exchange(url, Validators.NONE, jar, trusted, lease, ROBOTS_MAX_BYTES, true);
+                if (answer instanceof Failed f) {
+                    return f;
+                }
+                Answer r = (Answer) answer;
+                if (isRedirect(r.status) && location(url, r.headers) != null) {
+                    url = location(url, r.headers);
+                    continue;
+                }
+                return toResult(url, r);
             }
-            Object answer = exchange(url, Validators.NONE, jar);
-            if (answer instanceof Failed f) {
-                return f;
-            }
-            Response r = (Response) answer;
-            if (isRedirect(r.status) && location(url, r.headers) != null) {
-                url = location(url, r.headers);
-                continue;
-            }
-            return toResult(url, r);
         }
         return Failed.of(url, 404, Kind.REDIRECT, "robots.txt redirected more than 5 times: treated as absent");
     }
 
-    private FetchResult toResult(URI url, Response r) {
+    private FetchResult toResult(URI url, Answer r) {
         if (r.status == 304) {
             return new FetchResult.NotModified(url, validators(r.headers));
         }
         if (r.status >= 200 && r.status < 300) {
-            if (r.truncated) {
-                return Failed.of(url, r.status, Kind.TOO_LARGE, r.truncationReason);
-            }
-            return new FetchResult.Fetched(url, r.status, r.headers.firstValue("content-type").orElse(null), r.body,
+            return new FetchResult.Fetched(url, r.status, r.headers.get("content-type"), r.body,
                     validators(r.headers), r.wireBytes);
         }
-        Duration retryAfter = r.status == 429 || r.status == 503 ? retryAfter(r.headers) : null;
-        return new Failed(url, r.status, Kind.HTTP_STATUS, "HTTP " + r.status + " from " + UrlGuard.clip(url),
+        Duration retryAfter = r.status == 429 || r.status == 503 ? retryAfter(r.headers.get("retry-after")) : null;
+        return new Failed(url, r.status, Kind.HTTP_STATUS, "HTTP " + r.status + " from " + OutboundHttp.clip(url),
                 retryAfter);
     }
 
-    private record Response(int status, HttpHeaders headers, byte[] body, long wireBytes, boolean truncated,
-            String truncationReason) {
+    /** A response: the status, headers and, for a 2xx, the whole decoded body. */
+    private record Answer(int status, Headers headers, byte[] body, long wireBytes) {
     }
 
-    /** One request and its whole body; a {@link Response} or a {@link Failed}. */
-    private Object exchange(URI url, Validators validators, CookieManager cookies) {
-        HttpRequest.Builder b;
-        try {
-            b = HttpRequest.newBuilder(url).GET().timeout(settings.readTimeout())
-                    .header("User-Agent", settings.userAgent())
-                    .header("Accept", "text/html,application/xhtml+xml,application/pdf,application/json,"
-                            + "application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.8")
-                    .header("Accept-Encoding", "gzip, deflate");
-        } catch (IllegalArgumentException e) {
-            return Failed.of(url, 0, Kind.REFUSED_URL, "cannot request " + UrlGuard.clip(url) + ": " + e.getMessage());
-        }
-        if (validators.etag() != null) {
-            b.header("If-None-Match", validators.etag());
-        }
-        if (validators.lastModified() != null) {
-            b.header("If-Modified-Since", validators.lastModified());
-        }
-        try {
-            Map<String, List<String>> cookieHeaders = cookies.get(url, Map.of());
-            for (Map.Entry<String, List<String>> e : cookieHeaders.entrySet()) {
-                if (!e.getValue().isEmpty()) {
-                    b.header(e.getKey(), String.join("; ", e.getValue()));
-                }
-            }
-        } catch (IOException e) {
-            // a broken cookie store only loses cookies; the request still goes out
-        }
-        HttpRequest request = b.build();
-        CappedBody[] body = new CappedBody[1];
-        try (HostGate.Permit ignored = gate.enter(url)) {
-            CompletableFuture<HttpResponse<CappedBody.Body>> future = client.sendAsync(request, info -> {
-                long declared = info.headers().firstValueAsLong("content-length").orElse(-1);
-                body[0] = new CappedBody(settings.maxBodyBytes(), declared);
-                return body[0];
-            });
-            HttpResponse<CappedBody.Body> response = await(future, body, url);
-            try {
-                cookies.put(url, response.headers().map());
-            } catch (IOException e) {
-                // as above: cookies are best effort
-            }
-            CappedBody.Body raw = response.body();
-            if (raw.truncated()) {
-                return new Response(response.statusCode(), response.headers(), new byte[0], raw.bytes().length, true,
-                        "body larger than the cap of " + settings.maxBodyBytes() + " bytes: not used");
-            }
-            return decode(response.statusCode(), response.headers(), raw.bytes(), url);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Failed.of(url, 0, Kind.NETWORK, "interrupted");
-        } catch (Failure f) {
-            return f.failed;
-        }
-    }
-
+    /** A fetch given up; carries its outcome. */
     private static final class Failure extends Exception {
         final Failed failed;
 
@@ -250,103 +233,200 @@ public final class HttpFetcher {
         }
     }
 
-    private HttpResponse<CappedBody.Body> await(CompletableFuture<HttpResponse<CappedBody.Body>> future,
-            CappedBody[] body, URI url) throws InterruptedException, Failure {
+    /** One request and, for a 2xx, its whole body; an {@link Answer} or a {@link Failed}. */
+    private Object exchange(URI url, Validators validators, CookieManager cookies, Origin trusted,
+            ByteBudget.Lease lease, long decodedCap, boolean truncate) {
+        Request.Builder b;
+        WireLimit.Meter meter = new WireLimit.Meter();
+        try {
+            b = new Request.Builder().url(HttpUrl.get(url)).get()
+                    .header("User-Agent", settings.userAgent())
+                    .header("Accept", "text/html,application/xhtml+xml,application/pdf,application/json,"
+                            + "application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.8")
+                    .tag(WireLimit.Meter.class, meter);
+        } catch (IllegalArgumentException e) {
+            return Failed.of(url, 0, Kind.REFUSED_URL, "cannot request " + OutboundHttp.clip(url) + ": "
+                    + e.getMessage());
+        }
+        if (validators.etag() != null) {
+            b.header("If-None-Match", validators.etag());
+        }
+        if (validators.lastModified() != null) {
+            b.header("If-Modified-Since", validators.lastModified());
+        }
+        try {
+            for (Map.Entry<String, List<String>> e : cookies.get(url, Map.of()).entrySet()) {
+                if (!e.getValue().isEmpty()) {
+                    b.header(e.getKey(), String.join("; ", e.getValue()));
+                }
+            }
+        } catch (IOException e) {
+            // a broken cookie store only loses cookies; the request still goes out
+        }
         long start = System.nanoTime();
-        long total = settings.totalTimeout().toNanos();
-        long idle = settings.readTimeout().toNanos();
-        while (true) {
-            long now = System.nanoTime();
-            long remaining = start + total - now;
-            if (remaining <= 0) {
-                future.cancel(true);
-                throw new Failure(Failed.of(url, 0, Kind.TOO_SLOW, "no complete answer within the total timeout of "
-                        + settings.totalTimeout().toMillis() + " ms"));
-            }
-            if (body[0] != null && now - body[0].lastActivityNanos() > idle) {
-                future.cancel(true);
-                throw new Failure(Failed.of(url, 0, Kind.TOO_SLOW, "body stalled longer than the read timeout of "
-                        + settings.readTimeout().toMillis() + " ms"));
-            }
+        boolean headersReceived = false;
+        try (HostGate.Permit ignored = gate.enter(url);
+                Response response = http.client(trusted).newCall(b.build()).execute()) {
+            headersReceived = true;
             try {
-                return future.get(Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(200)), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
-                // loop: check the deadlines again
-            } catch (ExecutionException e) {
-                throw new Failure(networkFailure(url, e.getCause()));
+                cookies.put(url, response.headers().toMultimap());
+            } catch (IOException | IllegalArgumentException e) {
+                // as above: cookies are best effort
+            }
+            int status = response.code();
+            Headers headers = response.headers();
+            if (status < 200 || status >= 300) {
+                return new Answer(status, headers, new byte[0], meter.bytes);
+            }
+            byte[] body = readBody(url, response, lease, decodedCap, truncate);
+            return new Answer(status, headers, body, meter.bytes);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Failed.of(url, 0, Kind.NETWORK, "interrupted");
+        } catch (Failure f) {
+            return f.failed;
+        } catch (IOException e) {
+            return networkFailure(url, e, headersReceived, System.nanoTime() - start);
+        }
+    }
+
+    /**
+     * Reads the decoded body as it streams in, charging each chunk to the lease and stopping at the first
+     * byte over a cap (so an oversized body costs at most the cap, never its full size).
+     */
+    private byte[] readBody(URI url, Response response, ByteBudget.Lease lease, long cap, boolean truncate)
+            throws IOException, InterruptedException, Failure {
+        BufferedSource source = decoded(url, response);
+        long announced = response.body().contentLength();
+        if (announced > cap && !truncate) {
+            throw new Failure(Failed.of(url, response.code(), Kind.TOO_LARGE, "body of " + announced
+                    + " bytes announced, over the cap of " + cap + " bytes: not read"));
+        }
+        Buffer body = new Buffer();
+        long taken = 0;
+        boolean done = false;
+        try {
+            while (true) {
+                long room = cap - body.size();
+                if (room <= 0) {
+                    if (truncate || source.exhausted()) {
+                        break; // robots.txt: the first bytes are what counts; or exactly the cap
+                    }
+                    throw new Failure(Failed.of(url, response.code(), Kind.TOO_LARGE, "decoded body larger than "
+                            + "the cap of " + cap + " bytes (" + wireText(response) + "): not used"));
+                }
+                long n = source.read(body, Math.min(CHUNK, room));
+                if (n == -1) {
+                    break;
+                }
+                if (!lease.take(n, settings.readTimeout())) {
+                    if (!lease.couldHold(n)) {
+                        throw new Failure(Failed.of(url, response.code(), Kind.TOO_LARGE, "document larger than "
+                                + "the crawler's memory budget of " + budget.capacity() + " bytes "
+                                + "(policywatch.crawler.memory-budget): not used"));
+                    }
+                    throw new Failure(Failed.of(url, response.code(), Kind.MEMORY_BUSY, "the crawler's memory "
+                            + "budget of " + budget.capacity() + " bytes stayed in use by other fetches for "
+                            + settings.readTimeout().toMillis() + " ms: will try again"));
+                }
+                taken += n;
+            }
+            byte[] bytes = body.readByteArray();
+            done = true;
+            return bytes;
+        } finally {
+            body.clear();
+            if (!done) {
+                lease.release(taken);
             }
         }
     }
 
-    private static Failed networkFailure(URI url, Throwable cause) {
-        if (cause instanceof HttpConnectTimeoutException) {
-            return Failed.of(url, 0, Kind.TIMEOUT, "connect timeout to " + url.getHost());
+    private static String wireText(Response response) {
+        String encoding = encoding(response);
+        return encoding.isEmpty() ? "not compressed" : encoding + " on the wire";
+    }
+
+    /** The Content-Encoding the server sent (OkHttp removes it from the response it decoded). */
+    private static String encoding(Response response) {
+        Response network = response.networkResponse();
+        String e = (network != null ? network : response).header("Content-Encoding");
+        return e == null ? "" : e.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** The body source with any content coding removed, as a stream. */
+    private static BufferedSource decoded(URI url, Response response) throws IOException, Failure {
+        BufferedSource source = response.body().source();
+        String encoding = encoding(response);
+        String type = response.header("Content-Type", "").toLowerCase(Locale.ROOT);
+        switch (encoding) {
+            case "gzip", "x-gzip" -> {
+                // decoded by OkHttp's transparent gzip when it asked for it; x-gzip it does not know
+                return encoding.equals("gzip") ? source : Okio.buffer(new GzipSource(source));
+            }
+            case "", "identity" -> {
+                // some servers gzip without saying so; a real .gz file says application/gzip
+                if (source.request(2) && (source.getBuffer().getByte(0) & 0xFF) == 0x1F
+                        && (source.getBuffer().getByte(1) & 0xFF) == 0x8B
+                        && !type.contains("gzip") && !type.contains("octet-stream")) {
+                    return Okio.buffer(new GzipSource(source));
+                }
+                return source;
+            }
+            case "deflate" -> {
+                // zlib-wrapped by the standard, raw deflate by some servers
+                boolean zlib = source.request(2) && ((source.getBuffer().getByte(0) & 0x0F) == 8)
+                        && (((source.getBuffer().getByte(0) & 0xFF) << 8) | (source.getBuffer().getByte(1) & 0xFF)) % 31 == 0;
+                return Okio.buffer(new InflaterSource(source, new Inflater(!zlib)));
+            }
+            default -> throw new Failure(Failed.of(url, response.code(), Kind.BAD_CONTENT,
+                    "unsupported Content-Encoding " + clipText(encoding)));
         }
-        if (cause instanceof HttpTimeoutException) {
-            return Failed.of(url, 0, Kind.TIMEOUT, "no response headers within the read timeout");
+    }
+
+    private Failed networkFailure(URI url, IOException e, boolean headersReceived, long tookNanos) {
+        if (e instanceof RefusedAddressException) {
+            return Failed.of(url, 0, Kind.REFUSED_URL, "refused " + OutboundHttp.clip(url) + ": " + e.getMessage());
         }
-        if (cause instanceof ConnectException) {
+        if (e instanceof WireLimit.TooLarge) {
+            return Failed.of(url, 200, Kind.TOO_LARGE, e.getMessage());
+        }
+        if (e instanceof InterruptedIOException && tookNanos >= settings.totalTimeout().toNanos() - 50_000_000L) {
+            return Failed.of(url, 0, Kind.TOO_SLOW, "no complete answer within the total timeout of "
+                    + settings.totalTimeout().toMillis() + " ms");
+        }
+        if (e instanceof SocketTimeoutException) {
+            String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+            if (m.contains("connect")) {
+                return Failed.of(url, 0, Kind.TIMEOUT, "connect timeout to " + url.getHost());
+            }
+            return headersReceived
+                    ? Failed.of(url, 0, Kind.TOO_SLOW, "body stalled longer than the read timeout of "
+                            + settings.readTimeout().toMillis() + " ms")
+                    : Failed.of(url, 0, Kind.TIMEOUT, "no response headers within the read timeout");
+        }
+        if (e instanceof ConnectException) {
             return Failed.of(url, 0, Kind.NETWORK, "cannot connect to " + url.getHost()
                     + (url.getPort() > 0 ? ":" + url.getPort() : ""));
         }
-        String message = cause == null ? "unknown error" : cause.getClass().getSimpleName()
-                + (cause.getMessage() == null ? "" : ": " + clipText(cause.getMessage()));
-        return Failed.of(url, 0, Kind.NETWORK, message);
-    }
-
-    private Object decode(int status, HttpHeaders headers, byte[] wire, URI url) {
-        String encoding = headers.firstValue("content-encoding").orElse("").trim().toLowerCase(Locale.ROOT);
-        String type = headers.firstValue("content-type").orElse("").toLowerCase(Locale.ROOT);
-        boolean gzipMagic = wire.length > 2 && (wire[0] & 0xFF) == 0x1F && (wire[1] & 0xFF) == 0x8B;
-        boolean gzip = encoding.equals("gzip") || encoding.equals("x-gzip")
-                // some servers gzip without saying so; a real .gz file says application/gzip
-                || encoding.isEmpty() && gzipMagic && !type.contains("gzip") && !type.contains("octet-stream");
-        if (!gzip && !encoding.equals("deflate")) {
-            return new Response(status, headers, wire, wire.length, false, null);
+        if (e instanceof UnknownHostException) {
+            return Failed.of(url, 0, Kind.NETWORK, "unknown host " + url.getHost());
         }
-        long cap = settings.maxDecompressedBytes();
-        try (InputStream in = gzip ? new GZIPInputStream(new ByteArrayInputStream(wire), 8192) : inflater(wire)) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(wire.length * 4, 1 << 20));
-            byte[] buf = new byte[16384];
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                if (out.size() + (long) n > cap) {
-                    return new Response(status, headers, new byte[0], wire.length, true, "decoded body larger than "
-                            + "the cap of " + cap + " bytes (" + wire.length + " bytes compressed): not used");
-                }
-                out.write(buf, 0, n);
-            }
-            return new Response(status, headers, out.toByteArray(), wire.length, false, null);
-        } catch (ZipException | java.io.EOFException e) {
-            return Failed.of(url, status, Kind.BAD_CONTENT, "corrupt " + (gzip ? "gzip" : "deflate") + " body: "
-                    + clipText(String.valueOf(e.getMessage())));
-        } catch (IOException e) {
-            return Failed.of(url, status, Kind.BAD_CONTENT, "cannot decode body: " + clipText(String.valueOf(e.getMessage())));
+        String m = String.valueOf(e.getMessage());
+        if (headersReceived && (e instanceof EOFException || m.contains("gzip") || m.contains("CRC")
+                || m.contains("FEXTRA") || m.contains("inflat") || m.contains("Inflat") || m.contains("magic"))) {
+            return Failed.of(url, 0, Kind.BAD_CONTENT, "corrupt compressed body: " + clipText(m));
         }
-    }
-
-    private static InputStream inflater(byte[] wire) {
-        // "deflate" is zlib-wrapped by the standard, raw deflate by some servers: try zlib first
-        Inflater probe = new Inflater();
-        probe.setInput(wire, 0, Math.min(wire.length, 64));
-        boolean zlib;
-        try {
-            probe.inflate(new byte[64]);
-            zlib = true;
-        } catch (DataFormatException e) {
-            zlib = false;
-        } finally {
-            probe.end();
-        }
-        return new InflaterInputStream(new ByteArrayInputStream(wire), new Inflater(!zlib), 8192);
+        return Failed.of(url, 0, Kind.NETWORK, e.getClass().getSimpleName() + (e.getMessage() == null ? ""
+                : ": " + clipText(e.getMessage())));
     }
 
     private static boolean isRedirect(int status) {
         return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
 
-    private static URI location(URI base, HttpHeaders headers) {
-        String location = headers.firstValue("location").orElse(null);
+    private static URI location(URI base, Headers headers) {
+        String location = headers.get("location");
         if (location == null || location.isBlank()) {
             return null;
         }
@@ -357,12 +437,11 @@ public final class HttpFetcher {
         }
     }
 
-    private static Validators validators(HttpHeaders headers) {
-        return new Validators(headers.firstValue("etag").orElse(null), headers.firstValue("last-modified").orElse(null));
+    private static Validators validators(Headers headers) {
+        return new Validators(headers.get("etag"), headers.get("last-modified"));
     }
 
-    static Duration retryAfter(HttpHeaders headers) {
-        String v = headers.firstValue("retry-after").orElse(null);
+    static Duration retryAfter(String v) {
         if (v == null) {
             return null;
         }

@@ -68,7 +68,7 @@ public final class RobotsPolicy {
             return new Decision(true, null);
         }
         return new Decision(false, cached.note() != null ? cached.note()
-                : "robots.txt of " + origin + " disallows " + UrlGuard.clip(url));
+                : "robots.txt of " + origin + " disallows " + dev.policywatch.net.OutboundHttp.clip(url));
     }
 
     /** Forgets every cached robots.txt. */

@@ -50,6 +50,7 @@ public final class SnapshotPublisher implements AutoCloseable {
     private final KafkaSettings kafka;
     private final int attempts;
     private final Duration sendTimeout;
+    private final long maxSnapshotBytes;
     private final Counter failures;
     private final Counter published;
     private final PublishedState state = new PublishedState();
@@ -57,8 +58,10 @@ public final class SnapshotPublisher implements AutoCloseable {
 
     public SnapshotPublisher(KafkaSettings kafka, MeterRegistry registry,
             @Value("${policywatch.crawler.publish-attempts:3}") int attempts,
-            @Value("${policywatch.crawler.publish-timeout:30s}") Duration sendTimeout) {
+            @Value("${policywatch.crawler.publish-timeout:30s}") Duration sendTimeout,
+            @Value("${policywatch.crawler.max-snapshot-bytes:15728640}") long maxSnapshotBytes) {
         this.kafka = kafka;
+        this.maxSnapshotBytes = maxSnapshotBytes;
         this.attempts = Math.max(1, attempts);
         this.sendTimeout = sendTimeout;
         this.failures = Counter.builder("policywatch.crawler.publish.failures")
@@ -68,9 +71,16 @@ public final class SnapshotPublisher implements AutoCloseable {
     }
 
     /** A snapshot could not be written. */
-    public static final class PublishException extends Exception {
+    public static class PublishException extends Exception {
         public PublishException(String message, Throwable cause) {
             super(message, cause);
+        }
+    }
+
+    /** A snapshot larger than {@code policywatch.crawler.max-snapshot-bytes}: never sent, retrying cannot help. */
+    public static final class SnapshotTooLargeException extends PublishException {
+        public SnapshotTooLargeException(String message) {
+            super(message, null);
         }
     }
 
@@ -92,13 +102,20 @@ public final class SnapshotPublisher implements AutoCloseable {
         return state;
     }
 
-    /** Publishes and records the snapshot; retries, then throws. */
+    /**
+     * Publishes and records the snapshot; retries, then throws. A snapshot over
+     * {@code max-snapshot-bytes} serialized is refused with {@link SnapshotTooLargeException}.
+     */
     public void publish(PageSnapshot snapshot) throws PublishException {
         KafkaProducer<String, byte[]> p = producer;
         if (p == null) {
             throw new PublishException("the publisher is not started", null);
         }
         byte[] value = EventJson.write(snapshot);
+        if (value.length > maxSnapshotBytes) {
+            throw new SnapshotTooLargeException("snapshot of " + value.length + " bytes is over the "
+                    + maxSnapshotBytes + " bytes the snapshots topic is given (policywatch.crawler.max-snapshot-bytes)");
+        }
         Exception last = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {

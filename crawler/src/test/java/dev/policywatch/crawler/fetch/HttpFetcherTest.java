@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.policywatch.crawler.CrawlerSettings;
 import dev.policywatch.crawler.TestSupport;
+import dev.policywatch.net.Origin;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -37,7 +38,12 @@ class HttpFetcherTest {
     }
 
     private FetchResult get(String path) {
-        return fetcher.fetch(new FetchRequest(site.url(path), Validators.NONE, null, new CookieManager()));
+        return fetcher.fetch(new FetchRequest(site.url(path), Validators.NONE, local(), new CookieManager()));
+    }
+
+    /** The site's origin, trusted as a configured source's own origin is. */
+    private Origin local() {
+        return Origin.of(site.url("/"));
     }
 
     @Test
@@ -175,7 +181,7 @@ class HttpFetcherTest {
         });
 
         long start = System.nanoTime();
-        FetchResult result = fetcher.fetch(new FetchRequest(site.url("/trickle"), Validators.NONE, null,
+        FetchResult result = fetcher.fetch(new FetchRequest(site.url("/trickle"), Validators.NONE, local(),
                 new CookieManager()));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
@@ -290,7 +296,7 @@ class HttpFetcherTest {
         FetchResult first = get("/etag");
         assertThat(first).isInstanceOf(FetchResult.Fetched.class);
         Validators v = ((FetchResult.Fetched) first).validators();
-        FetchResult second = fetcher.fetch(new FetchRequest(site.url("/etag"), v, null, new CookieManager()));
+        FetchResult second = fetcher.fetch(new FetchRequest(site.url("/etag"), v, local(), new CookieManager()));
 
         assertThat(v.etag()).isEqualTo("\"v1\"");
         assertThat(second).isInstanceOf(FetchResult.NotModified.class);
@@ -300,7 +306,8 @@ class HttpFetcherTest {
     void aDiscoveredLinkNeverGoesToAnotherNonPublicHost() {
         site.html("/doc", "<p>internal</p>");
 
-        FetchResult result = fetcher.fetch(new FetchRequest(site.url("/doc"), Validators.NONE, "www.example.org",
+        FetchResult result = fetcher.fetch(new FetchRequest(site.url("/doc"), Validators.NONE,
+                new Origin("http", "www.example.org", 80),
                 new CookieManager()));
 
         assertThat(result).isInstanceOfSatisfying(FetchResult.Failed.class, f -> {
@@ -308,14 +315,15 @@ class HttpFetcherTest {
             assertThat(f.reason()).contains("non-public");
         });
         assertThat(site.requestsTo("/doc")).isEmpty();
-        // on its own listing's host it is followed
-        assertThat(fetcher.fetch(new FetchRequest(site.url("/doc"), Validators.NONE, "127.0.0.1",
+        // on its own listing's origin it is followed
+        assertThat(fetcher.fetch(new FetchRequest(site.url("/doc"), Validators.NONE, local(),
                 new CookieManager()))).isInstanceOf(FetchResult.Fetched.class);
     }
 
     @Test
     void anUnreachableHostIsANetworkFailureNotAnException() {
-        FetchResult result = fetcher.fetch(new FetchRequest(URI.create("http://127.0.0.1:1/x"), Validators.NONE, null,
+        FetchResult result = fetcher.fetch(new FetchRequest(URI.create("http://127.0.0.1:1/x"), Validators.NONE,
+                Origin.of(URI.create("http://127.0.0.1:1/")),
                 new CookieManager()));
         assertThat(result).isInstanceOf(FetchResult.Failed.class);
     }
