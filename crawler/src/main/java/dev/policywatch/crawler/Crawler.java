@@ -95,6 +95,10 @@ public class Crawler {
         CrawlReport report;
         try {
             report = source.kind().isIndex() ? crawlIndex(source, start) : crawlPage(source, start);
+        } catch (OutOfMemoryError | InternalError e) {
+            // the process cannot be trusted any more: end it so a supervisor restarts it
+            dev.policywatch.support.FatalErrors.fatal(e);
+            throw e;
         } catch (RuntimeException e) {
             // a bug, not the web: reported in the status and logged with its stack, the scheduler goes on
             LOG.error("Crawl of source {} failed unexpectedly", source.id(), e);

@@ -48,7 +48,14 @@ public final class CrawlerHarness implements AutoCloseable {
 
     /** Starts a context; with {@code scheduled} the scheduler and the HTTP server run too. */
     public static CrawlerHarness start(TestInfra infra, String topic, Path sourcesFile, boolean scheduled) {
+        return start(infra, topic, sourcesFile, scheduled, Map.of());
+    }
+
+    /** As {@link #start(TestInfra, String, Path, boolean)}, with more crawler properties. */
+    public static CrawlerHarness start(TestInfra infra, String topic, Path sourcesFile, boolean scheduled,
+            Map<String, Object> extra) {
         Map<String, Object> props = new HashMap<>(TestSupport.properties());
+        props.putAll(extra);
         props.put("kafka.bootstrap.servers", infra.kafkaBootstrap());
         props.put("policywatch.topics.snapshots", topic);
         props.put("policywatch.crawler.state-topic", topic + "-state");

@@ -1,12 +1,14 @@
 package dev.policywatch.standalone;
 
 import dev.policywatch.engine.cli.DiffCommand;
+import dev.policywatch.support.FatalErrors;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 
@@ -16,6 +18,9 @@ import java.util.concurrent.CountDownLatch;
  * whatever the locale; logs go to standard error.
  */
 public final class Main {
+
+    /** Longest a stop may take (Ctrl-C, or after a fatal error) before the process halts. */
+    static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(60);
 
     static final String USAGE = """
             Usage:
@@ -121,6 +126,8 @@ public final class Main {
     }
 
     private static void run(StandaloneOptions options, PrintStream out, PrintStream err) {
+        // an OutOfMemoryError anywhere ends the process with status 3, so a supervisor restarts it
+        FatalErrors.install(SHUTDOWN_TIMEOUT);
         Standalone system;
         try {
             system = Standalone.start(options);
@@ -132,6 +139,8 @@ public final class Main {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("policywatch: stopping…");
+            // a stop that hangs (a broker after an OutOfMemoryError did, for minutes) must not keep the process
+            FatalErrors.haltIfStuck(SHUTDOWN_TIMEOUT, 1);
             try {
                 system.close();
             } finally {

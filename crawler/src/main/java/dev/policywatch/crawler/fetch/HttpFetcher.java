@@ -148,7 +148,7 @@ public final class HttpFetcher {
     /** One attempt: follows redirects, checks each hop, no retries. */
     FetchResult fetchOnce(FetchRequest request) {
         URI url = request.url();
-        long decodedCap = Math.min(settings.maxDecompressedBytes(), budget.capacity());
+        long decodedCap = settings.maxDecompressedBytes();
         for (int hop = 0; ; hop++) {
             String refused = http.refusal(url, request.trusted());
             if (refused != null) {
@@ -302,6 +302,9 @@ public final class HttpFetcher {
             throw new Failure(Failed.of(url, response.code(), Kind.TOO_LARGE, "body of " + announced
                     + " bytes announced, over the cap of " + cap + " bytes: not read"));
         }
+        if (announced > 0 && !truncate && !lease.couldHold(announced)) {
+            throw new Failure(overBudget(url, response.code()));
+        }
         Buffer body = new Buffer();
         long taken = 0;
         boolean done = false;
@@ -321,9 +324,7 @@ public final class HttpFetcher {
                 }
                 if (!lease.take(n, settings.readTimeout())) {
                     if (!lease.couldHold(n)) {
-                        throw new Failure(Failed.of(url, response.code(), Kind.TOO_LARGE, "document larger than "
-                                + "the crawler's memory budget of " + budget.capacity() + " bytes "
-                                + "(policywatch.crawler.memory-budget): not used"));
+                        throw new Failure(overBudget(url, response.code()));
                     }
                     throw new Failure(Failed.of(url, response.code(), Kind.MEMORY_BUSY, "the crawler's memory "
                             + "budget of " + budget.capacity() + " bytes stayed in use by other fetches for "
@@ -340,6 +341,11 @@ public final class HttpFetcher {
                 lease.release(taken);
             }
         }
+    }
+
+    private Failed overBudget(URI url, int status) {
+        return Failed.of(url, status, Kind.TOO_LARGE, "document larger than the crawler's memory budget of "
+                + budget.capacity() + " bytes (policywatch.crawler.memory-budget): not used");
     }
 
     private static String wireText(Response response) {

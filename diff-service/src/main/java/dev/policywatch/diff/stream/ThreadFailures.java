@@ -39,6 +39,10 @@ final class ThreadFailures {
         while (!recent.isEmpty() && recent.peekFirst().isBefore(now.minus(window))) {
             recent.removeFirst();
         }
+        if (dev.policywatch.support.FatalErrors.isFatal(e)) {
+            // out of memory: the whole process ends (a supervisor restarts it), not only the topology
+            dev.policywatch.support.FatalErrors.fatal(e);
+        }
         if (e instanceof Error || e.getCause() instanceof Error) {
             LOG.error("diff-service streams stopped by an error: {}", e.toString(), e);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
