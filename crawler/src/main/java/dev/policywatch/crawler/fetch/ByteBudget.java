@@ -11,15 +11,23 @@ import java.util.concurrent.locks.ReentrantLock;
  * from it chunk by chunk while it reads (so a body is refused while it streams in, not after), and the
  * crawl closes the lease when the document's text is extracted and published, which returns every byte.
  * A fetch that cannot get bytes waits, up to a deadline, for other crawls to return theirs; a document
- * larger than the whole budget is refused at once. Fair and thread-safe.
+ * larger than the whole budget is refused at once.
+ *
+ * <p>Two fetches that each hold part of the budget and each wait for more would wait for each other.
+ * So the oldest lease (the crawl that started first) has precedence: while it waits, no younger lease
+ * is given bytes, and a younger one that already holds some gives up at once ({@code take} answers
+ * false) so its bytes come back; its fetch is retried later. The oldest waiter therefore only waits
+ * for crawls older than itself, which finish. Thread-safe.
  */
 public final class ByteBudget {
 
     private final long capacity;
     private final ReentrantLock lock = new ReentrantLock(true);
     private final Condition freed = lock.newCondition();
+    private final java.util.TreeSet<Long> waiting = new java.util.TreeSet<>();
     private long used;
     private long peak;
+    private long nextTicket;
 
     public ByteBudget(long capacity) {
         if (capacity < 1) {
@@ -53,16 +61,23 @@ public final class ByteBudget {
         }
     }
 
-    /** A new, empty lease. */
+    /** A new, empty lease, younger than every lease made before it. */
     public Lease lease() {
-        return new Lease();
+        lock.lock();
+        try {
+            return new Lease(nextTicket++);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Bytes held for one crawl; close it to return them all. Used by one thread at a time. */
     public final class Lease implements AutoCloseable {
+        private final long ticket;
         private long held;
 
-        private Lease() {
+        private Lease(long ticket) {
+            this.ticket = ticket;
         }
 
         /** Bytes this lease holds. */
@@ -78,7 +93,8 @@ public final class ByteBudget {
         /**
          * Takes {@code n} more bytes, waiting at most {@code wait} for other leases to return theirs.
          *
-         * @return false when they did not come free in time, or never could ({@link #couldHold})
+         * @return false when they did not come free in time, when an older lease is waiting and this one
+         *         holds bytes (it must give them back), or when they never could ({@link #couldHold})
          */
         public boolean take(long n, Duration wait) throws InterruptedException {
             if (n <= 0) {
@@ -89,19 +105,35 @@ public final class ByteBudget {
             }
             long deadline = System.nanoTime() + wait.toNanos();
             lock.lockInterruptibly();
+            boolean registered = false;
             try {
-                while (used + n > capacity) {
+                while (true) {
+                    boolean olderWaiting = !waiting.isEmpty() && waiting.first() < ticket;
+                    if (!olderWaiting && used + n <= capacity) {
+                        used += n;
+                        held += n;
+                        peak = Math.max(peak, used);
+                        return true;
+                    }
+                    if (olderWaiting && held > 0) {
+                        return false; // yield: an older crawl needs what this one holds
+                    }
+                    if (!registered) {
+                        waiting.add(ticket);
+                        registered = true;
+                        freed.signalAll(); // younger waiters that hold bytes must now yield
+                    }
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {
                         return false;
                     }
                     freed.await(left, TimeUnit.NANOSECONDS);
                 }
-                used += n;
-                held += n;
-                peak = Math.max(peak, used);
-                return true;
             } finally {
+                if (registered) {
+                    waiting.remove(ticket);
+                    freed.signalAll();
+                }
                 lock.unlock();
             }
         }

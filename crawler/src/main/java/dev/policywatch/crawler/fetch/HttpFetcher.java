@@ -327,8 +327,8 @@ public final class HttpFetcher {
                         throw new Failure(overBudget(url, response.code()));
                     }
                     throw new Failure(Failed.of(url, response.code(), Kind.MEMORY_BUSY, "the crawler's memory "
-                            + "budget of " + budget.capacity() + " bytes stayed in use by other fetches for "
-                            + settings.readTimeout().toMillis() + " ms: will try again"));
+                            + "budget of " + budget.capacity() + " bytes is in use by other crawls (waited at most "
+                            + settings.readTimeout().toMillis() + " ms): will try again"));
                 }
                 taken += n;
             }

@@ -62,6 +62,36 @@ class ByteBudgetTest {
     }
 
     @Test
+    void aYoungerLeaseThatHoldsBytesYieldsToAnOlderOneWaiting() throws Exception {
+        ByteBudget budget = new ByteBudget(100);
+        ByteBudget.Lease older = budget.lease();
+        ByteBudget.Lease younger = budget.lease();
+        assertThat(older.take(50, Duration.ZERO)).isTrue();
+        assertThat(younger.take(50, Duration.ZERO)).isTrue();
+        // both want more: without precedence each would wait for the other until its deadline
+        CompletableFuture<Boolean> olderTakes = CompletableFuture.supplyAsync(() -> {
+            try {
+                return older.take(40, Duration.ofSeconds(30));
+            } catch (InterruptedException e) {
+                return false;
+            }
+        });
+        long start = System.nanoTime();
+        boolean youngerTook = false;
+        while (!olderTakes.isDone() && !youngerTook && System.nanoTime() - start < 10_000_000_000L) {
+            youngerTook = younger.take(40, Duration.ofMillis(100)); // false: yields (or times out) while older waits
+            if (!youngerTook) {
+                younger.close(); // what a fetch does when it gives up: its bytes go back
+            }
+        }
+        assertThat(youngerTook).isFalse();
+        assertThat(olderTakes.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(older.held()).isEqualTo(90);
+        older.close();
+        assertThat(budget.inUse()).isZero();
+    }
+
+    @Test
     void concurrentFetchesNeverHoldMoreThanTheBudgetAndAllComplete() throws Exception {
         long budgetBytes = 3L * 1024 * 1024;
         byte[] page = gzippedPage(2 * 1024 * 1024); // 2 MiB decoded each: two never fit at once
@@ -70,7 +100,7 @@ class ByteBudgetTest {
         // a longer read timeout: a fetch waits for the budget up to it
         CrawlerSettings settings = new CrawlerSettings(true, Duration.ZERO, TestSupport.USER_AGENT, 3,
                 Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(30), base.maxBodyBytes(),
-                base.maxDecompressedBytes(), 5, 0, Duration.ofMillis(50), Duration.ofSeconds(5), 3, 0.6, 3, 50,
+                base.maxDecompressedBytes(), 5, 5, Duration.ofMillis(50), Duration.ofSeconds(5), 3, 0.6, 3, 50,
                 Duration.ofHours(24), Duration.ofMinutes(10), Duration.ZERO, 0.1, Duration.ofMillis(200), budgetBytes,
                 CrawlerSettings.DEFAULT_MAX_SNAPSHOT_BYTES);
         ByteBudget budget = new ByteBudget(budgetBytes);
