@@ -4,6 +4,8 @@ import dev.policywatch.crawler.publish.SnapshotPublisher;
 import dev.policywatch.crawler.source.SourceCatalog;
 import dev.policywatch.crawler.state.CrawlStateStore;
 import dev.policywatch.events.EventJson;
+import dev.policywatch.support.KafkaSettings;
+import dev.policywatch.support.TopicReplay;
 import dev.policywatch.events.PageSnapshot;
 import dev.policywatch.testing.TestInfra;
 import io.micronaut.context.ApplicationContext;
@@ -17,13 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * The crawler in a real Micronaut context on the real test broker, with its own snapshots topic and a
@@ -120,40 +115,16 @@ public final class CrawlerHarness implements AutoCloseable {
         return bean(Crawler.class).crawl(bean(SourceCatalog.class).find(sourceId).orElseThrow());
     }
 
-    /** Every snapshot on the topic, in offset order per partition. */
+    /** Every snapshot on the topic, by fetch time. */
     public List<PageSnapshot> snapshots() {
-        Map<String, Object> c = new HashMap<>();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrap());
-        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        c.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 17 * 1024 * 1024);
         List<PageSnapshot> out = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(c, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = new ArrayList<>();
-            for (PartitionInfo p : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
-                parts.add(new TopicPartition(topic, p.partition()));
+        TopicReplay.readToEnd(bean(KafkaSettings.class), topic, "crawler-harness", Duration.ofSeconds(30), r -> {
+            PageSnapshot s = EventJson.read(r.value(), PageSnapshot.class);
+            if (!r.key().equals(s.documentId())) {
+                throw new AssertionError("record key " + r.key() + " is not the documentId " + s.documentId());
             }
-            consumer.assign(parts);
-            consumer.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = consumer.endOffsets(parts);
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (System.currentTimeMillis() < deadline) {
-                boolean done = true;
-                for (TopicPartition tp : parts) {
-                    done &= consumer.position(tp) >= end.get(tp);
-                }
-                if (done) {
-                    break;
-                }
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    PageSnapshot s = EventJson.read(r.value(), PageSnapshot.class);
-                    if (!r.key().equals(s.documentId())) {
-                        throw new AssertionError("record key " + r.key() + " is not the documentId " + s.documentId());
-                    }
-                    out.add(s);
-                }
-            }
-        }
+            out.add(s);
+        });
         out.sort(java.util.Comparator.comparing(PageSnapshot::fetchedAt));
         return out;
     }

@@ -4,6 +4,7 @@ import dev.policywatch.events.EventFormatException;
 import dev.policywatch.events.EventJson;
 import dev.policywatch.events.PageSnapshot;
 import dev.policywatch.support.KafkaSettings;
+import dev.policywatch.support.TopicReplay;
 import dev.policywatch.support.TopicInitializer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,6 +23,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -38,8 +40,9 @@ import org.slf4j.LoggerFactory;
  * {@link KafkaSettings#producerConfig}) and closes it on shutdown.
  *
  * <p>{@link #start()} creates the topic if missing and rebuilds the state by reading the snapshots
- * topic from the start, so a restart republishes nothing that did not change. {@link #publish} waits for
- * the broker's acknowledgement and retries; when it still fails it throws, the caller keeps the
+ * topic from the start ({@link TopicReplay}), so a restart republishes nothing that did not change.
+ * {@link #publish} sends once and waits for the broker's acknowledgement while the idempotent producer
+ * retries (never a second send of ours: that could publish twice); when it fails it throws, the caller keeps the
  * document's old state (so the next crawl publishes again) and shows the error: nothing is dropped silently.
  */
 @Singleton
@@ -48,7 +51,6 @@ public final class SnapshotPublisher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotPublisher.class);
 
     private final KafkaSettings kafka;
-    private final int attempts;
     private final Duration sendTimeout;
     private final long maxSnapshotBytes;
     private final Counter failures;
@@ -57,12 +59,14 @@ public final class SnapshotPublisher implements AutoCloseable {
     private volatile KafkaProducer<String, byte[]> producer;
 
     public SnapshotPublisher(KafkaSettings kafka, MeterRegistry registry,
-            @Value("${policywatch.crawler.publish-attempts:3}") int attempts,
             @Value("${policywatch.crawler.publish-timeout:30s}") Duration sendTimeout,
             @Value("${policywatch.crawler.max-snapshot-bytes:15728640}") long maxSnapshotBytes) {
         this.kafka = kafka;
         this.maxSnapshotBytes = maxSnapshotBytes;
-        this.attempts = Math.max(1, attempts);
+        if (sendTimeout.toMillis() < 1000) {
+            throw new IllegalArgumentException("policywatch.crawler.publish-timeout must be at least 1s, was "
+                    + sendTimeout);
+        }
         this.sendTimeout = sendTimeout;
         this.failures = Counter.builder("policywatch.crawler.publish.failures")
                 .description("snapshots that could not be published after retries").register(registry);
@@ -93,8 +97,13 @@ public final class SnapshotPublisher implements AutoCloseable {
                 TopicInitializer.policywatchTopics(kafka).stream()
                         .filter(t -> t.name().equals(kafka.snapshotsTopic())).toList());
         rebuild();
-        producer = new KafkaProducer<>(new HashMap<>(kafka.producerConfig("policywatch-crawler")),
-                new StringSerializer(), new ByteArraySerializer());
+        Map<String, Object> config = new HashMap<>(kafka.producerConfig("policywatch-crawler"));
+        int timeout = (int) sendTimeout.toMillis();
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout);
+        // delivery.timeout.ms must cover linger.ms + request.timeout.ms
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(30_000, timeout - 10));
+        config.put(ProducerConfig.LINGER_MS_CONFIG, Math.min(5, timeout / 100));
+        producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
     /** What was last published per document. */
@@ -103,8 +112,11 @@ public final class SnapshotPublisher implements AutoCloseable {
     }
 
     /**
-     * Publishes and records the snapshot; retries, then throws. A snapshot over
-     * {@code max-snapshot-bytes} serialized is refused with {@link SnapshotTooLargeException}.
+     * Publishes and records the snapshot, or throws. A snapshot over {@code max-snapshot-bytes} serialized
+     * is refused with {@link SnapshotTooLargeException}. One send: the idempotent producer retries it itself
+     * until {@code publish-timeout} (its {@code delivery.timeout.ms}), and only it can retry without
+     * duplicates. Sending again ourselves after a timed-out wait would publish twice when the first
+     * send was only slow (issue #14 item 3).
      */
     public void publish(PageSnapshot snapshot) throws PublishException {
         KafkaProducer<String, byte[]> p = producer;
@@ -116,27 +128,24 @@ public final class SnapshotPublisher implements AutoCloseable {
             throw new SnapshotTooLargeException("snapshot of " + value.length + " bytes is over the "
                     + maxSnapshotBytes + " bytes the snapshots topic is given (policywatch.crawler.max-snapshot-bytes)");
         }
-        Exception last = null;
-        for (int attempt = 1; attempt <= attempts; attempt++) {
-            try {
-                p.send(new ProducerRecord<>(kafka.snapshotsTopic(), snapshot.documentId(), value))
-                        .get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
-                state.record(snapshot);
-                published.increment();
-                return;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                last = e;
-                break;
-            } catch (ExecutionException | TimeoutException | RuntimeException e) {
-                last = e;
-                LOG.warn("Publishing snapshot of {} failed (attempt {} of {}): {}", snapshot.documentId(), attempt,
-                        attempts, e instanceof ExecutionException ? e.getCause() : e.toString());
-                sleepQuietly(attempt);
-            }
+        Throwable cause;
+        try {
+            // the future always completes by delivery.timeout.ms; the margin only guards against a bug
+            p.send(new ProducerRecord<>(kafka.snapshotsTopic(), snapshot.documentId(), value))
+                    .get(sendTimeout.toMillis() + 10_000, TimeUnit.MILLISECONDS);
+            state.record(snapshot);
+            published.increment();
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cause = e;
+        } catch (ExecutionException e) {
+            cause = e.getCause();
+        } catch (TimeoutException | RuntimeException e) {
+            cause = e;
         }
         failures.increment();
-        Throwable cause = last instanceof ExecutionException ? last.getCause() : last;
+        LOG.warn("Publishing snapshot of {} failed: {}", snapshot.documentId(), cause.toString());
         throw new PublishException("cannot publish snapshot of " + snapshot.documentId() + " to "
                 + kafka.snapshotsTopic() + ": " + cause, cause);
     }
@@ -151,50 +160,17 @@ public final class SnapshotPublisher implements AutoCloseable {
     }
 
     private void rebuild() {
-        Map<String, Object> config = new HashMap<>(kafka.consumerConfig("policywatch-crawler-state-rebuild",
-                "policywatch-crawler-state"));
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG); // assigned partitions, no group, nothing committed
-        long start = System.nanoTime();
-        int records = 0;
-        int unreadable = 0;
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (PartitionInfo info : consumer.partitionsFor(kafka.snapshotsTopic(), Duration.ofSeconds(60))) {
-                partitions.add(new TopicPartition(info.topic(), info.partition()));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(60));
-            while (!caughtUp(consumer, end)) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+        int[] unreadable = {0};
+        TopicReplay.Result read = TopicReplay.readToEnd(kafka, kafka.snapshotsTopic(), "policywatch-crawler-state",
+                Duration.ofSeconds(120), r -> {
                     try {
                         state.record(EventJson.read(r.value(), PageSnapshot.class));
-                        records++;
                     } catch (EventFormatException | IllegalArgumentException e) {
-                        unreadable++; // not ours to dead-letter: the diff-service reads and reports it
+                        unreadable[0]++; // not ours to dead-letter: the diff-service reads and reports it
                     }
-                }
-            }
-        }
+                });
         LOG.info("Rebuilt published state from {}: {} snapshot(s), {} document(s), {} unreadable, in {} ms",
-                kafka.snapshotsTopic(), records, state.size(), unreadable, (System.nanoTime() - start) / 1_000_000);
+                kafka.snapshotsTopic(), read.records() - unreadable[0], state.size(), unreadable[0], read.millis());
     }
 
-    private static boolean caughtUp(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
-        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
-            if (consumer.position(e.getKey()) < e.getValue()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static void sleepQuietly(int attempt) {
-        try {
-            Thread.sleep(500L * attempt);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -4,6 +4,7 @@ import dev.policywatch.events.EventFormatException;
 import dev.policywatch.events.EventJson;
 import dev.policywatch.events.Topics;
 import dev.policywatch.support.KafkaSettings;
+import dev.policywatch.support.TopicReplay;
 import dev.policywatch.support.TopicInitializer;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
@@ -172,26 +173,11 @@ public final class CrawlStateStore implements AutoCloseable {
     }
 
     private void rebuild() {
-        Map<String, Object> config = new HashMap<>(kafka.consumerConfig("policywatch-crawler-state-rebuild",
-                "policywatch-crawler-state-rebuild"));
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG); // assigned partitions, no group, nothing committed
-        long start = System.nanoTime();
-        int records = 0;
-        int unreadable = 0;
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(60))) {
-                partitions.add(new TopicPartition(info.topic(), info.partition()));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(60));
-            while (!caughtUp(consumer, end)) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    records++;
+        int[] unreadable = {0};
+        TopicReplay.Result read = TopicReplay.readToEnd(kafka, topic, "policywatch-crawler-state-rebuild",
+                Duration.ofSeconds(120), r -> {
                     if (r.key() == null) {
-                        unreadable++;
+                        unreadable[0]++;
                     } else if (r.value() == null) {
                         entries.remove(r.key()); // tombstone: a source no longer configured
                     } else {
@@ -199,24 +185,13 @@ public final class CrawlStateStore implements AutoCloseable {
                             entries.put(r.key(), EventJson.read(r.value(), CrawlMemory.class));
                         } catch (EventFormatException | IllegalArgumentException e) {
                             // only an optimisation and a hint for origins: skip it, the crawl relearns it
-                            unreadable++;
+                            unreadable[0]++;
                             LOG.warn("Unreadable crawl state for {} in {} skipped: {}", r.key(), topic,
                                     e.getMessage());
                         }
                     }
-                }
-            }
-        }
-        LOG.info("Rebuilt crawl state from {}: {} record(s), {} key(s), {} unreadable, in {} ms", topic, records,
-                entries.size(), unreadable, (System.nanoTime() - start) / 1_000_000);
-    }
-
-    private static boolean caughtUp(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
-        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
-            if (consumer.position(e.getKey()) < e.getValue()) {
-                return false;
-            }
-        }
-        return true;
+                });
+        LOG.info("Rebuilt crawl state from {}: {} record(s), {} key(s), {} unreadable, in {} ms", topic,
+                read.records(), entries.size(), unreadable[0], read.millis());
     }
 }

@@ -4,41 +4,36 @@ import dev.policywatch.diff.DiffSettings;
 import dev.policywatch.events.DocumentChange;
 import dev.policywatch.events.EventJson;
 import dev.policywatch.events.PageSnapshot;
-import dev.policywatch.support.DeadLetters;
 import dev.policywatch.support.KafkaSettings;
+import dev.policywatch.support.Liveness;
+import dev.policywatch.support.LoopRegistry;
+import dev.policywatch.support.SinkConsumerLoop;
 import dev.policywatch.support.TopicInitializer;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Projects {@code policywatch.changes} (the changes and the versions they introduce) and
- * {@code policywatch.snapshots} (the text of each version) into PostgreSQL. One consumer on its own
- * thread, read_committed; each poll is one database transaction, committed before the offsets, and
+ * {@code policywatch.snapshots} (the text of each version) into PostgreSQL, on a
+ * {@link SinkConsumerLoop}: each batch is one database transaction, committed before the offsets, and
  * every write is idempotent, so a record seen twice after a crash changes nothing. A record that
  * cannot be read or written goes to the dead-letter topic and the projection carries on; when the
- * database itself is down the batch is retried from its first offset.
+ * database itself is down the batch is retried with backoff until it is back (liveness
+ * {@code historyProjection} on {@code /health}).
  */
 @Singleton
 @Requires(property = "policywatch.diff.history.enabled", notEquals = "false")
@@ -50,16 +45,21 @@ public final class HistoryProjection {
     private final KafkaSettings kafka;
     private final DiffSettings settings;
     private final HistoryStore store;
+    private final Liveness liveness;
     private final AtomicLong projected = new AtomicLong();
-    private volatile boolean running;
-    private KafkaConsumer<byte[], byte[]> consumer;
-    private KafkaProducer<byte[], byte[]> deadLetterProducer;
-    private Thread thread;
+    private SinkConsumerLoop loop;
 
-    public HistoryProjection(KafkaSettings kafka, DiffSettings settings, HistoryStore store) {
+    @Inject
+    public HistoryProjection(KafkaSettings kafka, DiffSettings settings, HistoryStore store, LoopRegistry loops) {
         this.kafka = kafka;
         this.settings = settings;
         this.store = store;
+        this.liveness = loops.register("historyProjection");
+    }
+
+    /** A projection outside a Micronaut context (tests, tools). */
+    public HistoryProjection(KafkaSettings kafka, DiffSettings settings, HistoryStore store) {
+        this(kafka, settings, store, new LoopRegistry());
     }
 
     @EventListener
@@ -69,18 +69,15 @@ public final class HistoryProjection {
 
     /** Migrates the schema and starts consuming (idempotent). */
     public synchronized void start() {
-        if (running) {
+        if (loop != null) {
             return;
         }
         store.ensureSchema();
         TopicInitializer.ensure(kafka.bootstrapServers(), TopicInitializer.policywatchTopics(kafka));
-        consumer = new KafkaConsumer<>(kafka.consumerConfig(settings.historyGroupId(), settings.historyGroupId()),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(List.of(kafka.changesTopic(), kafka.snapshotsTopic()));
-        running = true;
-        thread = new Thread(this::run, "history-projection");
-        thread.setDaemon(true);
-        thread.start();
+        loop = new SinkConsumerLoop(kafka, settings.historyGroupId(), settings.historyGroupId(),
+                List.of(kafka.changesTopic(), kafka.snapshotsTopic()), SERVICE, this::applyBatch, liveness,
+                Duration.ofSeconds(1), Duration.ofSeconds(30));
+        loop.start();
         LOG.info("History projection started: {} and {} into PostgreSQL (group {})", kafka.changesTopic(),
                 kafka.snapshotsTopic(), settings.historyGroupId());
     }
@@ -90,39 +87,16 @@ public final class HistoryProjection {
         return projected.get();
     }
 
-    private void run() {
-        try {
-            while (running) {
-                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
-                if (records.isEmpty()) {
-                    continue;
-                }
-                try {
-                    applyBatch(records);
-                    consumer.commitSync();
-                } catch (SQLException | RuntimeException e) {
-                    if (!running) {
-                        break;
-                    }
-                    LOG.error("History projection batch failed, retrying it in 2 s: {}", e.getMessage(), e);
-                    rewind(records);
-                    pause(2000);
-                }
-            }
-        } catch (WakeupException e) {
-            if (running) {
-                throw e;
-            }
-        } finally {
-            consumer.close(Duration.ofSeconds(5));
-        }
+    /** How the projection is doing (for health and tests). */
+    public Liveness liveness() {
+        return liveness;
     }
 
-    private void applyBatch(ConsumerRecords<byte[], byte[]> records) throws SQLException {
+    private void applyBatch(SinkConsumerLoop.Batch batch) throws SQLException {
         try (Connection c = store.connection()) {
             c.setAutoCommit(false);
             try {
-                for (ConsumerRecord<byte[], byte[]> record : records) {
+                for (ConsumerRecord<byte[], byte[]> record : batch.records()) {
                     Savepoint savepoint = c.setSavepoint();
                     try {
                         if (apply(c, record)) {
@@ -134,14 +108,22 @@ public final class HistoryProjection {
                             throw e; // the database, not the record: retry the batch
                         }
                         c.rollback(savepoint);
-                        deadLetter(record, e);
+                        batch.deadLetter(record, e);
                     }
                 }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                rollbackQuietly(c);
                 throw e;
             }
+        }
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            LOG.debug("Rollback after a failed batch failed too (the connection is gone): {}", e.toString());
         }
     }
 
@@ -153,47 +135,14 @@ public final class HistoryProjection {
         return store.writeContent(c, EventJson.read(record.value(), PageSnapshot.class));
     }
 
-    private synchronized void deadLetter(ConsumerRecord<byte[], byte[]> record, Exception error) {
-        if (deadLetterProducer == null) {
-            deadLetterProducer = new KafkaProducer<>(kafka.producerConfig(settings.historyGroupId() + "-dead-letters"),
-                    new ByteArraySerializer(), new ByteArraySerializer());
-        }
-        DeadLetters.send(deadLetterProducer, kafka.deadLetterTopic(), record, SERVICE, error);
-    }
-
-    private void rewind(ConsumerRecords<byte[], byte[]> records) {
-        Map<TopicPartition, Long> first = new HashMap<>();
-        for (ConsumerRecord<byte[], byte[]> r : records) {
-            first.merge(new TopicPartition(r.topic(), r.partition()), r.offset(), Math::min);
-        }
-        first.forEach(consumer::seek);
-    }
-
-    private void pause(long millis) {
-        try {
-            Thread.sleep(millis); // back-off before retrying a batch the database refused
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
-
     /** Stops consuming and waits for the thread; the last batch is committed or retried on the next start. */
     @PreDestroy
     public synchronized void close() {
-        if (!running) {
+        if (loop == null) {
             return;
         }
-        running = false;
-        consumer.wakeup();
-        try {
-            thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (deadLetterProducer != null) {
-            deadLetterProducer.close(Duration.ofSeconds(5));
-        }
+        loop.close();
+        loop = null;
         LOG.info("History projection stopped");
     }
 }
