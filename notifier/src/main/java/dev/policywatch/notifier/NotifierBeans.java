@@ -18,6 +18,7 @@ import dev.policywatch.notifier.subscription.Links;
 import dev.policywatch.notifier.subscription.SigningKeys;
 import dev.policywatch.notifier.subscription.SubscriptionStore;
 import dev.policywatch.support.KafkaSettings;
+import dev.policywatch.support.LoopRegistry;
 import dev.policywatch.support.PolicywatchSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
@@ -71,23 +72,28 @@ public class NotifierBeans {
     @Bean(preDestroy = "close")
     DeliveryWorker deliveryWorker(Outbox outbox, SubscriptionStore store, NotifierSettings settings,
             EmailSettings email, WebhookPolicy policy, Links links, PolicywatchSettings policywatch,
-            DeadLetterPublisher deadLetters, MeterRegistry meters) {
+            DeadLetterPublisher deadLetters, MeterRegistry meters, LoopRegistry loops) {
         List<AlertSender> senders = new ArrayList<>();
         if (email.from().isPresent()) {
             senders.add(new SmtpSender(email, links, policywatch.publicUrl()));
         }
-        senders.add(new SlackWebhookSender(policy, WebhookClient.create(Duration.ofSeconds(10), Duration.ofSeconds(20)),
+        // connect and read within the send timeout, so a worker's lease covers every send it claimed
+        Duration connect = settings.sendTimeout().dividedBy(3);
+        senders.add(new SlackWebhookSender(policy, WebhookClient.create(connect, settings.sendTimeout().minus(connect)),
                 links, clock));
         senders.add(new ConsoleSender(System.out, links));
         return new DeliveryWorker(outbox, store, senders, deadLetters,
                 new RetryPolicy(settings.backoff(), settings.maxBackoff(), settings.maxAttempts()), clock,
-                settings.pollInterval(), settings.lease(), settings.batchSize(), settings.workerThreads(), meters);
+                settings.pollInterval(), settings.lease(), settings.sendTimeout(), settings.batchSize(),
+                settings.workerThreads(), meters, loops.register("notifierDeliveries"), settings.retryMinBackoff(),
+                settings.retryMaxBackoff());
     }
 
     @Singleton
     @Bean(preDestroy = "close")
     ChangeConsumer changeConsumer(KafkaSettings kafka, NotifierSettings settings, SubscriptionStore store, Outbox outbox,
-            DeadLetterPublisher deadLetters, DeliveryWorker worker) {
-        return new ChangeConsumer(kafka, settings.groupId(), store, outbox, deadLetters, worker::wake, clock);
+            DeliveryWorker worker, LoopRegistry loops) {
+        return new ChangeConsumer(kafka, settings.groupId(), store, outbox, worker::wake, clock,
+                loops.register("notifierChanges"), settings.retryMinBackoff(), settings.retryMaxBackoff());
     }
 }

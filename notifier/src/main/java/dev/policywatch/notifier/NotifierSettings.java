@@ -25,6 +25,9 @@ public final class NotifierSettings {
     private final int workerThreads;
     private final int batchSize;
     private final Duration lease;
+    private final Duration sendTimeout;
+    private final Duration retryMinBackoff;
+    private final Duration retryMaxBackoff;
     private final int maxAttempts;
     private final Duration backoff;
     private final Duration maxBackoff;
@@ -42,6 +45,9 @@ public final class NotifierSettings {
             @Value("${policywatch.notifier.worker.threads:4}") int workerThreads,
             @Value("${policywatch.notifier.worker.batch-size:20}") int batchSize,
             @Value("${policywatch.notifier.worker.lease:2m}") Duration lease,
+            @Value("${policywatch.notifier.delivery.send-timeout:30s}") Duration sendTimeout,
+            @Value("${policywatch.notifier.outage.min-backoff:1s}") Duration retryMinBackoff,
+            @Value("${policywatch.notifier.outage.max-backoff:30s}") Duration retryMaxBackoff,
             @Value("${policywatch.notifier.delivery.max-attempts:8}") int maxAttempts,
             @Value("${policywatch.notifier.delivery.backoff:30s}") Duration backoff,
             @Value("${policywatch.notifier.delivery.max-backoff:1h}") Duration maxBackoff,
@@ -57,6 +63,12 @@ public final class NotifierSettings {
         this.workerThreads = atLeastOne(workerThreads, "policywatch.notifier.worker.threads");
         this.batchSize = atLeastOne(batchSize, "policywatch.notifier.worker.batch-size");
         this.lease = positive(lease, "policywatch.notifier.worker.lease");
+        this.sendTimeout = positive(sendTimeout, "policywatch.notifier.delivery.send-timeout");
+        this.retryMinBackoff = positive(retryMinBackoff, "policywatch.notifier.outage.min-backoff");
+        this.retryMaxBackoff = positive(retryMaxBackoff, "policywatch.notifier.outage.max-backoff");
+        if (retryMaxBackoff.compareTo(retryMinBackoff) < 0) {
+            throw new IllegalArgumentException("policywatch.notifier.outage.max-backoff must not be less than min-backoff");
+        }
         this.maxAttempts = atLeastOne(maxAttempts, "policywatch.notifier.delivery.max-attempts");
         this.backoff = positive(backoff, "policywatch.notifier.delivery.backoff");
         this.maxBackoff = positive(maxBackoff, "policywatch.notifier.delivery.max-backoff");
@@ -123,6 +135,24 @@ public final class NotifierSettings {
     /** How long a claimed delivery stays claimed; a crashed sender's claim expires after it. */
     public Duration lease() {
         return lease;
+    }
+
+    /**
+     * The longest one send may take (connect plus read for webhooks, the SMTP timeouts for email): a
+     * worker claims at most lease ÷ send-timeout deliveries at a time.
+     */
+    public Duration sendTimeout() {
+        return sendTimeout;
+    }
+
+    /** First wait after a consumer or worker round failed on an outage (database, broker); doubles. */
+    public Duration retryMinBackoff() {
+        return retryMinBackoff;
+    }
+
+    /** Longest wait between retries through an outage. */
+    public Duration retryMaxBackoff() {
+        return retryMaxBackoff;
     }
 
     public int maxAttempts() {

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -15,8 +14,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import dev.policywatch.events.EventJson;
 
 /**
- * The notifier's writer to the dead-letter topic: unreadable change records (as they were), and
- * deliveries given up on (a JSON description: delivery, subscription, change, attempts, error —
+ * The notifier's writer to the dead-letter topic for deliveries given up on (a JSON description: delivery, subscription, change, attempts, error —
  * never the target, which is a secret). Owns its producer; {@link #close()} releases it.
  */
 public final class DeadLetterPublisher implements AutoCloseable {
@@ -31,11 +29,6 @@ public final class DeadLetterPublisher implements AutoCloseable {
         this.producer = new KafkaProducer<>(kafka.producerConfig("policywatch-notifier-dead-letters"),
                 new ByteArraySerializer(), new ByteArraySerializer());
         this.topic = kafka.deadLetterTopic();
-    }
-
-    /** An unreadable record of the changes topic. */
-    public void poison(ConsumerRecord<byte[], byte[]> record, Throwable error) {
-        DeadLetters.send(producer, topic, record, "notifier", error);
     }
 
     /** A delivery given up on. */

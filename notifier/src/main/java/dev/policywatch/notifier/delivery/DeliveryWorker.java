@@ -16,10 +16,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import dev.policywatch.support.Liveness;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +32,15 @@ import org.slf4j.LoggerFactory;
  * (sent; retry with backoff; wait out a 429; give up to the dead-letter topic and set the subscription
  * broken or suppressed). A delivery whose subscription is no longer active is cancelled, and nothing
  * but the confirmation goes to a subscription that is not confirmed.
+ *
+ * <p>Leases: a worker claims at most what it can send within the lease (lease ÷ send timeout, capped by
+ * the batch size) and renews the lease of each delivery right before sending it, where its claim still
+ * holds it ({@link Outbox#renew}); so a slow receiver never lets another worker send the same
+ * delivery. The only duplicate window is a send that succeeded but was not marked (a crash, or the
+ * database lost in between).
+ *
+ * <p>A failing round (the database down) is retried with backoff and reported on the workers'
+ * {@link Liveness}; only a JVM Error ends a thread.
  *
  * <p>Metrics: {@code policywatch.notifier.deliveries{outcome=sent|retried|throttled|dead|cancelled}} and
  * {@code policywatch.notifier.deliveries.reclaimed}: deliveries taken again after a sender's lease
@@ -48,17 +60,23 @@ public final class DeliveryWorker implements AutoCloseable {
     private final Duration lease;
     private final int batchSize;
     private final int threads;
+    private final Liveness liveness;
+    private final Duration minBackoff;
+    private final Duration maxBackoff;
     private final MeterRegistry meters;
     private final Counter reclaimed;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
     private final List<Thread> running = new ArrayList<>();
+    /** Deliveries sent whose marking failed: marked before anything else once the database answers. */
+    private final Queue<List<Long>> unmarked = new ConcurrentLinkedQueue<>();
     private volatile boolean stopped;
     private long wakeups;
 
     public DeliveryWorker(Outbox outbox, SubscriptionStore subscriptions, List<AlertSender> senders,
             DeadLetterPublisher deadLetters, RetryPolicy retry, Clock clock, Duration pollInterval, Duration lease,
-            int batchSize, int threads, MeterRegistry meters) {
+            Duration sendTimeout, int batchSize, int threads, MeterRegistry meters, Liveness liveness,
+            Duration minBackoff, Duration maxBackoff) {
         this.outbox = outbox;
         this.subscriptions = subscriptions;
         senders.forEach(s -> this.senders.put(s.channel(), s));
@@ -67,8 +85,12 @@ public final class DeliveryWorker implements AutoCloseable {
         this.clock = clock;
         this.pollInterval = pollInterval;
         this.lease = lease;
-        this.batchSize = batchSize;
+        // claim only what one worker can send within the lease, each send taking up to sendTimeout
+        this.batchSize = (int) Math.max(1, Math.min(batchSize, lease.toMillis() / Math.max(1, sendTimeout.toMillis())));
         this.threads = threads;
+        this.liveness = liveness;
+        this.minBackoff = minBackoff;
+        this.maxBackoff = maxBackoff;
         this.meters = meters;
         this.reclaimed = Counter.builder("policywatch.notifier.deliveries.reclaimed")
                 .description("deliveries claimed again after a lease expired: possible duplicates").register(meters);
@@ -97,23 +119,38 @@ public final class DeliveryWorker implements AutoCloseable {
     }
 
     private void loop() {
-        while (!stopped) {
-            try {
-                if (runOnce() == 0) {
-                    idle();
+        Duration backoff = minBackoff;
+        try {
+            while (!stopped) {
+                try {
+                    int handled = runOnce();
+                    liveness.ok();
+                    backoff = minBackoff;
+                    if (handled == 0) {
+                        idle(pollInterval);
+                    }
+                } catch (RuntimeException e) {
+                    // the database or a sender's infrastructure: retry with backoff until it is back
+                    liveness.failed(e);
+                    LOG.error("Delivery round failed, retrying after {}: {}", backoff, e.getMessage(), e);
+                    idle(backoff);
+                    backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
                 }
-            } catch (RuntimeException e) {
-                LOG.error("Delivery round failed, retrying after {}: {}", pollInterval, e.getMessage(), e);
-                idle();
             }
+            liveness.stopped();
+        } catch (Error e) {
+            liveness.died(e);
+            LOG.error("Delivery thread {} stopped: {} (health DOWN until restarted)", Thread.currentThread().getName(),
+                    e.toString(), e);
+            throw e;
         }
     }
 
-    private void idle() {
+    private void idle(Duration wait) {
         lock.lock();
         try {
             long seen = wakeups;
-            long deadline = System.nanoTime() + pollInterval.toNanos();
+            long deadline = System.nanoTime() + wait.toNanos();
             while (!stopped && seen == wakeups) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
@@ -131,6 +168,15 @@ public final class DeliveryWorker implements AutoCloseable {
 
     /** Claims and sends one batch; answers how many deliveries it handled. Public for tests and tools. */
     public int runOnce() {
+        for (List<Long> ids = unmarked.poll(); ids != null; ids = unmarked.poll()) {
+            try {
+                outbox.markSent(ids, clock.instant());
+            } catch (RuntimeException e) {
+                unmarked.add(ids);
+                throw e;
+            }
+            LOG.info("Deliveries {} marked sent now that the database is back", ids);
+        }
         List<Outbox.Claimed> claimed = outbox.claim(batchSize, clock.instant(), lease);
         Map<String, List<Outbox.Claimed>> jobs = new LinkedHashMap<>();
         for (Outbox.Claimed d : claimed) {
@@ -146,7 +192,16 @@ public final class DeliveryWorker implements AutoCloseable {
             if (stopped) {
                 break; // leased rows stay leased; they are taken again when the lease expires
             }
-            handle(job);
+            // right before sending: extend the lease, and send only what this claim still holds
+            List<Long> held = outbox.renew(job, clock.instant(), lease);
+            if (held.size() < job.size()) {
+                LOG.warn("Deliveries {} were claimed by another worker after their lease expired: not sent here",
+                        job.stream().map(Outbox.Claimed::id).filter(id -> !held.contains(id)).toList());
+                job = job.stream().filter(d -> held.contains(d.id())).toList();
+            }
+            if (!job.isEmpty()) {
+                handle(job);
+            }
         }
         return claimed.size();
     }
@@ -195,7 +250,14 @@ public final class DeliveryWorker implements AutoCloseable {
         Instant now = clock.instant();
         int failures = job.stream().mapToInt(Outbox.Claimed::attempts).max().orElse(0) + 1;
         if (result instanceof SendResult.Sent) {
-            outbox.markSent(ids, now);
+            try {
+                outbox.markSent(ids, now);
+            } catch (RuntimeException e) {
+                // sent but not marked (the database went away): mark it first thing when it is back, before
+                // its lease can expire and another worker send it again
+                unmarked.add(ids);
+                throw e;
+            }
             count("sent", ids.size());
             LOG.info("Delivered {} {} to subscription {} ({})", ids.size() == 1 ? "alert" : ids.size() + " changes",
                     job.get(0).changeId() == null ? "confirmation request" : job.get(0).changeId(), s.id(),

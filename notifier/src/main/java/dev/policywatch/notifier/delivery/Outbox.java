@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
@@ -29,7 +30,9 @@ import javax.sql.DataSource;
  * {@code FOR UPDATE SKIP LOCKED} and leases them ({@code status = 'sending'}, {@code lease_until}), so
  * several workers (or notifier instances) never take the same row, and the row of a sender that died
  * is taken again when its lease expires: that, a send that succeeded but was not marked, is the one
- * window where an alert can be sent twice. Thread-safe.
+ * window where an alert can be sent twice. A live worker renews the lease of what it is about to send
+ * ({@link #renew}, only where its claim still holds it), so a slow batch never lets a second worker send
+ * the same delivery. Thread-safe.
  */
 public final class Outbox {
 
@@ -43,9 +46,12 @@ public final class Outbox {
         this.defaultDigestZone = defaultDigestZone;
     }
 
-    /** A claimed delivery. {@code reclaimed}: its previous lease expired (it may have been sent already). */
+    /**
+     * A claimed delivery. {@code reclaimed}: its previous lease expired (it may have been sent already).
+     * {@code owner}: the claim that holds its lease (see {@link #renew}).
+     */
     public record Claimed(long id, String subscriptionId, String kind, String changeId, String batchKey, int attempts,
-            boolean reclaimed) {
+            boolean reclaimed, String owner) {
     }
 
     /**
@@ -113,32 +119,35 @@ public final class Outbox {
     public List<Claimed> claim(int limit, Instant now, Duration lease) {
         Timestamp until = Timestamp.from(now.plus(lease));
         Timestamp at = Timestamp.from(now);
+        String owner = UUID.randomUUID().toString();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 Map<Long, Claimed> claimed = new LinkedHashMap<>();
                 try (PreparedStatement ps = c.prepareStatement("UPDATE notifier_delivery d SET status = 'sending', "
-                        + "lease_until = ? FROM (SELECT id, status AS prev FROM notifier_delivery "
+                        + "lease_until = ?, lease_owner = ? FROM (SELECT id, status AS prev FROM notifier_delivery "
                         + "WHERE (status = 'pending' AND next_attempt_at <= ?) OR (status = 'sending' AND lease_until < ?) "
                         + "ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED) c WHERE d.id = c.id "
                         + "RETURNING d.id, d.subscription_id, d.kind, d.change_id, d.batch_key, d.attempts, c.prev")) {
                     ps.setTimestamp(1, until);
-                    ps.setTimestamp(2, at);
+                    ps.setString(2, owner);
                     ps.setTimestamp(3, at);
-                    ps.setInt(4, limit);
-                    readClaimed(ps, claimed);
+                    ps.setTimestamp(4, at);
+                    ps.setInt(5, limit);
+                    readClaimed(ps, claimed, owner);
                 }
                 List<Claimed> digests = claimed.values().stream().filter(d -> d.batchKey() != null).toList();
                 for (Claimed d : digests) {
                     try (PreparedStatement ps = c.prepareStatement("UPDATE notifier_delivery d SET status = 'sending', "
-                            + "lease_until = ? FROM (SELECT id, status AS prev FROM notifier_delivery "
+                            + "lease_until = ?, lease_owner = ? FROM (SELECT id, status AS prev FROM notifier_delivery "
                             + "WHERE subscription_id = ? AND batch_key = ? AND status = 'pending' "
                             + "FOR UPDATE SKIP LOCKED) c WHERE d.id = c.id "
                             + "RETURNING d.id, d.subscription_id, d.kind, d.change_id, d.batch_key, d.attempts, c.prev")) {
                         ps.setTimestamp(1, until);
-                        ps.setString(2, d.subscriptionId());
-                        ps.setString(3, d.batchKey());
-                        readClaimed(ps, claimed);
+                        ps.setString(2, owner);
+                        ps.setString(3, d.subscriptionId());
+                        ps.setString(4, d.batchKey());
+                        readClaimed(ps, claimed, owner);
                     }
                 }
                 c.commit();
@@ -152,13 +161,41 @@ public final class Outbox {
         }
     }
 
-    private static void readClaimed(PreparedStatement ps, Map<Long, Claimed> into) throws SQLException {
+    private static void readClaimed(PreparedStatement ps, Map<Long, Claimed> into, String owner) throws SQLException {
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 long id = rs.getLong(1);
                 into.putIfAbsent(id, new Claimed(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getInt(6), "sending".equals(rs.getString(7))));
+                        rs.getInt(6), "sending".equals(rs.getString(7)), owner));
             }
+        }
+    }
+
+    /**
+     * Extends the lease of claimed deliveries to {@code now + lease}, only where this claim still holds
+     * it; answers the ids it holds. A worker calls it right before sending and sends only those: one
+     * whose lease expired while it worked through its batch and that another worker claimed is not
+     * sent twice.
+     */
+    public List<Long> renew(List<Claimed> deliveries, Instant now, Duration lease) {
+        if (deliveries.isEmpty()) {
+            return List.of();
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE notifier_delivery SET lease_until = ? WHERE id = ANY (?) AND status = 'sending' "
+                        + "AND lease_owner = ? RETURNING id")) {
+            ps.setTimestamp(1, Timestamp.from(now.plus(lease)));
+            ps.setArray(2, c.createArrayOf("bigint", deliveries.stream().map(Claimed::id).toArray()));
+            ps.setString(3, deliveries.get(0).owner());
+            List<Long> held = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    held.add(rs.getLong(1));
+                }
+            }
+            return held;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot renew the lease of deliveries: " + e.getMessage(), e);
         }
     }
 

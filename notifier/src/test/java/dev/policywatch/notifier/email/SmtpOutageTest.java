@@ -59,6 +59,7 @@ class SmtpOutageTest {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 JsonNode d = view(base, id).get("deliveries");
                 assertThat(d.get("pending").asInt()).isEqualTo(3);
+                assertThat(d.get("lastError")).as("a failed attempt was recorded").isNotNull();
                 assertThat(d.get("lastError").asText()).contains("unreachable");
             });
 
