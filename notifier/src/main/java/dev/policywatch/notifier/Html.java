@@ -6,7 +6,10 @@ public final class Html {
     private Html() {
     }
 
-    /** Escapes {@code & < > " '}; null becomes "". */
+    /**
+     * Escapes {@code & < > " '} and drops Unicode bidirectional controls (which reorder what a reader
+     * sees); null becomes "".
+     */
     public static String escape(String s) {
         if (s == null) {
             return "";
@@ -20,6 +23,8 @@ public final class Html {
                 case '>' -> sb.append("&gt;");
                 case '"' -> sb.append("&quot;");
                 case '\'' -> sb.append("&#39;");
+                case '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069',
+                        '\u200E', '\u200F', '\u061C' -> { }
                 default -> sb.append(c);
             }
         }

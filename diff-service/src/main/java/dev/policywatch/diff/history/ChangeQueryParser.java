@@ -15,6 +15,9 @@ import java.util.Set;
 final class ChangeQueryParser {
 
     private static final int MAX_Q = 200;
+    /** The instants a query may name: years 1 to 9999 (PostgreSQL and java.sql.Timestamp both hold them). */
+    private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     private ChangeQueryParser() {
     }
@@ -64,12 +67,22 @@ final class ChangeQueryParser {
         if (v == null) {
             return null;
         }
+        Instant at;
         try {
-            return v.length() == 10 ? LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(v);
+            at = v.length() == 10 ? LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(v);
         } catch (DateTimeParseException e) {
             throw Problem.badRequest(name + " must be an ISO-8601 instant (2026-11-29T08:00:00Z) or date (2026-11-29), was "
                     + clip(v));
         }
+        if (!storable(at)) {
+            throw Problem.badRequest(name + " must be between the years 1 and 9999, was " + clip(v));
+        }
+        return at;
+    }
+
+    /** Whether the instant is one the history can be asked about (years 1 to 9999). */
+    static boolean storable(Instant at) {
+        return !at.isBefore(FIRST) && !at.isAfter(LAST);
     }
 
     private static <E extends Enum<E>> Set<E> enums(String name, String value, Class<E> type) {

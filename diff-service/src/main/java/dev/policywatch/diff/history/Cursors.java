@@ -28,7 +28,13 @@ final class Cursors {
             if (bar < 0 || bar == raw.length() - 1) {
                 throw new IllegalArgumentException("no separator");
             }
-            return new ChangeQuery.Cursor(Instant.parse(raw.substring(0, bar)), raw.substring(bar + 1));
+            Instant at = Instant.parse(raw.substring(0, bar));
+            String changeId = raw.substring(bar + 1);
+            // a forged cursor must not carry what PostgreSQL refuses (a NUL, a date out of its range)
+            if (!ChangeQueryParser.storable(at) || changeId.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+                throw new IllegalArgumentException("out of range");
+            }
+            return new ChangeQuery.Cursor(at, changeId);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("cursor is not one given out by this API: " + clip(text), e);
         }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The wording every channel shares: a publisher's short name, the headline and counts of a change,
@@ -23,12 +24,24 @@ public final class AlertFormat {
     private AlertFormat() {
     }
 
-    /** One line: control characters (CR, LF, tabs…) become spaces, runs of spaces one, clipped to {@code max}. */
+    /**
+     * Unicode bidirectional controls (embeddings, overrides, isolates, marks): in a crawled title or text
+     * they reorder what a reader sees ("‮gnp.exe" shows as "exe.png"), so alerts drop them.
+     */
+    private static final Pattern BIDI = Pattern.compile("[\\u202A-\\u202E\\u2066-\\u2069\\u200E\\u200F\\u061C]");
+
+    /** {@code s} without bidirectional controls (null stays null). */
+    public static String stripBidi(String s) {
+        return s == null ? null : BIDI.matcher(s).replaceAll("");
+    }
+
+    /** One line: bidirectional controls dropped, control characters (CR, LF, tabs…) become spaces, runs of spaces one, clipped to {@code max}. */
     public static String oneLine(String s, int max) {
         if (s == null) {
             return "";
         }
-        String flat = s.replaceAll("[\\p{Cntrl}\\u2028\\u2029\\u0085]", " ").replaceAll("\\s+", " ").strip();
+        String flat = stripBidi(s).replaceAll("[\\p{Cntrl}\\u2028\\u2029\\u0085]", " ").replaceAll("\\s+", " ")
+                .strip();
         return flat.length() > max ? flat.substring(0, Math.max(0, max - 1)) + "…" : flat;
     }
 
@@ -100,7 +113,7 @@ public final class AlertFormat {
         int used = 0;
         for (int i = 0; i < source.size() && used < maxChars; i++) {
             DiffOp op = source.get(i);
-            String text = op.text().replaceAll("[\\p{Cntrl}]", " ");
+            String text = stripBidi(op.text()).replaceAll("[\\p{Cntrl}]", " ");
             if (op.op() == DiffOp.Op.EQUAL && text.length() > 2 * KEEP + 1) {
                 boolean first = i == 0;
                 boolean last = i == source.size() - 1;

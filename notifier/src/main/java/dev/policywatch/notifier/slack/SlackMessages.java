@@ -32,7 +32,7 @@ public final class SlackMessages {
 
     /** Escapes {@code & < >} as Slack requires. */
     public static String escape(String s) {
-        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return s == null ? "" : AlertFormat.stripBidi(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     /** The webhook payload: fallback {@code text} and {@code blocks}. */

@@ -70,8 +70,9 @@ public final class SubscriptionController {
     }
 
     /**
-     * Subscribes an email address or a Slack webhook to changes. Open to anyone (rate-limited per client
-     * address, except with the admin token); an email subscription stays {@code pending_confirmation} until
+     * Subscribes an email address or a Slack webhook to changes. Open to anyone who may read the changes
+     * (everyone, unless {@code policywatch.read-token} is set: then it needs that token or the admin
+     * token), rate-limited per client address (an IPv6 client per /64), except with the admin token; an email subscription stays {@code pending_confirmation} until
      * its address follows the confirmation link, and the answer is the same whether or not the address was
      * already subscribed.
      *
@@ -89,7 +90,8 @@ public final class SubscriptionController {
     @ApiResponse(responseCode = "400", description = "Invalid body, address or webhook target (the detail names the field)",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = Problem.ProblemBody.class)))
-    @ApiResponse(responseCode = "401", description = "A console subscription without the admin token",
+    @ApiResponse(responseCode = "401", description = "A console subscription without the admin token, or no read "
+            + "token while policywatch.read-token is set",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = Problem.ProblemBody.class)))
     @ApiResponse(responseCode = "429", description = "Too many signups from this address in the last hour",
@@ -100,6 +102,8 @@ public final class SubscriptionController {
                     schema = @Schema(implementation = Problem.ProblemBody.class)))
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
     public HttpResponse<Map<String, Object>> create(HttpRequest<?> request, @Nullable @Body String body) {
+        // a subscription receives every change in full: when reads are closed, so is subscribing
+        access.requireRead(request);
         boolean admin = access.isAdmin(request);
         SubscriptionRequest req = SubscriptionRequest.create(parse(body));
         if (req.channel() == Channel.CONSOLE && !admin) {

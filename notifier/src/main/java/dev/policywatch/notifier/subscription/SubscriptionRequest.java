@@ -54,6 +54,10 @@ public record SubscriptionRequest(Channel channel, String target, Filters filter
         requireObject(body);
         knownFields(body, Set.of("filters", "mode", "digestTime", "digestZone"), "");
         Filters filters = body.has("filters") ? filters(body.get("filters")) : current.filters();
+        if (body.has("mode") && body.get("mode").isNull()) {
+            // null is not a mode: it used to reset a daily subscription to immediate without a word
+            throw Problem.badRequest("mode must be \"immediate\" or \"daily\" (leave it out to keep the current one)");
+        }
         Mode mode = body.has("mode") ? mode(body) : current.mode();
         LocalTime time = body.has("digestTime") ? digestTime(body) : current.digestTime();
         ZoneId zone = body.has("digestZone") ? digestZone(body) : current.digestZone();
@@ -109,6 +113,11 @@ public record SubscriptionRequest(Channel channel, String target, Filters filter
         }
         if (!v.isTextual() || v.asText().isBlank()) {
             throw Problem.badRequest(field + " must be a non-empty string");
+        }
+        if (v.asText().chars().anyMatch(c -> c < 0x20 && c != '\r' && c != '\n' && c != '\t' || c == 0x7f)) {
+            // a NUL would reach PostgreSQL, which refuses it with an error of its own (line breaks are
+            // refused below with a message of their own)
+            throw Problem.badRequest(field + " must not contain control characters");
         }
         return v.asText().strip();
     }

@@ -1,0 +1,71 @@
+package dev.policywatch.support;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.response.Error;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.http.server.exceptions.response.HtmlErrorResponseBodyProvider;
+import jakarta.inject.Singleton;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every error the framework answers by itself — 404 of an unknown route, 405, 413, 415, a parameter it
+ * cannot convert, an exception nobody handled — is {@code application/problem+json} too, like the
+ * {@link Problem}s the controllers throw. A 5xx never carries the exception's message (it may hold SQL,
+ * a stack of ours, a path): its detail is a reference to the log line that has it. A browser asking a
+ * page (not {@code /api/}) for HTML gets the framework's HTML error page for a 4xx.
+ */
+@Singleton
+@Replaces(ErrorResponseProcessor.class)
+@Requires(classes = ErrorResponseProcessor.class)
+public final class ProblemErrorResponses implements ErrorResponseProcessor<Object> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemErrorResponses.class);
+    private static final int MAX_DETAIL = 300;
+
+    private final HtmlErrorResponseBodyProvider html;
+
+    public ProblemErrorResponses(HtmlErrorResponseBodyProvider html) {
+        this.html = html;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public MutableHttpResponse<Object> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+        HttpStatus status = response.getStatus();
+        HttpRequest<?> request = context.getRequest();
+        if (status.getCode() < 500 && !request.getPath().startsWith("/api/")
+                && request.accept().stream().anyMatch(m -> m.matches(MediaType.TEXT_HTML_TYPE))) {
+            // a browser on a page: the framework's HTML error page (the API always answers problem+json)
+            return ((MutableHttpResponse<Object>) response).contentType(MediaType.TEXT_HTML_TYPE)
+                    .body(html.body(context, response));
+        }
+        String detail;
+        if (status.getCode() >= 500) {
+            String ref = UUID.randomUUID().toString().substring(0, 8);
+            LOG.error("{} {} failed (ref {}): {}", request.getMethod(), request.getPath(), ref,
+                    context.getRootCause().map(Throwable::toString).orElse(status.getReason()),
+                    context.getRootCause().orElse(null));
+            detail = "an internal error occurred (ref " + ref + ")";
+        } else {
+            detail = context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "));
+            if (detail.isBlank()) {
+                detail = status.getReason();
+            }
+            detail = detail.replaceAll("\\p{Cntrl}", "?");
+            if (detail.length() > MAX_DETAIL) {
+                detail = detail.substring(0, MAX_DETAIL) + "…";
+            }
+        }
+        return ((MutableHttpResponse<Object>) response).contentType(ProblemHandler.PROBLEM_JSON)
+                .body(new Problem.ProblemBody("about:blank", status.getReason(), status.getCode(), detail));
+    }
+}
