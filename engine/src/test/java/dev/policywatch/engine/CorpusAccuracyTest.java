@@ -23,21 +23,53 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs every case of the shared corpus (../shared/corpus, system property {@code policywatch.corpus})
- * through the engine and scores the reported (type, oldLabel, newLabel) tuples against expected.json;
- * an entry's {@code also_acceptable} alternatives count as right. The corpus is not ours: it is
- * read in place, never copied. Absent corpus: skipped with a message, failed under CI=true.
+ * Runs every case of two corpora through the engine and scores the reported (type, oldLabel,
+ * newLabel) tuples against expected.json; an entry's {@code also_acceptable} alternatives count as
+ * right. Prints per-case figures; fails when the overall F1 of a corpus is below
+ * {@value #MIN_OVERALL_F1} or any pair below {@value #MIN_CASE_F1}.
+ * <ul>
+ *   <li>the shared corpus (../shared/corpus, system property {@code policywatch.corpus}): not ours,
+ *       read in place, never copied; absent: skipped with a message, failed under CI=true;</li>
+ *   <li>the project's own corpus, {@code corpus/} at the repository root (same format): skipped
+ *       only where the directory does not exist.</li>
+ * </ul>
  */
 class CorpusAccuracyTest {
 
-    private static final double MIN_OVERALL_F1 = 0.98;
-    private static final double MIN_CASE_F1 = 0.95;
+    /** Issue #11: 1.0 overall is the goal; a miss that only fitting one case could fix is documented, never below this. */
+    static final double MIN_OVERALL_F1 = 0.995;
+    static final double MIN_CASE_F1 = 0.98;
 
     private final Engine engine = new Engine();
 
     @Test
-    void everyCorpusPairScoresAtLeastTheFloor() throws IOException {
-        Path corpus = corpusOrSkip();
+    void everySharedCorpusPairScoresAtLeastTheFloor() throws IOException {
+        assertMeetsTheFloor(run(corpusOrSkip(), engine));
+    }
+
+    @Test
+    void everyProjectCorpusPairScoresAtLeastTheFloor() throws IOException {
+        assertMeetsTheFloor(run(projectCorpusOrSkip(), engine));
+    }
+
+    private static void assertMeetsTheFloor(Report report) {
+        System.out.println(report.table());
+        report.details().forEach(System.out::println);
+        List<String> failures = new ArrayList<>(report.lowCases());
+        if (report.f1() < MIN_OVERALL_F1) {
+            failures.add("overall F1 " + report.f1());
+        }
+        if (!failures.isEmpty()) {
+            fail("below the floor: " + failures + report.table());
+        }
+    }
+
+    /** The scores of every pair of one corpus directory. */
+    record Report(String table, List<String> details, List<String> lowCases, double f1) {
+    }
+
+    /** Scores every case of a corpus directory (used by this test and by hand, see docs/diff-engine.md). */
+    static Report run(Path corpus, Engine engine) throws IOException {
         List<Path> cases;
         try (Stream<Path> s = Files.list(corpus)) {
             cases = s.filter(p -> Files.isRegularFile(p.resolve("expected.json"))).sorted().toList();
@@ -46,7 +78,7 @@ class CorpusAccuracyTest {
         int tp = 0;
         int fp = 0;
         int fn = 0;
-        StringBuilder table = new StringBuilder(String.format("%n%-48s %5s %5s %5s %7s%n", "case", "tp", "fp", "fn", "F1"));
+        StringBuilder table = new StringBuilder(String.format("%n%s%n%-56s %5s %5s %5s %7s%n", corpus, "case", "tp", "fp", "fn", "F1"));
         List<String> failures = new ArrayList<>();
         List<String> details = new ArrayList<>();
         for (Path c : cases) {
@@ -60,13 +92,13 @@ class CorpusAccuracyTest {
             for (JsonNode pair : pairs) {
                 String from = pair.get("from").asText();
                 String to = pair.get("to").asText();
-                DiffResult result = engine.compare(read(c, from), read(c, to));
+                DiffResult result = engine.compare(read(engine, c, from), read(engine, c, to));
                 Score score = score(pair.get("changes"), result.changes());
                 tp += score.tp;
                 fp += score.fp;
                 fn += score.fn;
                 String name = c.getFileName() + " " + from + "→" + to;
-                table.append(String.format("%-48s %5d %5d %5d %7.4f%n", name, score.tp, score.fp, score.fn, score.f1()));
+                table.append(String.format("%-56s %5d %5d %5d %7.4f%n", name, score.tp, score.fp, score.fn, score.f1()));
                 score.wrong.forEach(w -> details.add(name + ": " + w));
                 if (score.f1() < MIN_CASE_F1) {
                     failures.add(name + " F1 " + score.f1());
@@ -74,20 +106,27 @@ class CorpusAccuracyTest {
             }
         }
         double f1 = f1(tp, fp, fn);
-        table.append(String.format("%-48s %5d %5d %5d %7.4f%n", "OVERALL", tp, fp, fn, f1));
-        System.out.println(table);
-        details.forEach(System.out::println);
-        if (f1 < MIN_OVERALL_F1) {
-            failures.add("overall F1 " + f1);
-        }
-        if (!failures.isEmpty()) {
-            fail("below the floor: " + failures + table);
-        }
+        table.append(String.format("%-56s %5d %5d %5d %7.4f%n", "OVERALL", tp, fp, fn, f1));
+        return new Report(table.toString(), details, failures, f1);
     }
 
-    private dev.policywatch.engine.extract.ExtractedDocument read(Path c, String version) throws IOException {
+    private static dev.policywatch.engine.extract.ExtractedDocument read(Engine engine, Path c, String version)
+            throws IOException {
         Path file = c.resolve(version + ".md");
+        if (!Files.exists(file)) {
+            try (Stream<Path> s = Files.list(c)) {
+                file = s.filter(p -> p.getFileName().toString().startsWith(version + ".")).findFirst().orElse(file);
+            }
+        }
         return engine.extract(Files.readAllBytes(file), null, file.toString(), ExtractOptions.NONE);
+    }
+
+    /** The project's own corpus, {@code corpus/} at the repository root (system property {@code policywatch.projectCorpus}). */
+    static Path projectCorpusOrSkip() {
+        String property = System.getProperty("policywatch.projectCorpus", "../corpus");
+        Path corpus = Path.of(property);
+        Assumptions.assumeTrue(Files.isDirectory(corpus), "no project corpus at " + corpus.toAbsolutePath());
+        return corpus;
     }
 
     static Path corpusOrSkip() {

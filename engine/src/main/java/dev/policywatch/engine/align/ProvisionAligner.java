@@ -36,6 +36,7 @@ public final class ProvisionAligner {
     static final double CHAR_RATIO = 0.5;
     static final double RATIO_WEIGHT = 0.15;
     static final double IDENTIFIER_RENAME = 0.9;
+    static final double CONTAINED = 0.75;
     static final long MAX_PAIR_EVALUATIONS = 2_000_000L;
     static final int MAX_CHAR_RATIO_PAIRS = 2_500;
     static final int MAX_CHAR_RATIO_LENGTH = 2_000;
@@ -127,7 +128,8 @@ public final class ProvisionAligner {
                 } else {
                     greedy(candidates, CONFIDENT, STANDS_OUT_MIN, false);
                     mutualBestPass(candidates);
-                    greedy(candidates, WEAK, Double.MAX_VALUE, true);
+                    containmentPass(candidates);
+                    greedy(byEvidence(candidates), WEAK, Double.MAX_VALUE, true);
                     charRatioPass();
                     labelPass();
                 }
@@ -184,7 +186,9 @@ public final class ProvisionAligner {
                     int j = freeNew[b];
                     double s = vectors[i].dot(vectors[m + j]);
                     if (s > WEAK) {
-                        out.add(new double[] {i, j, s, s + referenceBonus(i, j), -1});
+                        // {old, new, cosine, ranking score, character ratio, old-in-new, new-in-old}
+                        out.add(new double[] {i, j, s, s + referenceBonus(i, j), -1,
+                            vectors[i].coveredBy(vectors[m + j]), vectors[m + j].coveredBy(vectors[i])});
                     }
                 }
             }
@@ -368,6 +372,72 @@ public final class ProvisionAligner {
                 }
             }
             return loOld < i && i < hiOld;
+        }
+
+        /**
+         * Containment is evidence of identity: an old provision kept whole inside a longer new one
+         * (a paragraph added), or a new one that is an old one minus a paragraph, scores a low cosine
+         * (the added text dilutes it) but a high containment. A pair is taken when the shorter side
+         * is at least {@value #CONTAINED} contained in the longer and the pair stands out in its row
+         * and column by that measure or lies between the same paired neighbours. Of several old
+         * provisions contained in one new one (a merge), the one whose text covers most of the new
+         * text goes first: it dominates the merged provision and is kept as MODIFIED.
+         */
+        void containmentPass(List<double[]> candidates) {
+            List<double[]> contained = new ArrayList<>();
+            Map<Integer, List<double[]>> byRow = new HashMap<>();
+            Map<Integer, List<double[]>> byCol = new HashMap<>();
+            for (double[] c : candidates) {
+                if (newOf[(int) c[0]] >= 0 || oldOf[(int) c[1]] >= 0) {
+                    continue;
+                }
+                byRow.computeIfAbsent((int) c[0], k -> new ArrayList<>()).add(c);
+                byCol.computeIfAbsent((int) c[1], k -> new ArrayList<>()).add(c);
+                if (containment(c) >= CONTAINED) {
+                    contained.add(c);
+                }
+            }
+            contained.sort((x, y) -> Double.compare(y[5] + y[6], x[5] + x[6]));
+            for (double[] c : contained) {
+                int i = (int) c[0];
+                int j = (int) c[1];
+                if (newOf[i] >= 0 || oldOf[j] >= 0) {
+                    continue;
+                }
+                if (bracketed(i, j) || containmentStandsOut(c, byRow.get(i), byCol.get(j))) {
+                    pair(i, j);
+                }
+            }
+        }
+
+        static double containment(double[] c) {
+            return Math.max(c[5], c[6]);
+        }
+
+        boolean containmentStandsOut(double[] c, List<double[]> row, List<double[]> col) {
+            double limit = STANDS_OUT_FACTOR * containment(c);
+            for (double[] o : row) {
+                if (o != c && oldOf[(int) o[1]] < 0 && containment(o) > limit) {
+                    return false;
+                }
+            }
+            for (double[] o : col) {
+                if (o != c && newOf[(int) o[0]] < 0 && containment(o) > limit) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * The weak in-order pass ranks by the stronger of cosine and containment: of two new
+         * provisions between the same neighbours, the one that keeps more of the old text is its
+         * successor even when the other, shorter one shares a larger fraction of words.
+         */
+        static List<double[]> byEvidence(List<double[]> candidates) {
+            List<double[]> out = new ArrayList<>(candidates);
+            out.sort((x, y) -> Double.compare(Math.max(y[3], containment(y)), Math.max(x[3], containment(x))));
+            return out;
         }
 
         /** Last content pass: a character-level ratio, for texts whose words were rearranged. */

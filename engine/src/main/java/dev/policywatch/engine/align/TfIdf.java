@@ -40,6 +40,32 @@ final class TfIdf {
             }
             return Math.min(1.0, sum);
         }
+
+        /**
+         * The share of this (unit-length) vector's weight that {@code o} also has: how much of this
+         * text is contained in the other, whatever the other adds (asymmetric, unlike the cosine).
+         */
+        double coveredBy(Vector o) {
+            long[] a = keys;
+            long[] b = o.keys;
+            int i = 0;
+            int j = 0;
+            double sum = 0;
+            while (i < a.length && j < b.length) {
+                long x = a[i];
+                long y = b[j];
+                if (x == y) {
+                    sum += weights[i] * (double) weights[i];
+                    i++;
+                    j++;
+                } else if (x < y) {
+                    i++;
+                } else {
+                    j++;
+                }
+            }
+            return Math.min(1.0, sum);
+        }
     }
 
     private TfIdf() {

@@ -1,7 +1,7 @@
 package dev.policywatch.engine.segment;
 
 /**
- * Reads the numbers of Chinese legal numbering: 一百零二, 二十, 十, 两千, and ASCII or full-width
+ * Reads the numbers of Chinese legal numbering (Simplified or Traditional): 一百零二, 二十, 十, 两千, 兩萬, and ASCII or full-width
  * digits. Used to decide whether a 第X条 moves forward; not a general number parser.
  */
 public final class ChineseNumerals {
@@ -47,7 +47,7 @@ public final class ChineseNumerals {
                 case '十' -> 10;
                 case '百' -> 100;
                 case '千' -> 1000;
-                case '万' -> 10000;
+                case '万', '萬' -> 10000;
                 default -> -1;
             };
             if (unit < 0) {
@@ -72,7 +72,7 @@ public final class ChineseNumerals {
         return switch (c) {
             case '零', '〇' -> 0;
             case '一' -> 1;
-            case '二', '两' -> 2;
+            case '二', '两', '兩' -> 2;
             case '三' -> 3;
             case '四' -> 4;
             case '五' -> 5;

@@ -1,0 +1,200 @@
+package dev.policywatch.engine.segment;
+
+import dev.policywatch.engine.segment.Segmentation.Scheme;
+import dev.policywatch.engine.segment.StructureUnit.Kind;
+import dev.policywatch.events.Block;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns blocks and their roles into provisions and structure units: a provision runs from its
+ * block to the next provision, container or (shallower) heading; containers push themselves on the
+ * path of what follows them. A numbered container's own text (before its first provision) is a
+ * provision under the container's label when it reads as text, not as a second title line
+ * ("CHAPTER I" / "GENERAL PROVISIONS"). One assembler per segmentation; not thread-safe.
+ */
+final class Assembler {
+
+    /** Own text of a container is a provision when some line of it is a sentence, or long. */
+    private static final Pattern SENTENCE = Pattern.compile("[。；;：:.!?！？]\\s*$|[，,。]");
+    private static final int LONG_LINE = 60;
+
+    private final Scheme scheme;
+    private final String title;
+    private final List<Provision> provisions = new ArrayList<>();
+    private final List<StructureUnit> structure = new ArrayList<>();
+    private final List<PathEntry> pathStack = new ArrayList<>();
+    private final Set<String> labels = new HashSet<>();
+    private final StringBuilder preamble = new StringBuilder();
+    // the open provision
+    private String pLabel;
+    private String pTitle;
+    private List<String> pPath;
+    private int pLevel;
+    private final StringBuilder pText = new StringBuilder();
+    // the open structure unit (a heading and the text after it)
+    private String sLabel;
+    private String sTitle;
+    private List<String> sPath;
+    private boolean sOwnText;
+    private final StringBuilder sText = new StringBuilder();
+    private boolean sOpen;
+
+    private record PathEntry(int rank, String name) {
+    }
+
+    Assembler(Scheme scheme, String title) {
+        this.scheme = scheme;
+        this.title = title;
+    }
+
+    Segmentation assemble(List<Block> blocks, Role[] roles) {
+        for (int i = 0; i < blocks.size(); i++) {
+            Block b = blocks.get(i);
+            Role r = roles[i];
+            switch (r.type()) {
+                case PROVISION -> {
+                    closeProvision();
+                    closeStructure();
+                    openProvision(r);
+                }
+                case CONTAINER -> {
+                    closeProvision();
+                    closeStructure();
+                    int rank = r.rank();
+                    pathStack.removeIf(e -> e.rank() >= rank);
+                    openStructure(r.label(), r.title(), r.textIsOwn());
+                    if (r.body() != null && !r.body().isEmpty()) {
+                        sText.append(r.body());
+                    }
+                    pathStack.add(new PathEntry(rank, r.label() != null ? r.label() : r.title()));
+                }
+                case HEADING -> {
+                    if (pLabel != null && pLevel > 0 && b.level() > pLevel) {
+                        append(pText, b.text());
+                    } else {
+                        closeProvision();
+                        closeStructure();
+                        if (scheme == Scheme.IDENTIFIERS || scheme == Scheme.HEADINGS) {
+                            // in heading-structured documents every heading above a provision groups it
+                            int rank = b.level();
+                            pathStack.removeIf(e -> e.rank() >= rank);
+                            openStructure(null, b.text(), false);
+                            pathStack.add(new PathEntry(rank, b.text()));
+                        } else {
+                            openStructure(null, b.text(), false);
+                        }
+                    }
+                }
+                case CONTENT -> {
+                    if (pLabel != null) {
+                        append(pText, b.text());
+                    } else if (sOpen) {
+                        append(sText, b.text());
+                    } else {
+                        append(preamble, b.text());
+                    }
+                }
+            }
+        }
+        closeProvision();
+        closeStructure();
+        List<StructureUnit> units = new ArrayList<>();
+        if (title != null) {
+            units.add(new StructureUnit(Kind.TITLE, null, title, List.of(), ""));
+        }
+        if (preamble.length() > 0) {
+            units.add(new StructureUnit(Kind.PREAMBLE, null, "", List.of(), preamble.toString()));
+        }
+        units.addAll(structure);
+        return new Segmentation(scheme, title, units, provisions);
+    }
+
+    private List<String> currentPath() {
+        List<String> path = new ArrayList<>(pathStack.size() + 1);
+        for (PathEntry e : pathStack) {
+            path.add(e.name());
+        }
+        return path;
+    }
+
+    private String unique(String label) {
+        if (labels.add(label)) {
+            return label;
+        }
+        int k = 2;
+        while (!labels.add(label + " #" + k)) {
+            k++;
+        }
+        return label + " #" + k;
+    }
+
+    private void openProvision(Role r) {
+        pLabel = unique(r.label());
+        pTitle = r.title();
+        pLevel = r.rank();
+        pPath = currentPath();
+        pPath.add(pLabel);
+        pText.setLength(0);
+        if (r.body() != null && !r.body().isEmpty()) {
+            pText.append(r.body());
+        }
+    }
+
+    private void closeProvision() {
+        if (pLabel == null) {
+            return;
+        }
+        String text = pText.toString();
+        provisions.add(new Provision(pLabel, pPath, pTitle, text, Tombstones.isTombstone(pLabel, pTitle, text)));
+        pLabel = null;
+    }
+
+    private void openStructure(String label, String headingTitle, boolean ownText) {
+        sOpen = true;
+        sLabel = label;
+        sTitle = headingTitle == null ? "" : headingTitle;
+        sOwnText = ownText;
+        sPath = currentPath();
+        sText.setLength(0);
+    }
+
+    private void closeStructure() {
+        if (!sOpen) {
+            return;
+        }
+        sOpen = false;
+        String text = sText.toString();
+        if (sOwnText && readsAsText(text)) {
+            // a numbered unit with text of its own: that text is a provision (4.3 before 4.3.1)
+            String label = unique(sLabel);
+            List<String> path = new ArrayList<>(sPath);
+            path.add(label);
+            provisions.add(new Provision(label, path, sTitle, text, Tombstones.isTombstone(label, sTitle, text)));
+            return;
+        }
+        structure.add(new StructureUnit(Kind.HEADING, sLabel, sTitle, sPath, text));
+    }
+
+    private static boolean readsAsText(String text) {
+        if (text.isBlank()) {
+            return false;
+        }
+        for (String line : text.split("\n")) {
+            if (line.length() >= LONG_LINE || SENTENCE.matcher(line.strip()).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void append(StringBuilder sb, String line) {
+        if (sb.length() > 0) {
+            sb.append('\n');
+        }
+        sb.append(line);
+    }
+}

@@ -1,0 +1,164 @@
+package dev.policywatch.engine.segment;
+
+import dev.policywatch.engine.segment.Segmentation.Scheme;
+import dev.policywatch.events.Block;
+import dev.policywatch.events.BlockType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * English numbered units: Article, Section, Sec., §, Rule, Regulation, Clause as provisions; Part,
+ * Title, Book, Chapter, Subchapter, Subpart, Division, Schedule, Annex as containers. When several
+ * provision words occur, the one with most units is the provision and the others are containers
+ * (Sections grouping Articles). A container with text of its own before its first provision
+ * (Part 164 with its authority note) gives that text a provision of its own.
+ *
+ * <p>In a heading the unit is always a unit. In running text it must be capitalised, stand apart
+ * from what follows ("Section 4." / "Section 4 Scope", not "Section 4 applies"), and belong to the
+ * increasing chain of its kind; out of the units' usual place (a table cell, a list) it must be the
+ * very next number.
+ */
+final class EnglishUnits implements NumberingScheme {
+
+    private static final Pattern EN_UNIT = Pattern.compile(
+            "^(?:(?i:(part|title|book|chapter|subchapter|subpart|division|schedule|annex|article|art\\.|section|sec\\.|rule|regulation|clause))\\s+|(§{1,2})\\s*)"
+                    + "([0-9]+[A-Za-z]?(?:[.\\-][0-9A-Za-z]+)*|[IVXLCDM]+)(?![\\w])\\.?(.*)$", Pattern.DOTALL);
+    private static final Set<String> CONTAINERS = Set.of(
+            "part", "title", "book", "chapter", "subchapter", "subpart", "division", "schedule", "annex");
+
+    private record Candidate(int index, String kind, Matcher match, double[] key, Block block) {
+    }
+
+    @Override
+    public Reading read(List<Block> blocks) {
+        int n = blocks.size();
+        Map<String, List<Candidate>> byKind = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            Block b = blocks.get(i);
+            Matcher m = EN_UNIT.matcher(b.text());
+            if (!m.matches()) {
+                continue;
+            }
+            String rest = m.group(4);
+            boolean dotted = b.text().charAt(b.text().length() - rest.length() - 1) == '.';
+            boolean separated = rest.isEmpty() || Character.isWhitespace(rest.charAt(0))
+                    || ".:—–-".indexOf(rest.charAt(0)) >= 0 || dotted;
+            if (!separated) {
+                continue;
+            }
+            if (b.type() != BlockType.HEADING && !opensUnit(b.text(), m, rest)) {
+                continue;
+            }
+            String kind = kindOf(m);
+            byKind.computeIfAbsent(kind, k -> new ArrayList<>())
+                    .add(new Candidate(i, kind, m, Numbers.key(m.group(3)), b));
+        }
+        Role[] roles = new Role[n];
+        for (int i = 0; i < n; i++) {
+            roles[i] = NumberingScheme.plain(blocks.get(i));
+        }
+        Map<String, List<Candidate>> accepted = new LinkedHashMap<>();
+        String provisionKind = null;
+        for (Map.Entry<String, List<Candidate>> e : byKind.entrySet()) {
+            List<Candidate> kept = acceptedOf(e.getValue());
+            accepted.put(e.getKey(), kept);
+            if (!CONTAINERS.contains(e.getKey()) && kept.size() >= 2
+                    && (provisionKind == null || kept.size() > accepted.get(provisionKind).size())) {
+                provisionKind = e.getKey();
+            }
+        }
+        if (provisionKind == null) {
+            return null;
+        }
+        for (List<Candidate> kept : accepted.values()) {
+            for (Candidate c : kept) {
+                Matcher m = c.match();
+                Block b = c.block();
+                String label = m.group(2) != null ? "§ " + m.group(3) : labelFor(c.kind(), m.group(3));
+                String rest = m.group(4).strip().replaceFirst("^[.:—–-]\\s*", "");
+                if (c.kind().equals(provisionKind)) {
+                    boolean isHeading = b.type() == BlockType.HEADING;
+                    roles[c.index()] = Role.provision(label, isHeading ? rest : "", isHeading ? "" : rest,
+                            isHeading ? b.level() : Role.PARAGRAPH_OPENED);
+                } else {
+                    int rank = switch (c.kind()) {
+                        case "part", "book" -> 1;
+                        case "title", "schedule", "annex" -> 2;
+                        case "chapter" -> 3;
+                        case "subchapter", "subpart", "division" -> 4;
+                        default -> provisionKind.equals("article") ? 5 : 3; // Section inside Chapter/Article
+                    };
+                    roles[c.index()] = Role.numberedContainer(label, rest, rank);
+                }
+            }
+        }
+        return new Reading(Scheme.NUMBERED_SECTIONS, roles, accepted.get(provisionKind).size(), 1.0);
+    }
+
+    /** A unit in running text: capitalised, and not followed by a lower-case word ("Section 4 applies"). */
+    private static boolean opensUnit(String text, Matcher m, String rest) {
+        if (m.group(2) == null && !Character.isUpperCase(text.charAt(0))) {
+            return false;
+        }
+        String after = rest.strip().replaceFirst("^[.:—–-]+\\s*", "");
+        return after.isEmpty() || !Character.isLowerCase(after.charAt(0));
+    }
+
+    /** Headings always; running-text units when in the increasing chain of their kind. */
+    private static List<Candidate> acceptedOf(List<Candidate> candidates) {
+        List<Block> where = candidates.stream().map(Candidate::block).toList();
+        double[] weights = Chains.locationWeights(where);
+        List<double[]> keys = new ArrayList<>();
+        List<Integer> texts = new ArrayList<>();
+        for (int k = 0; k < candidates.size(); k++) {
+            if (candidates.get(k).block().type() != BlockType.HEADING) {
+                keys.add(candidates.get(k).key());
+                texts.add(k);
+            }
+        }
+        double[] textWeights = texts.stream().mapToDouble(k -> weights[k]).toArray();
+        boolean[] inChain = Chains.heaviestIncreasing(keys, textWeights);
+        boolean[] keep = new boolean[candidates.size()];
+        for (int t = 0; t < texts.size(); t++) {
+            keep[texts.get(t)] = inChain[t];
+        }
+        List<Candidate> out = new ArrayList<>();
+        double[] last = null;
+        for (int k = 0; k < candidates.size(); k++) {
+            Candidate c = candidates.get(k);
+            if (c.block().type() != BlockType.HEADING) {
+                if (!keep[k] || (last != null && Numbers.compare(c.key(), last) <= 0)) {
+                    continue;
+                }
+                if (weights[k] < Chains.MAJORITY && !Chains.directlyFollows(last, c.key())) {
+                    continue;
+                }
+            }
+            last = c.key();
+            out.add(c);
+        }
+        return out;
+    }
+
+    private static String kindOf(Matcher m) {
+        if (m.group(2) != null) {
+            return "section"; // § is the section sign: the same unit, printed differently
+        }
+        String word = m.group(1).toLowerCase(Locale.ROOT);
+        return switch (word) {
+            case "art." -> "article";
+            case "sec." -> "section";
+            default -> word;
+        };
+    }
+
+    private static String labelFor(String kind, String number) {
+        return Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + " " + number;
+    }
+}
