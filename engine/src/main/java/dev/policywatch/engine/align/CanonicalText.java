@@ -19,10 +19,10 @@ public final class CanonicalText {
     /** Characters NFKC leaves as they are and that never compose: CJK punctuation, quotes, dashes. */
     static final String NFKC_STABLE = "\u3001\u3002\u3008\u3009\u300A\u300B\u300C\u300D\u300E\u300F\u3010\u3011"
             + "\u3014\u3015\u3016\u3017\u2018\u2019\u201C\u201D\u2013\u2014\u00B7\u2022\u00A7";
-    private static final String CN_NUM = "[零〇一二两三四五六七八九十百千万0-9]+";
+    private static final String CN_NUM = "[零〇一二两兩三四五六七八九十百千万萬0-9]+";
     /** A cross-reference: 第十条 (not 第十条第二款's 款), Article 10, Section 3.2, § 1.2. */
     private static final Pattern REFERENCE = Pattern.compile(
-            "第(" + CN_NUM + ")条(之[一二三四五六七八九十]+)?"
+            "第(" + CN_NUM + ")[条條](之[一二三四五六七八九十]+)?"
                     + "|(?i:\\b(article|section|sec\\.|art\\.))\\s*(\\d+[a-z]?(?:\\.\\d+)*)"
                     + "|§{1,2}\\s*(\\d+[a-z]?(?:\\.\\d+)*)");
 
@@ -127,7 +127,7 @@ public final class CanonicalText {
         List<String> refs = new ArrayList<>();
         do {
             if (m.group(1) != null) {
-                refs.add("第" + m.group(1) + "条" + (m.group(2) == null ? "" : m.group(2)));
+                refs.add(m.group()); // the label as printed: 第十条, 第十条之一, or in Traditional Chinese 第十條
             } else if (m.group(3) != null) {
                 String word = m.group(3).toLowerCase(Locale.ROOT);
                 String kind = word.startsWith("art") ? "Article" : "Section";

@@ -126,9 +126,9 @@ public final class ProvisionAligner {
                 if (byIdentifier) {
                     greedy(candidates, IDENTIFIER_RENAME, Double.MAX_VALUE, false);
                 } else {
+                    containmentPass(candidates);
                     greedy(candidates, CONFIDENT, STANDS_OUT_MIN, false);
                     mutualBestPass(candidates);
-                    containmentPass(candidates);
                     greedy(byEvidence(candidates), WEAK, Double.MAX_VALUE, true);
                     charRatioPass();
                     labelPass();
@@ -379,9 +379,11 @@ public final class ProvisionAligner {
          * (a paragraph added), or a new one that is an old one minus a paragraph, scores a low cosine
          * (the added text dilutes it) but a high containment. A pair is taken when the shorter side
          * is at least {@value #CONTAINED} contained in the longer and the pair stands out in its row
-         * and column by that measure or lies between the same paired neighbours. Of several old
-         * provisions contained in one new one (a merge), the one whose text covers most of the new
-         * text goes first: it dominates the merged provision and is kept as MODIFIED.
+         * and column by that measure (every rival ≤ 0.6 × its containment). It runs before the
+         * cosine passes, which the added text would mislead; near-ties are left to them (and to the
+         * cross-reference agreement they weigh). Of several old provisions contained in one new one
+         * (a merge) none stands out here; the cosine passes then keep the one whose text dominates
+         * the merged provision, and the in-order pass ranks by containment too.
          */
         void containmentPass(List<double[]> candidates) {
             List<double[]> contained = new ArrayList<>();
@@ -404,7 +406,7 @@ public final class ProvisionAligner {
                 if (newOf[i] >= 0 || oldOf[j] >= 0) {
                     continue;
                 }
-                if (bracketed(i, j) || containmentStandsOut(c, byRow.get(i), byCol.get(j))) {
+                if (containmentStandsOut(c, byRow.get(i), byCol.get(j))) {
                     pair(i, j);
                 }
             }

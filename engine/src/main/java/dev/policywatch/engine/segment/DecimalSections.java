@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  */
 final class DecimalSections implements NumberingScheme {
 
-    private static final Pattern DECIMAL = Pattern.compile("^(\\d{1,3}(?:\\.\\d{1,3})*)\\.?(?:\\s+|(?=[\\p{IsHan}]))(\\S.*)$", Pattern.DOTALL);
+    private static final Pattern DECIMAL = Pattern.compile("^((?:[A-Z]\\.)?\\d{1,3}(?:\\.\\d{1,3})*)\\.?(?:\\s+|(?=[\\p{IsHan}]))(\\S.*)$", Pattern.DOTALL);
     private static final Pattern SENTENCE = Pattern.compile("[。；;.!?！？]$|[，,。]");
 
     @Override
@@ -48,7 +48,7 @@ final class DecimalSections implements NumberingScheme {
             seen.add(number);
             at.add(i);
             numbers.add(number);
-            keys.add(Numbers.key(number));
+            keys.add(key(number));
             where.add(b);
         }
         double[] weights = Chains.locationWeights(where);
@@ -82,6 +82,7 @@ final class DecimalSections implements NumberingScheme {
             roles[i] = NumberingScheme.plain(blocks.get(i));
         }
         int provisions = 0;
+        int containers = 0;
         for (int k : kept) {
             Block b = blocks.get(at.get(k));
             String number = numbers.get(k);
@@ -93,13 +94,27 @@ final class DecimalSections implements NumberingScheme {
                 // a parent printed as running text keeps its words as its own text
                 roles[at.get(k)] = heading ? Role.numberedContainer(number, rest, depth)
                         : new Role(Role.Type.CONTAINER, number, "", rest, depth, true);
+                containers++;
             } else {
                 roles[at.get(k)] = Role.provision(number, heading ? rest : "", heading ? "" : rest,
                         heading ? b.level() : Role.PARAGRAPH_OPENED);
                 provisions++;
             }
         }
-        return provisions >= 2 ? new Reading(Scheme.NUMBERED_SECTIONS, roles, provisions, 0.9) : null;
+        // every numbered unit is evidence of the scheme, a section with subsections as much as a leaf
+        return provisions >= 2 ? new Reading(Scheme.NUMBERED_SECTIONS, roles, provisions + containers, 0.9) : null;
+    }
+
+    /** 4.3.1 → [4, 3, 1]; an appendix's A.1 → [1001, 1], after every numbered section. */
+    static double[] key(String number) {
+        if (Character.isLetter(number.charAt(0))) {
+            double[] rest = Numbers.key(number.substring(2));
+            double[] key = new double[rest.length + 1];
+            key[0] = 1000 + number.charAt(0) - 'A';
+            System.arraycopy(rest, 0, key, 1, rest.length);
+            return key;
+        }
+        return Numbers.key(number);
     }
 
     private static boolean inRunningText(String number, String rest, Set<String> seen) {

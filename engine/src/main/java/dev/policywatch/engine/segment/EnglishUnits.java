@@ -27,10 +27,10 @@ import java.util.regex.Pattern;
 final class EnglishUnits implements NumberingScheme {
 
     private static final Pattern EN_UNIT = Pattern.compile(
-            "^(?:(?i:(part|title|book|chapter|subchapter|subpart|division|schedule|annex|article|art\\.|section|sec\\.|rule|regulation|clause))\\s+|(§{1,2})\\s*)"
+            "^(?:(?i:(part|title|book|chapter|subchapter|subpart|division|schedule|annex|appendix|article|art\\.|section|sec\\.|rule|regulation|clause))\\s+|(§{1,2})\\s*)"
                     + "([0-9]+[A-Za-z]?(?:[.\\-][0-9A-Za-z]+)*|[IVXLCDM]+)(?![\\w])\\.?(.*)$", Pattern.DOTALL);
     private static final Set<String> CONTAINERS = Set.of(
-            "part", "title", "book", "chapter", "subchapter", "subpart", "division", "schedule", "annex");
+            "part", "title", "book", "chapter", "subchapter", "subpart", "division", "schedule", "annex", "appendix");
 
     private record Candidate(int index, String kind, Matcher match, double[] key, Block block) {
     }
@@ -89,7 +89,7 @@ final class EnglishUnits implements NumberingScheme {
                 } else {
                     int rank = switch (c.kind()) {
                         case "part", "book" -> 1;
-                        case "title", "schedule", "annex" -> 2;
+                        case "title", "schedule", "annex", "appendix" -> 2;
                         case "chapter" -> 3;
                         case "subchapter", "subpart", "division" -> 4;
                         default -> provisionKind.equals("article") ? 5 : 3; // Section inside Chapter/Article

@@ -1,0 +1,221 @@
+package dev.policywatch.engine.segment;
+
+import static dev.policywatch.engine.Fixtures.blocks;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.policywatch.engine.segment.Segmentation.Scheme;
+import dev.policywatch.events.Block;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The segmenter finds a document's numbering from the document itself, on conventions the corpus
+ * lacks. Small synthetic documents of our own, written in each convention's usual layout.
+ */
+class NumberingDiscoveryTest {
+
+    private final Segmenter segmenter = new Segmenter();
+
+    private static List<String> labels(Segmentation s) {
+        return s.provisions().stream().map(Provision::label).toList();
+    }
+
+    private static Provision provision(Segmentation s, String label) {
+        return s.provisions().stream().filter(p -> p.label().equals(label)).findFirst().orElseThrow();
+    }
+
+    /** Numbered section headings 1 … 6.2, each with a paragraph. */
+    private static List<Block> standard() {
+        List<Block> doc = new ArrayList<>(blocks("# Guideline"));
+        for (int major = 1; major <= 6; major++) {
+            doc.add(Block.heading(2, major + " Part number " + major));
+            for (int minor = 1; minor <= 2; minor++) {
+                doc.add(Block.heading(3, major + "." + minor + " Topic " + major + minor));
+                doc.add(Block.paragraph("Requirement text of " + major + "." + minor + " for the reader."));
+            }
+        }
+        return doc;
+    }
+
+    @Test
+    void anErrataTableCitingSectionsDoesNotDisplaceTheNumberedHeadings() {
+        List<Block> doc = standard();
+        List<Block> errata = new ArrayList<>(blocks("## Errata", "This table lists the corrections."));
+        for (String cited : List.of("§1.2", "§2.1", "§3.2", "§4.1", "§5.1", "§5.2", "§6.1", "§6.2", "§7.1", "§8.1",
+                "§9.2", "§10.1", "§11.1", "§12.1", "§13.3")) {
+            errata.add(Block.tableCell(cited));
+            errata.add(Block.tableCell("Corrected a typo."));
+        }
+        doc.addAll(1, errata);
+
+        Segmentation s = segmenter.segment(doc);
+
+        assertThat(s.scheme()).isEqualTo(Scheme.NUMBERED_SECTIONS);
+        assertThat(labels(s)).containsExactly("1.1", "1.2", "2.1", "2.2", "3.1", "3.2", "4.1", "4.2", "5.1", "5.2", "6.1", "6.2");
+    }
+
+    @Test
+    void aSectionWithItsOwnTextAndSubsectionsIsAProvisionToo() {
+        Segmentation s = segmenter.segment(blocks(
+                "# Standard", "## 4 Requirements", "### 4.3 Authentication", "Verifiers shall authenticate subscribers.",
+                "#### 4.3.1 Passwords", "Passwords shall be at least eight characters.",
+                "#### 4.3.2 Tokens", "Tokens shall be replaced every year.", "### 4.4 Records", "Records are kept."));
+
+        assertThat(labels(s)).containsExactly("4.3", "4.3.1", "4.3.2", "4.4");
+        assertThat(provision(s, "4.3").text()).isEqualTo("Verifiers shall authenticate subscribers.");
+        assertThat(provision(s, "4.3").title()).isEqualTo("Authentication");
+        assertThat(provision(s, "4.3.1").path()).containsExactly("4", "4.3", "4.3.1");
+        assertThat(s.structure()).extracting(StructureUnit::label).contains("4").doesNotContain("4.3");
+    }
+
+    @Test
+    void aTitleLineUnderAChapterIsNotTextOfItsOwn() {
+        Segmentation s = segmenter.segment(blocks(
+                "# Regulation (EU) 2099/1", "CHAPTER I", "GENERAL PROVISIONS", "Article 1", "Subject matter",
+                "1. This Regulation lays down rules on widgets.", "2. It applies to all widgets.",
+                "Article 2", "Definitions", "For the purposes of this Regulation, 'widget' means a small device.",
+                "CHAPTER II", "OBLIGATIONS", "Article 3", "Duties",
+                "1. Article 2 applies to manufacturers.", "2. Manufacturers shall register widgets."));
+
+        assertThat(labels(s)).containsExactly("Article 1", "Article 2", "Article 3");
+        assertThat(provision(s, "Article 1").text()).contains("1. This Regulation lays down rules", "2. It applies");
+        assertThat(provision(s, "Article 3").path()).containsExactly("Chapter II", "Article 3");
+    }
+
+    @Test
+    void traditionalChineseArticlesAndChapters() {
+        Segmentation s = segmenter.segment(blocks(
+                "# 示例條例", "## 第一章 總則", "第一條 為規範管理，制定本條例。", "第二條 本條例所稱主管機關為縣政府。",
+                "## 第二章 管理", "第一節 登記", "第三條 依第二條規定辦理登記。", "第二條規定之期限，得延長一次。",
+                "第四條（刪除）", "第十條之一 附則。"));
+
+        assertThat(s.scheme()).isEqualTo(Scheme.CHINESE_ARTICLES);
+        assertThat(labels(s)).containsExactly("第一條", "第二條", "第三條", "第四條", "第十條之一");
+        assertThat(provision(s, "第三條").text()).contains("第二條規定之期限");
+        assertThat(provision(s, "第三條").path()).containsExactly("第二章", "第一節", "第三條");
+        assertThat(provision(s, "第四條").retired()).isTrue();
+    }
+
+    @Test
+    void aChapterWithAPrefaceOfItsOwnGivesThePrefaceAProvision() {
+        Segmentation s = segmenter.segment(blocks(
+                "# 示例法", "## 第一章 总则", "第一条 目的。", "第二条 范围。",
+                "## 第二章 罚则", "违反本法规定，构成犯罪的，依法追究刑事责任。", "第三条 罚款。"));
+
+        assertThat(labels(s)).containsExactly("第一条", "第二条", "第二章", "第三条");
+        assertThat(provision(s, "第二章").title()).isEqualTo("罚则");
+    }
+
+    @Test
+    void ukStatutoryInstrumentRegulationsAreTheirNumberedParagraphs() {
+        Segmentation s = segmenter.segment(blocks(
+                "# The Widget Safety Regulations 2099", "Made 1st January 2099",
+                "## PART 1 Introduction", "### Citation and commencement",
+                "1.—(1) These Regulations may be cited as the Widget Safety Regulations 2099.",
+                "(2) They come into force on 1st April 2099.",
+                "### Interpretation", "2. In these Regulations, \"widget\" means a small device.",
+                "## PART 2 Duties", "### Duty to register",
+                "3.—(1) A manufacturer must register each widget.", "(2) Regulation 2 applies to registration.",
+                "### Offences", "4. A person who fails to comply with regulation 3 commits an offence.",
+                "## SCHEDULE 1 Fees", "1. The fee is £10.", "2. The fee is payable on registration."));
+
+        assertThat(labels(s)).containsExactly("1", "2", "3", "4");
+        assertThat(provision(s, "3").text()).contains("(2) Regulation 2 applies to registration.");
+    }
+
+    @Test
+    void cfrSectionsUnderAPartThatHasItsOwnText() {
+        Segmentation s = segmenter.segment(blocks(
+                "# Title 45 Public Welfare",
+                "## PART 164—SECURITY AND PRIVACY",
+                "Authority: 42 U.S.C. 1302(a); 42 U.S.C. 1320d-1320d-9.",
+                "### Subpart E—Privacy of Individually Identifiable Health Information",
+                "### § 164.500 Applicability.", "(a) Except as otherwise provided, the standards apply to covered entities.",
+                "### § 164.501 Definitions.", "As used in this subpart, the following terms have the following meanings.",
+                "### § 164.502 Uses and disclosures of protected health information: General rules.",
+                "(a) Standard. A covered entity may not use protected health information, except as permitted by § 164.506.",
+                "§ 164.506 applies to treatment, payment and operations.",
+                "### § 164.504 Uses and disclosures: Organizational requirements.", "(a) Definitions. As used in this section."));
+
+        assertThat(labels(s)).containsExactly("Part 164", "§ 164.500", "§ 164.501", "§ 164.502", "§ 164.504");
+        assertThat(provision(s, "Part 164").text()).startsWith("Authority: 42 U.S.C.");
+        assertThat(provision(s, "§ 164.502").text()).contains("§ 164.506 applies to treatment");
+    }
+
+    @Test
+    void nistRequirementsPrintedAsNumberedParagraphs() {
+        Segmentation s = segmenter.segment(blocks(
+                "# Protecting Controlled Unclassified Information", "## 3 The Requirements",
+                "### 3.1 ACCESS CONTROL",
+                "3.1.1 Limit system access to authorized users.", "3.1.2 Limit system access to the types of transactions.",
+                "3.1.3 Control the flow of CUI in accordance with approved authorizations.",
+                "### 3.2 AWARENESS AND TRAINING",
+                "3.2.1 Ensure that managers are made aware of the security risks.",
+                "3.2.2 Ensure that personnel are trained.",
+                "This is done at least once a year; 3.1.1 and 3.1.2 apply as well."));
+
+        assertThat(labels(s)).containsExactly("3.1.1", "3.1.2", "3.1.3", "3.2.1", "3.2.2");
+        assertThat(provision(s, "3.2.2").text()).contains("3.1.1 and 3.1.2 apply");
+        assertThat(provision(s, "3.2.1").path()).containsExactly("3", "3.2", "3.2.1");
+    }
+
+    @Test
+    void numberedTableRowsAreProvisions() {
+        List<Block> doc = new ArrayList<>(blocks("# Fee schedule", "The fees are:"));
+        for (int row = 1; row <= 5; row++) {
+            doc.add(Block.tableCell(String.valueOf(row)));
+            doc.add(Block.tableCell("Service number " + row));
+            doc.add(Block.tableCell(row * 10 + " yuan"));
+        }
+
+        Segmentation s = segmenter.segment(doc);
+
+        assertThat(s.scheme()).isEqualTo(Scheme.NUMBERED_POINTS);
+        assertThat(labels(s)).containsExactly("1", "2", "3", "4", "5");
+        assertThat(provision(s, "3").text()).isEqualTo("Service number 3\n30 yuan");
+    }
+
+    @Test
+    void chineseNoticeEnumerationIsItsProvisions() {
+        Segmentation s = segmenter.segment(blocks(
+                "# 关于加强管理的通知", "各有关单位：",
+                "一、提高认识。各单位要充分认识工作的重要性。", "（一）加强领导。", "（二）明确责任。",
+                "二、完善制度。建立健全管理制度。", "三、强化监督。开展监督检查。", "四、本通知自印发之日起施行。"));
+
+        assertThat(s.scheme()).isEqualTo(Scheme.NUMBERED_POINTS);
+        assertThat(labels(s)).containsExactly("一", "二", "三", "四");
+        assertThat(provision(s, "一").text()).contains("（二）明确责任。");
+    }
+
+    @Test
+    void referencesInTablesListsAndSentencesAreNeverArticleStarts() {
+        Segmentation s = segmenter.segment(List.of(
+                Block.paragraph("第一条 目的。"), Block.paragraph("第二条 范围。"),
+                Block.tableCell("第三条"), Block.tableCell("修改"),
+                Block.listItem("第三条 规定的情形"),
+                Block.paragraph("第三条规定的期限，可以延长。"),
+                Block.paragraph("第三条 管理。"), Block.paragraph("第四条 附则。"),
+                Block.tableCell("第九十条"), Block.paragraph("第五条 施行。")));
+
+        assertThat(labels(s)).containsExactly("第一条", "第二条", "第三条", "第四条", "第五条");
+        assertThat(provision(s, "第三条").text()).isEqualTo("管理。");
+        assertThat(provision(s, "第二条").text()).contains("第三条规定的期限");
+    }
+
+    @Test
+    void oneOutOfOrderNumberCannotPushTheRealRunOut() {
+        List<Block> doc = new ArrayList<>();
+        for (int i = 1; i <= 8; i++) {
+            doc.add(Block.paragraph("Section " + i + ". Rule number " + i + "."));
+            if (i == 2) {
+                doc.add(Block.paragraph("Section 7. Rules applying to everyone are listed here."));
+            }
+        }
+
+        Segmentation s = segmenter.segment(doc);
+
+        assertThat(labels(s)).containsExactly("Section 1", "Section 2", "Section 3", "Section 4", "Section 5",
+                "Section 6", "Section 7", "Section 8");
+    }
+}
