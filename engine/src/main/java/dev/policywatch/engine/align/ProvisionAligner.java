@@ -37,6 +37,7 @@ public final class ProvisionAligner {
     static final double RATIO_WEIGHT = 0.15;
     static final double IDENTIFIER_RENAME = 0.9;
     static final double CONTAINED = 0.75;
+    static final double LABEL_EVIDENCE = 0.05;
     static final long MAX_PAIR_EVALUATIONS = 2_000_000L;
     static final int MAX_CHAR_RATIO_PAIRS = 2_500;
     static final int MAX_CHAR_RATIO_LENGTH = 2_000;
@@ -73,7 +74,8 @@ public final class ProvisionAligner {
         final String[] oldCanon;
         final String[] newCanon;
         final Map<String, Integer> oldByLabel = new HashMap<>();
-        final Map<String, Integer> newByLabel = new HashMap<>();
+        /** New indices by label, in order (a label printed twice has two). */
+        final Map<String, List<Integer>> newByLabel = new HashMap<>();
         final List<List<String>> oldRefs = new ArrayList<>();
         final List<Set<String>> newRefs = new ArrayList<>();
         final List<CanonicalForms> oldForms;
@@ -96,12 +98,12 @@ public final class ProvisionAligner {
             newCanon = new String[n];
             for (int i = 0; i < m; i++) {
                 oldCanon[i] = oldForms.get(i).canonical();
-                oldByLabel.put(old.get(i).label(), i);
+                oldByLabel.putIfAbsent(old.get(i).label(), i);
                 oldRefs.add(oldForms.get(i).references());
             }
             for (int j = 0; j < n; j++) {
                 newCanon[j] = newForms.get(j).canonical();
-                newByLabel.put(neu.get(j).label(), j);
+                newByLabel.computeIfAbsent(neu.get(j).label(), k -> new ArrayList<>()).add(j);
                 newRefs.add(new HashSet<>(newForms.get(j).references()));
             }
         }
@@ -109,7 +111,7 @@ public final class ProvisionAligner {
         Alignment run() {
             if (byIdentifier) {
                 for (int i = 0; i < m; i++) {
-                    Integer j = newByLabel.get(old.get(i).label());
+                    Integer j = sameLabel(i);
                     if (j != null) {
                         pair(i, j);
                     }
@@ -135,6 +137,19 @@ public final class ProvisionAligner {
                 }
             }
             return new Alignment(newOf, oldOf);
+        }
+
+        /** The first unpaired new provision printed with old i's label, or null. */
+        Integer sameLabel(int i) {
+            List<Integer> js = newByLabel.get(old.get(i).label());
+            if (js != null) {
+                for (int j : js) {
+                    if (oldOf[j] < 0) {
+                        return j;
+                    }
+                }
+            }
+            return null;
         }
 
         void pair(int i, int j) {
@@ -474,14 +489,18 @@ public final class ProvisionAligner {
             greedy(candidates, Double.MAX_VALUE, CHAR_RATIO, false);
         }
 
-        /** Labels last: an unpaired article whose label is unpaired on the other side, in order. */
+        /**
+         * Labels last: an unpaired article whose label is unpaired on the other side, in order, when
+         * they share at least some wording (cosine ≥ {@value #LABEL_EVIDENCE}): in a full replacement
+         * the same number alone says nothing about the content.
+         */
         void labelPass() {
             for (int i = 0; i < m; i++) {
                 if (newOf[i] >= 0) {
                     continue;
                 }
-                Integer j = newByLabel.get(old.get(i).label());
-                if (j != null && oldOf[j] < 0 && bracketed(i, j)) {
+                Integer j = sameLabel(i);
+                if (j != null && bracketed(i, j) && vectors[i].dot(vectors[m + j]) >= LABEL_EVIDENCE) {
                     pair(i, j);
                 }
             }

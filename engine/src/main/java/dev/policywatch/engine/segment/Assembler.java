@@ -4,9 +4,7 @@ import dev.policywatch.engine.segment.Segmentation.Scheme;
 import dev.policywatch.engine.segment.StructureUnit.Kind;
 import dev.policywatch.events.Block;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -27,7 +25,6 @@ final class Assembler {
     private final List<Provision> provisions = new ArrayList<>();
     private final List<StructureUnit> structure = new ArrayList<>();
     private final List<PathEntry> pathStack = new ArrayList<>();
-    private final Set<String> labels = new HashSet<>();
     private final StringBuilder preamble = new StringBuilder();
     // the open provision
     private String pLabel;
@@ -121,19 +118,8 @@ final class Assembler {
         return path;
     }
 
-    private String unique(String label) {
-        if (labels.add(label)) {
-            return label;
-        }
-        int k = 2;
-        while (!labels.add(label + " #" + k)) {
-            k++;
-        }
-        return label + " #" + k;
-    }
-
     private void openProvision(Role r) {
-        pLabel = unique(r.label());
+        pLabel = r.label(); // as printed: two provisions may share a label (a supplement's comment on "Appendix C")
         pTitle = r.title();
         pLevel = r.rank();
         pPath = currentPath();
@@ -170,7 +156,7 @@ final class Assembler {
         String text = sText.toString();
         if (sOwnText && readsAsText(text)) {
             // a numbered unit with text of its own: that text is a provision (4.3 before 4.3.1)
-            String label = unique(sLabel);
+            String label = sLabel;
             List<String> path = new ArrayList<>(sPath);
             path.add(label);
             provisions.add(new Provision(label, path, sTitle, text, Tombstones.isTombstone(label, sTitle, text)));

@@ -67,7 +67,7 @@ final class ChineseArticles implements NumberingScheme {
             } else {
                 boolean shortLine = rest.length() <= 40 && !rest.contains("。")
                         && (rest.isEmpty() || Character.isWhitespace(rest.charAt(0)) || rest.length() <= 12);
-                if (b.type() == BlockType.HEADING || shortLine) {
+                if (b.type() == BlockType.HEADING || (shortLine && b.type() == BlockType.PARAGRAPH)) {
                     int rank = switch (kind) {
                         case "编", "編" -> 1;
                         case "分编", "分編" -> 2;

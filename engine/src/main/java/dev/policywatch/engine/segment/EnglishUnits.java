@@ -28,7 +28,7 @@ final class EnglishUnits implements NumberingScheme {
 
     private static final Pattern EN_UNIT = Pattern.compile(
             "^(?:(?i:(part|title|book|chapter|subchapter|subpart|division|schedule|annex|appendix|article|art\\.|section|sec\\.|rule|regulation|clause))\\s+|(§{1,2})\\s*)"
-                    + "([0-9]+[A-Za-z]?(?:[.\\-][0-9A-Za-z]+)*|[IVXLCDM]+)(?![\\w])\\.?(.*)$", Pattern.DOTALL);
+                    + "([0-9]+[A-Za-z]?(?:[.\\-][0-9A-Za-z]+)*|[IVXLCDM]+|[A-Z](?:-[0-9]+)?)(?![\\w])\\.?(.*)$", Pattern.DOTALL);
     private static final Set<String> CONTAINERS = Set.of(
             "part", "title", "book", "chapter", "subchapter", "subpart", "division", "schedule", "annex", "appendix");
 
@@ -86,7 +86,8 @@ final class EnglishUnits implements NumberingScheme {
                     boolean isHeading = b.type() == BlockType.HEADING;
                     roles[c.index()] = Role.provision(label, isHeading ? rest : "", isHeading ? "" : rest,
                             isHeading ? b.level() : Role.PARAGRAPH_OPENED);
-                } else {
+                } else if (b.type() == BlockType.HEADING || b.type() == BlockType.PARAGRAPH) {
+                    // a unit named in a table cell or a list item is a reference, never a container
                     int rank = switch (c.kind()) {
                         case "part", "book" -> 1;
                         case "title", "schedule", "annex", "appendix" -> 2;
@@ -98,7 +99,38 @@ final class EnglishUnits implements NumberingScheme {
                 }
             }
         }
+        leafContainersAreProvisions(blocks, roles);
         return new Reading(Scheme.NUMBERED_SECTIONS, roles, accepted.get(provisionKind).size(), 1.0);
+    }
+
+    /**
+     * A numbered container that holds no provision (an appendix of forms, a part without sections)
+     * is itself a provision: its heading opens it and everything up to the next unit is its text.
+     */
+    private static void leafContainersAreProvisions(List<Block> blocks, Role[] roles) {
+        for (int i = 0; i < roles.length; i++) {
+            Role r = roles[i];
+            if (r.type() != Role.Type.CONTAINER) {
+                continue;
+            }
+            boolean holdsProvision = false;
+            for (int j = i + 1; j < roles.length; j++) {
+                Role next = roles[j];
+                if (next.type() == Role.Type.PROVISION) {
+                    holdsProvision = true;
+                    break;
+                }
+                if (next.type() == Role.Type.CONTAINER && next.rank() <= r.rank()) {
+                    break;
+                }
+            }
+            if (!holdsProvision) {
+                Block b = blocks.get(i);
+                boolean heading = b.type() == BlockType.HEADING;
+                roles[i] = Role.provision(r.label(), heading ? r.title() : "", heading ? "" : r.title(),
+                        heading ? b.level() : Role.PARAGRAPH_OPENED);
+            }
+        }
     }
 
     /** A unit in running text: capitalised, and not followed by a lower-case word ("Section 4 applies"). */

@@ -10,7 +10,9 @@ import java.util.Objects;
  * can store each version's provisions.
  *
  * @param label   the document's own numbering as printed, white space removed in CJK ({@code 第十条},
- *                {@code Article 10}, {@code FRR-SCN-01}); unique within a segmentation
+ *                {@code Article 10}, {@code FRR-SCN-01}); usually unique within a segmentation, but
+ *                kept as printed when a document prints one twice (a regulation's "Appendix C" and
+ *                its supplement's comment headed "Appendix C"): the path tells them apart
  * @param path    the enclosing units from the outermost, ending with the label ({@code ["第二章", "第十条"]})
  * @param title   the heading text that follows the label ("Notifications"), empty when there is none
  * @param text    the provision's text without its label, lines joined with {@code \n}; items and
