@@ -79,6 +79,15 @@ public final class AlertFormat {
         };
     }
 
+    /**
+     * How many provisions changed: those listed, or for a change truncated by diff-service (a huge edit)
+     * the count of its summary, which includes those not listed.
+     */
+    public static int provisionCount(DocumentChange c) {
+        return Boolean.TRUE.equals(c.truncated()) ? Math.max(c.summary().total(), c.changes().size())
+                : c.changes().size();
+    }
+
     /** "new document", "updated", "removed". */
     public static String kind(DocumentChange c) {
         return c.kind() == ChangeKind.NEW_DOCUMENT ? "new document" : c.kind().name().toLowerCase(Locale.ROOT);

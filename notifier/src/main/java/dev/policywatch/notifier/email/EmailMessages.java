@@ -64,7 +64,7 @@ public final class EmailMessages {
         int shown = 0;
         for (ProvisionChange p : c.changes()) {
             if (shown == MAX_PROVISIONS) {
-                int more = c.changes().size() - shown;
+                int more = AlertFormat.provisionCount(c) - shown;
                 text.append("… and ").append(more).append(" more: ").append(link).append("\n\n");
                 html.append("<p>… and ").append(more).append(" more provisions: <a href=\"").append(escape(link))
                         .append("\">see all</a></p>");

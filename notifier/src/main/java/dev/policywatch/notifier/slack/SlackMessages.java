@@ -67,7 +67,8 @@ public final class SlackMessages {
                 boolean lastChange = ci == changes.size() - 1;
                 int reserve = lastChange ? 2 : 3; // this provision, "more provisions", "more changes"
                 if (blocks.size() + reserve > MAX_BLOCKS || total + text.length() > MAX_TOTAL) {
-                    blocks.add(section("… and " + (provisions.size() - i) + " more provisions: <" + link + "|see all>"));
+                    blocks.add(section("… and " + (AlertFormat.provisionCount(c) - i) + " more provisions: <" + link
+                            + "|see all>"));
                     break;
                 }
                 blocks.add(section(text));

@@ -58,6 +58,10 @@ final class ChangeController {
             model.put("provisions", c.changes().stream().map(ProvisionDiff::of).toList());
             model.put("structure", c.structureChanges().stream().map(ProvisionDiff::of).toList());
             model.put("note", note(c.kind(), c.changes().isEmpty()));
+            // a huge edit arrives truncated (docs/events.md): say so, and where the whole diff is
+            model.put("truncated", Boolean.TRUE.equals(c.truncated()) ? "Too large to list in full: the first "
+                    + c.changes().size() + " of " + c.summary().total() + " changed provisions are shown. The whole "
+                    + "diff is served by the history API at " + c.fullDiff() : null);
             return pages.ok(request, "web/change", model);
         });
     }
