@@ -32,9 +32,10 @@ import java.time.Duration;
  * @param startSpread           a source's first fetch after start is spread over [0, min(every, this)]
  * @param jitter                share (0..0.5) by which each interval is randomly lengthened or shortened
  * @param sourcesPollInterval   how often the sources file's modification time is checked
- * @param memoryBudget          decoded document bytes held at once across every crawl in flight (default
- *                              64 MiB): a body is charged while it streams in and returned when its text is
- *                              published; a document larger than this is refused ({@code too-large})
+ * @param memoryBudget          memory the crawls in flight may hold at once (default 96 MiB): a body's decoded
+ *                              bytes are charged while it streams in, five times as much again before its
+ *                              text is extracted, all returned when the text is published or dropped; a
+ *                              document that cannot fit (over 16 MiB by default) is refused ({@code too-large})
  * @param maxSnapshotBytes      largest serialized snapshot published (default 15 MiB): the snapshots topic
  *                              and the producer accept 16 MiB per record before compression, so with the
  *                              key and headers a 15 MiB value always fits; a larger document's source shows
@@ -64,7 +65,7 @@ public record CrawlerSettings(
         @Bindable(defaultValue = "1m") Duration startSpread,
         @Bindable(defaultValue = "0.1") double jitter,
         @Bindable(defaultValue = "5s") Duration sourcesPollInterval,
-        @Bindable(defaultValue = "67108864") long memoryBudget,
+        @Bindable(defaultValue = "100663296") long memoryBudget,
         @Bindable(defaultValue = "15728640") long maxSnapshotBytes) {
 
     /** The default User-Agent: names the project and where to read about it. */
@@ -104,8 +105,8 @@ public record CrawlerSettings(
                         + "per record), was " + maxSnapshotBytes);
     }
 
-    /** Default of {@code memory-budget}: 64 MiB of decoded bodies in flight. */
-    public static final long DEFAULT_MEMORY_BUDGET = 64L * 1024 * 1024;
+    /** Default of {@code memory-budget}: 96 MiB, so a document of up to 16 MiB can be fetched and extracted. */
+    public static final long DEFAULT_MEMORY_BUDGET = 96L * 1024 * 1024;
     /** Default of {@code max-snapshot-bytes}: 15 MiB serialized, 1 MiB under what a record may be. */
     public static final long DEFAULT_MAX_SNAPSHOT_BYTES = 15L * 1024 * 1024;
     /** The largest allowed {@code max-snapshot-bytes}: a record of the snapshots topic, less room for key and headers. */

@@ -29,16 +29,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue #12 item 2 at a small scale: a crawler with a 4 MiB memory budget and a 1 MiB snapshot cap, on
+ * Issue #12 item 2 at a small scale: a crawler with a 12 MiB memory budget and a 1 MiB snapshot cap, on
  * the real broker, crawling a real local site that serves a gzip bomb, a page announced larger than the
- * budget, one streamed larger than the budget, a page whose text is over the snapshot cap, and a normal
- * page. Each oversized one shows {@code too-large} with the reason in /api/sources and publishes
+ * budget, one streamed larger than the budget, one that fits the budget but not its extraction, a page
+ * whose text is over the snapshot cap, and a normal page. Each oversized one shows {@code too-large} with the reason in /api/sources and publishes
  * nothing; the normal page is published; every byte goes back to the budget.
  */
 @ExtendWith(RealInfrastructure.class)
 class MemoryBudgetTest {
 
-    private static final long BUDGET = 4L * 1024 * 1024;
+    private static final long BUDGET = 12L * 1024 * 1024;
     private static final long MAX_SNAPSHOT = 1024L * 1024;
 
     @TempDir
@@ -55,24 +55,26 @@ class MemoryBudgetTest {
             TestSupport.send(ex, 200, "text/html", bomb);
         });
         site.on("/announced.htm", ex -> {
-            byte[] big = filler(6 << 20);
+            byte[] big = filler(14 << 20);
             TestSupport.send(ex, 200, "text/html", big);
         });
         site.on("/streamed.htm", ex -> {
             ex.getResponseHeaders().set("Content-Type", "text/html");
             ex.sendResponseHeaders(200, 0); // chunked: the size is not announced
             try (OutputStream out = ex.getResponseBody()) {
-                for (int i = 0; i < 6; i++) {
+                for (int i = 0; i < 14; i++) {
                     out.write(filler(1 << 20));
                 }
             }
         });
+        site.on("/extract.htm", ex -> TestSupport.send(ex, 200, "text/html", filler(4 << 20)));
         site.on("/bigtext.htm", ex -> TestSupport.send(ex, 200, "text/html; charset=utf-8", textPage(1_500_000)));
         site.html("/normal.htm", "<html><body><h1>Rules</h1><p>第一条 本办法自公布之日起施行。</p></body></html>");
         Path sources = CrawlerHarness.sourcesFile(dir,
                 page("bomb", site.url("/bomb.htm"), ""),
                 page("announced", site.url("/announced.htm"), ""),
                 page("streamed", site.url("/streamed.htm"), ""),
+                page("extract", site.url("/extract.htm"), ""),
                 page("bigtext", site.url("/bigtext.htm"), ""),
                 page("normal", site.url("/normal.htm"), ""));
         Map<String, Object> small = new HashMap<>();
@@ -93,10 +95,11 @@ class MemoryBudgetTest {
     void oversizedDocumentsShowTooLargeOnTheirSourceAndTheOthersAreStillCrawled() {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             Map<String, JsonNode> byId = sources();
-            assertThat(byId).hasSize(5);
+            assertThat(byId).hasSize(6);
             assertThat(byId.values()).allSatisfy(s -> assertThat(s.hasNonNull("lastOutcome")).isTrue());
             assertThat(byId.get("normal").get("lastOutcome").asText()).isEqualTo("published");
-            for (String id : new String[] {"bomb", "announced", "streamed"}) {
+            assertThat(byId.get("extract").get("lastError").asText()).contains("to extract");
+            for (String id : new String[] {"bomb", "announced", "streamed", "extract"}) {
                 assertThat(byId.get(id).get("lastOutcome").asText()).as(id).isEqualTo("too-large");
                 assertThat(byId.get(id).get("lastError").asText()).as(id).contains("memory budget of " + BUDGET);
             }
