@@ -54,13 +54,6 @@ public class Crawler {
 
     private static final Logger LOG = LoggerFactory.getLogger(Crawler.class);
 
-    /**
-     * Memory that extracting a document takes beyond its body, as a multiple of the body's size, charged
-     * to the memory budget before extraction: jsoup's tree of a 48.7 MB HTML page peaked at about 250 MB
-     * of heap (10 MB: 54 MB), the extracted text and snapshot are smaller than that tree. PDFs are
-     * charged the same.
-     */
-    static final long EXTRACTION_OVERHEAD = 5;
 
     private final CrawlerSettings settings;
     private final CrawlClock clock;
@@ -265,7 +258,7 @@ public class Crawler {
         }
         FetchResult.Fetched fetched = (FetchResult.Fetched) result;
         mem = mem.withGoneCount(0);
-        long allowance = fetched.body().length * EXTRACTION_OVERHEAD;
+        long allowance = fetched.body().length * CrawlerSettings.EXTRACTION_OVERHEAD;
         if (!lease.couldHold(allowance)) {
             return tooLarge(source, documentId, fetched.status(), "document of " + fetched.body().length
                     + " bytes needs about " + (fetched.body().length + allowance) + " bytes of memory to extract, over "

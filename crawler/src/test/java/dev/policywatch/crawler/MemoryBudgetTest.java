@@ -98,7 +98,7 @@ class MemoryBudgetTest {
             assertThat(byId).hasSize(6);
             assertThat(byId.values()).allSatisfy(s -> assertThat(s.hasNonNull("lastOutcome")).isTrue());
             assertThat(byId.get("normal").get("lastOutcome").asText()).isEqualTo("published");
-            assertThat(byId.get("extract").get("lastError").asText()).contains("to extract");
+            assertThat(byId.get("extract").get("lastError").asText()).contains("can extract");
             for (String id : new String[] {"bomb", "announced", "streamed", "extract"}) {
                 assertThat(byId.get(id).get("lastOutcome").asText()).as(id).isEqualTo("too-large");
                 assertThat(byId.get(id).get("lastError").asText()).as(id).contains("memory budget of " + BUDGET);

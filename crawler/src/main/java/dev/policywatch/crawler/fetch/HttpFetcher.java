@@ -148,7 +148,7 @@ public final class HttpFetcher {
     /** One attempt: follows redirects, checks each hop, no retries. */
     FetchResult fetchOnce(FetchRequest request) {
         URI url = request.url();
-        long decodedCap = settings.maxDecompressedBytes();
+        long decodedCap = settings.maxDocumentBytes();
         for (int hop = 0; ; hop++) {
             String refused = http.refusal(url, request.trusted());
             if (refused != null) {
@@ -300,7 +300,9 @@ public final class HttpFetcher {
         long announced = response.body().contentLength();
         if (announced > cap && !truncate) {
             throw new Failure(Failed.of(url, response.code(), Kind.TOO_LARGE, "body of " + announced
-                    + " bytes announced, over the cap of " + cap + " bytes: not read"));
+                    + " bytes announced, over the cap of " + cap + " bytes" + (cap < settings.maxDecompressedBytes()
+                            ? " that the crawler's memory budget of " + budget.capacity() + " bytes can extract "
+                                    + "(policywatch.crawler.memory-budget)" : "") + ": not read"));
         }
         if (announced > 0 && !truncate && !lease.couldHold(announced)) {
             throw new Failure(overBudget(url, response.code()));
@@ -316,7 +318,10 @@ public final class HttpFetcher {
                         break; // robots.txt: the first bytes are what counts; or exactly the cap
                     }
                     throw new Failure(Failed.of(url, response.code(), Kind.TOO_LARGE, "decoded body larger than "
-                            + "the cap of " + cap + " bytes (" + wireText(response) + "): not used"));
+                            + "the cap of " + cap + " bytes" + (cap < settings.maxDecompressedBytes()
+                                    ? " that the crawler's memory budget of " + budget.capacity() + " bytes can "
+                                            + "extract (policywatch.crawler.memory-budget)" : "")
+                            + " (" + wireText(response) + "): not used"));
                 }
                 long n = source.read(body, Math.min(CHUNK, room));
                 if (n == -1) {
