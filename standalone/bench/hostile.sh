@@ -28,7 +28,7 @@ cleanup() {
   [ -n "$SAMPLER" ] && wait "$SAMPLER" 2>/dev/null || true
 }
 trap cleanup EXIT
-until grep -q "huge page" "$WORK/site.log"; do sleep 0.5; done
+until grep -q "huge page" "$WORK/site.log" 2>/dev/null; do sleep 0.5; done
 cat "$WORK/site.log"
 
 { echo "sources:"
