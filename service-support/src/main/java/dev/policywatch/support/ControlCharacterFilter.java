@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Answers 400 (problem+json) to a request whose path or query holds a NUL or another C0 control
- * character. No id, cursor or filter of ours contains one, and PostgreSQL refuses NUL in text with an
+ * character (in query values, tabs and line breaks pass: a pasted search may hold them). No id, cursor or filter of ours contains one, and PostgreSQL refuses NUL in text with an
  * error of its own (which used to reach the client as a 500 with SQL in it).
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
@@ -30,7 +30,7 @@ public final class ControlCharacterFilter {
                 return bad("query parameter names must not contain control characters");
             }
             for (String v : e.getValue()) {
-                if (hasControl(v)) {
+                if (hasControl(v.replace('\t', ' ').replace('\r', ' ').replace('\n', ' '))) {
                     return bad(e.getKey() + " must not contain control characters");
                 }
             }

@@ -172,6 +172,23 @@ class StandaloneEndToEndTest {
         // nothing was sent twice across the restart
         assertThat(alertEmails()).hasSize(2);
         assertThat(slack.bodies()).hasSize(2);
+
+        // issue #12 item 7: a date PostgreSQL cannot hold is a 400, in the API and on the page (it was a 500
+        // with SQL in the body, and the page a 502); so is a NUL in an id
+        String forged = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("+300000-01-01T00:00:00Z|c-0".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(status("/api/changes?since=%2B300000-01-01T00:00:00Z")).isEqualTo(400);
+        assertThat(status("/api/changes?cursor=" + forged)).isEqualTo(400);
+        assertThat(status("/?cursor=" + forged)).isEqualTo(400);
+        assertThat(status("/api/changes/c-%00")).isEqualTo(400);
+        assertThat(status("/documents/test%00")).isEqualTo(400);
+    }
+
+    private int status(String path) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(system.url() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.body()).as(path).doesNotContain("SQL").doesNotContain("0x00");
+        return r.statusCode();
     }
 
     private List<MimeMessage> alertEmails() {
