@@ -1,6 +1,7 @@
 package dev.policywatch.diff;
 
 import dev.policywatch.support.FatalErrors;
+import dev.policywatch.support.ServiceEndpoints;
 import io.micronaut.runtime.Micronaut;
 import java.time.Duration;
 
@@ -13,6 +14,7 @@ public final class Application {
     public static void main(String[] args) {
         // an OutOfMemoryError ends the process (a supervisor restarts it); a stop never hangs past 30 s
         FatalErrors.install(Duration.ofSeconds(30));
-        Micronaut.build(args).mainClass(Application.class).environments("diff").start();
+        Micronaut.build(args).mainClass(Application.class).environments("diff")
+                .properties(ServiceEndpoints.DEFAULTS).start();
     }
 }

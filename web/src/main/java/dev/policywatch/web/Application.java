@@ -1,5 +1,6 @@
 package dev.policywatch.web;
 
+import dev.policywatch.support.ServiceEndpoints;
 import io.micronaut.runtime.Micronaut;
 
 /**
@@ -13,6 +14,7 @@ public final class Application {
     }
 
     public static void main(String[] args) {
-        Micronaut.build(args).mainClass(Application.class).environments("web").start();
+        Micronaut.build(args).mainClass(Application.class).environments("web")
+                .properties(ServiceEndpoints.DEFAULTS).start();
     }
 }
