@@ -85,16 +85,43 @@ final class Chains {
         return in;
     }
 
-    /** Where a block sits, for the majority rule: heading, paragraph, list item or table cell. */
-    static int location(Block b) {
-        return b.type().ordinal();
+    /**
+     * Where a label sits, for the majority rule: heading, paragraph, list item or table cell, and
+     * whether the block holds the label alone ("第十条" in a cell) or text after it.
+     */
+    static int location(Block b, boolean bare) {
+        return b.type().ordinal() * 2 + (bare ? 1 : 0);
     }
 
-    /** Weights: candidates in the location most of them share count fully, the others half. */
-    static double[] locationWeights(List<Block> candidates) {
+    /** The block type most candidates have (PARAGRAPH when there are none). */
+    static BlockType usualType(List<Block> candidates) {
         int[] counts = new int[BlockType.values().length];
         for (Block b : candidates) {
-            counts[location(b)]++;
+            counts[b.type().ordinal()]++;
+        }
+        int best = BlockType.PARAGRAPH.ordinal();
+        for (int k = 0; k < counts.length; k++) {
+            if (counts[k] > counts[best]) {
+                best = k;
+            }
+        }
+        return BlockType.values()[best];
+    }
+
+    /** Weights by where the labels sit (all with text after them). */
+    static double[] locationWeights(List<Block> candidates) {
+        return locationWeights(candidates, new boolean[candidates.size()]);
+    }
+
+    /**
+     * Weights: candidates where most candidates of their kind sit count fully, the others half. A
+     * label alone in a table cell, among articles that are paragraphs of text, is most likely a
+     * citation in a table; it joins the sequence only where no article in the usual place competes.
+     */
+    static double[] locationWeights(List<Block> candidates, boolean[] bare) {
+        int[] counts = new int[BlockType.values().length * 2];
+        for (int i = 0; i < candidates.size(); i++) {
+            counts[location(candidates.get(i), bare[i])]++;
         }
         int majority = 0;
         for (int k = 1; k < counts.length; k++) {
@@ -104,7 +131,7 @@ final class Chains {
         }
         double[] w = new double[candidates.size()];
         for (int i = 0; i < w.length; i++) {
-            w[i] = location(candidates.get(i)) == majority ? MAJORITY : MINORITY;
+            w[i] = location(candidates.get(i), bare[i]) == majority ? MAJORITY : MINORITY;
         }
         return w;
     }

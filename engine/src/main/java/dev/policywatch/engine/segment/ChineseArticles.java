@@ -37,6 +37,7 @@ final class ChineseArticles implements NumberingScheme {
         List<Block> where = new ArrayList<>();
         List<Boolean> glued = new ArrayList<>();
         List<String[]> parts = new ArrayList<>(); // {label, rest}
+        List<Integer> containers = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Block b = blocks.get(i);
             roles[i] = NumberingScheme.plain(b);
@@ -67,21 +68,35 @@ final class ChineseArticles implements NumberingScheme {
             } else {
                 boolean shortLine = rest.length() <= 40 && !rest.contains("。")
                         && (rest.isEmpty() || Character.isWhitespace(rest.charAt(0)) || rest.length() <= 12);
-                if (b.type() == BlockType.HEADING || (shortLine && b.type() == BlockType.PARAGRAPH)) {
+                if (b.type() == BlockType.HEADING || shortLine) {
                     int rank = switch (kind) {
                         case "编", "編" -> 1;
                         case "分编", "分編" -> 2;
                         case "章" -> 3;
                         default -> 4;
                     };
+                    containers.add(i);
                     roles[i] = Role.numberedContainer("第" + numeral + kind, Segmenter.compactCjk(rest.strip()), rank);
                 }
             }
         }
-        double[] weights = Chains.locationWeights(where);
+        boolean[] bare = new boolean[parts.size()];
+        for (int k = 0; k < bare.length; k++) {
+            bare[k] = parts.get(k)[1].isEmpty();
+        }
+        double[] weights = Chains.locationWeights(where, bare);
         for (int k = 0; k < weights.length; k++) {
             if (glued.get(k)) {
                 weights[k] *= 0.9;
+            }
+        }
+        // a chapter named in a table cell or a list is a citation, unless the articles themselves
+        // are table cells (a page laid out in a table)
+        BlockType usual = Chains.usualType(where);
+        for (int i : containers) {
+            BlockType type = blocks.get(i).type();
+            if (type != BlockType.HEADING && type != BlockType.PARAGRAPH && type != usual) {
+                roles[i] = NumberingScheme.plain(blocks.get(i));
             }
         }
         boolean[] in = Chains.heaviestIncreasing(keys, weights);

@@ -76,6 +76,7 @@ final class EnglishUnits implements NumberingScheme {
         if (provisionKind == null) {
             return null;
         }
+        BlockType usual = Chains.usualType(accepted.get(provisionKind).stream().map(Candidate::block).toList());
         for (List<Candidate> kept : accepted.values()) {
             for (Candidate c : kept) {
                 Matcher m = c.match();
@@ -86,8 +87,9 @@ final class EnglishUnits implements NumberingScheme {
                     boolean isHeading = b.type() == BlockType.HEADING;
                     roles[c.index()] = Role.provision(label, isHeading ? rest : "", isHeading ? "" : rest,
                             isHeading ? b.level() : Role.PARAGRAPH_OPENED);
-                } else if (b.type() == BlockType.HEADING || b.type() == BlockType.PARAGRAPH) {
-                    // a unit named in a table cell or a list item is a reference, never a container
+                } else if (b.type() == BlockType.HEADING || b.type() == BlockType.PARAGRAPH || b.type() == usual) {
+                    // a unit named in a table cell or a list item is a reference, never a container,
+                    // unless the provisions themselves sit there (a page laid out in a table)
                     int rank = switch (c.kind()) {
                         case "part", "book" -> 1;
                         case "title", "schedule", "annex", "appendix" -> 2;

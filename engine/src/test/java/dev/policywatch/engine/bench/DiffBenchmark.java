@@ -35,7 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class DiffBenchmark {
 
     @Param({"cn-cybersecurity-law-2016-2025", "cn-anti-monopoly-law-2007-2022",
-            "cn-gov-info-disclosure-regulation-2007-2019", "en-fedramp-ksi-25.05c-25.11b", "synthetic-1000"})
+            "cn-gov-info-disclosure-regulation-2007-2019", "en-fedramp-ksi-25.05c-25.11b",
+            "en-us-12cfr1010-regulation-j-2011-2016", "synthetic-1000"})
     public String pair;
 
     private final Engine engine = new Engine();
@@ -51,6 +52,10 @@ public class DiffBenchmark {
             return;
         }
         Path dir = Path.of(System.getProperty("policywatch.corpus", "../../shared/corpus")).resolve(pair);
+        if (!Files.isDirectory(dir)) {
+            // the project's own corpus (corpus/ at the repository root)
+            dir = Path.of(System.getProperty("policywatch.projectCorpus", "../corpus")).resolve(pair);
+        }
         oldBytes = Files.readAllBytes(dir.resolve("v1.md"));
         newBytes = Files.readAllBytes(dir.resolve("v2.md"));
         System.out.printf("%n%s: %d + %d bytes%n", pair, oldBytes.length, newBytes.length);
