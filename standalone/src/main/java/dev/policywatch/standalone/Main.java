@@ -48,7 +48,7 @@ public final class Main {
         System.setErr(err);
         if (args.length > 0 && "diff".equals(args[0])) {
             out.flush();
-            System.exit(DiffCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err));
+            System.exit(DiffCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err, DiffCommand.terminal()));
         }
         if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help"))) {
             out.print(USAGE);

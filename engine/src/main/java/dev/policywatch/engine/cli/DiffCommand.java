@@ -6,6 +6,7 @@ import dev.policywatch.engine.extract.ExtractOptions;
 import dev.policywatch.engine.extract.ExtractedDocument;
 import dev.policywatch.engine.extract.ExtractionException;
 import dev.policywatch.engine.extract.Extractor;
+import dev.policywatch.events.ChangeType;
 import dev.policywatch.events.DiffOp;
 import dev.policywatch.events.EventJson;
 import dev.policywatch.events.ProvisionChange;
@@ -26,8 +27,9 @@ import java.util.List;
  * engine as the services.
  *
  * <p>{@code text} (default): a summary line, then each change with its labels and an inline diff in
- * which deletions read {@code [-so-]} and insertions {@code {+so+}} (in colour as well when writing to
- * a terminal). {@code json}: one object {@code {"changes":[...],"structureChanges":[...],"summary":{...}}}.
+ * which deletions read {@code [-so-]} and insertions {@code {+so+}} when writing to a file or pipe, and
+ * in red and green without markers when writing to a terminal. Renumbered provisions are told in one
+ * line; a provision's printed text is capped at {@value #MAX_PRINTED_CHARS} characters, with a note. {@code json}: one object {@code {"changes":[...],"structureChanges":[...],"summary":{...}}}.
  * Standard output carries the result alone. Exit 0 when compared (changes or none), 2 with a
  * one-line message on standard error for a missing, unreadable or unsupported file or bad usage.
  */
@@ -39,9 +41,13 @@ public final class DiffCommand {
     public static final int FAILED = 2;
 
     private static final String USAGE = "usage: diff OLD NEW [--format text|json]";
+    /** The text of one provision printed at most (a one-paragraph 20 MB file would flood the terminal). */
+    static final int MAX_PRINTED_CHARS = 4_000;
+    private static final int MAX_RENUMBERINGS_LISTED = 6;
     private static final String RED = "\u001B[31m";
     private static final String GREEN = "\u001B[32m";
     private static final String BOLD = "\u001B[1m";
+    private static final String STRIKE = "\u001B[9m";
     private static final String RESET = "\u001B[0m";
 
     private DiffCommand() {
@@ -52,11 +58,14 @@ public final class DiffCommand {
         // Java 17 writes '?' for Chinese when the locale is not UTF-8: write UTF-8 bytes ourselves
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        boolean colour = System.console() != null && System.getenv("NO_COLOR") == null
-                && !"dumb".equals(System.getenv("TERM"));
-        int status = run(args, out, err, colour);
+        int status = run(args, out, err, terminal());
         out.flush();
         System.exit(status);
+    }
+
+    /** Whether standard output is a terminal that takes colour (not redirected, no NO_COLOR, TERM not dumb). */
+    public static boolean terminal() {
+        return System.console() != null && System.getenv("NO_COLOR") == null && !"dumb".equals(System.getenv("TERM"));
     }
 
     /** Runs the command without colour; returns the exit status. */
@@ -149,46 +158,97 @@ public final class DiffCommand {
 
     static void printText(DiffResult result, PrintStream out, boolean colour) {
         out.println(result.summary().describe() + ", " + result.summary().unchanged() + " unchanged");
-        for (ProvisionChange c : result.changes()) {
-            printChange(c, out, colour);
-        }
+        printChanges(result.changes(), out, colour);
         if (!result.structureChanges().isEmpty()) {
             out.println();
             out.println("Structure (title, preamble, headings):");
-            for (ProvisionChange c : result.structureChanges()) {
+            printChanges(result.structureChanges(), out, colour);
+        }
+    }
+
+    /** Each change in order, except that renumbered provisions (text unchanged) are told once, in one line. */
+    private static void printChanges(List<ProvisionChange> changes, PrintStream out, boolean colour) {
+        List<ProvisionChange> renumbered = new ArrayList<>();
+        for (ProvisionChange c : changes) {
+            if (c.type() == ChangeType.RENUMBERED) {
+                renumbered.add(c);
+            } else {
                 printChange(c, out, colour);
             }
         }
+        if (!renumbered.isEmpty()) {
+            out.println();
+            String head = "RENUMBERED " + renumbered.size() + (renumbered.size() == 1 ? " provision" : " provisions")
+                    + " (text unchanged)";
+            out.println((colour ? BOLD + head + RESET : head) + ": " + renumberings(renumbered));
+        }
+    }
+
+    /** "第三条 → 第四条, 第四条 → 第五条, … 第九条 → 第十条" — the first few and the last. */
+    static String renumberings(List<ProvisionChange> renumbered) {
+        List<String> pairs = new ArrayList<>();
+        for (ProvisionChange c : renumbered) {
+            pairs.add(c.oldLabel() + " → " + c.newLabel());
+        }
+        if (pairs.size() <= MAX_RENUMBERINGS_LISTED) {
+            return String.join(", ", pairs);
+        }
+        return String.join(", ", pairs.subList(0, MAX_RENUMBERINGS_LISTED - 1)) + ", … ("
+                + (pairs.size() - MAX_RENUMBERINGS_LISTED) + " more) … " + pairs.get(pairs.size() - 1);
     }
 
     private static void printChange(ProvisionChange c, PrintStream out, boolean colour) {
         out.println();
         String head = c.type() + " " + c.displayLabel();
-        if (c.type() == dev.policywatch.events.ChangeType.MODIFIED) {
-            head += String.format(" (similarity %.2f)", c.similarity());
+        if (c.type() == ChangeType.MODIFIED) {
+            head += " (similarity " + similarity(c.similarity()) + ")";
         }
         out.println(colour ? BOLD + head + RESET : head);
-        switch (c.type()) {
-            case RENUMBERED -> {
-                // same text under a new number: the labels say it all
-            }
-            case ADDED -> out.println(indent(mark(DiffOp.insert(c.newText()), colour)));
-            case REMOVED -> out.println(indent(mark(DiffOp.delete(c.oldText()), colour)));
-            case MODIFIED -> {
-                StringBuilder sb = new StringBuilder();
-                for (DiffOp op : c.diff()) {
-                    sb.append(mark(op, colour));
-                }
-                out.println(indent(sb.toString()));
-            }
+        List<DiffOp> ops = switch (c.type()) {
+            case ADDED -> List.of(DiffOp.insert(c.newText()));
+            case REMOVED -> List.of(DiffOp.delete(c.oldText()));
+            case MODIFIED -> c.diff();
+            case RENUMBERED -> List.of();
+        };
+        StringBuilder sb = new StringBuilder();
+        int total = 0;
+        for (DiffOp op : ops) {
+            total += op.text().length();
         }
+        int room = MAX_PRINTED_CHARS;
+        for (DiffOp op : ops) {
+            if (room <= 0) {
+                break;
+            }
+            String text = op.text().length() > room ? op.text().substring(0, room) + "…" : op.text();
+            room -= op.text().length();
+            sb.append(mark(new DiffOp(op.op(), text), colour));
+        }
+        if (!ops.isEmpty()) {
+            out.println(indent(sb.toString()));
+        }
+        if (total > MAX_PRINTED_CHARS) {
+            out.println(String.format(java.util.Locale.ROOT,
+                    "  (cut: %,d of this provision's %,d characters printed; --format json has them all)",
+                    MAX_PRINTED_CHARS, total));
+        }
+    }
+
+    /**
+     * Two decimals, rounded down: a MODIFIED provision is never "1.00" similar (a one-character change in
+     * a long article would otherwise round up to identity) — it reads {@code >0.99} instead.
+     */
+    static String similarity(double s) {
+        double floor = Math.floor(s * 100) / 100;
+        return floor >= 1.0 ? ">0.99" : String.format(java.util.Locale.ROOT, "%.2f", floor);
     }
 
     private static String mark(DiffOp op, boolean colour) {
         return switch (op.op()) {
             case EQUAL -> op.text();
-            case DELETE -> colour ? RED + "[-" + op.text() + "-]" + RESET : "[-" + op.text() + "-]";
-            case INSERT -> colour ? GREEN + "{+" + op.text() + "+}" + RESET : "{+" + op.text() + "+}";
+            // on a terminal colour says it (struck-through red, green); markers are for files and pipes
+            case DELETE -> colour ? RED + STRIKE + op.text() + RESET : "[-" + op.text() + "-]";
+            case INSERT -> colour ? GREEN + op.text() + RESET : "{+" + op.text() + "+}";
         };
     }
 

@@ -56,6 +56,8 @@ public final class JsoupExtractor {
     public ExtractedDocument extract(byte[] bytes, String contentType, ExtractOptions options) {
         Charset charset = Charsets.detect(bytes, contentType, true);
         String html = Charsets.decode(bytes, charset);
+        // random bytes labelled HTML would otherwise become pages of mojibake "text"
+        PlainTextExtractor.checkNotBinary(html);
         Document doc = Jsoup.parse(html);
         String title = cleanTitle(TextNormaliser.clean(doc.title()), titleCandidates(doc, options), siteNames(doc));
         String lang = doc.selectFirst("html") == null ? "" : doc.selectFirst("html").attr("lang");

@@ -24,13 +24,15 @@ public final class PlainTextExtractor {
         return new ExtractedDocument(title, Languages.guess(blocks), "text/plain", blocks);
     }
 
-    /** Binary garbage is refused instead of producing pages of mojibake. */
+    /** Binary garbage is refused instead of producing pages of mojibake (also for HTML and Markdown). */
     static void checkNotBinary(String text) {
         int sample = Math.min(text.length(), 64 * 1024);
         int bad = 0;
         for (int i = 0; i < sample; i++) {
             char c = text.charAt(i);
-            if (c == '\uFFFD' || (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')) {
+            // C0 controls other than line breaks and tabs, C1 controls and undecodable bytes: no text has many
+            if (c == '\uFFFD' || (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')
+                    || (c >= 0x7F && c <= 0x9F)) {
                 bad++;
             }
         }

@@ -38,7 +38,7 @@ class DiffCommandTest {
         assertThat(status).isZero();
         assertThat(stdout().lines().findFirst()).contains("1 modified, 1 added, 4 renumbered, 2 unchanged");
         assertThat(stdout()).contains("MODIFIED 第四条 → 第五条").contains("{+和应急演练+}")
-                .contains("ADDED 第三条").contains("RENUMBERED 第三条 → 第四条")
+                .contains("ADDED 第三条").contains("RENUMBERED 4 provisions (text unchanged): 第三条 → 第四条, ")
                 .doesNotContain("\u001B[");
         assertThat(stderr()).isEmpty();
     }
@@ -61,7 +61,7 @@ class DiffCommandTest {
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), true);
 
         assertThat(status).isZero();
-        assertThat(stdout()).contains("\u001B[32m{+和应急演练+}\u001B[0m");
+        assertThat(stdout()).contains("\u001B[32m和应急演练\u001B[0m").doesNotContain("{+");
     }
 
     @Test
@@ -101,6 +101,61 @@ class DiffCommandTest {
 
         assertThat(status).isEqualTo(2);
         assertThat(stderr().lines()).singleElement().asString().contains("cannot read");
+    }
+
+    // Bug (#15): random bytes named .html were compared as "27 added, 1 removed" of mojibake (exit 0)
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"random.html", "random.htm", "random.pdf", "random.md", "random.txt"})
+    void randomBytesAreRefusedWhateverTheExtension(String name, @TempDir Path dir) throws Exception {
+        byte[] bytes = new byte[4096];
+        new java.util.Random(15).nextBytes(bytes);
+        Path file = Files.write(dir.resolve(name), bytes);
+
+        int status = run(Fixtures.path("en-v1.html").toString(), file.toString());
+
+        assertThat(status).isEqualTo(2);
+        assertThat(stdout()).isEmpty();
+        assertThat(stderr().lines()).singleElement().asString().startsWith("diff: cannot read " + file);
+    }
+
+    @Test
+    void renumberedProvisionsAreToldInOneLine(@TempDir Path dir) throws Exception {
+        StringBuilder old = new StringBuilder();
+        StringBuilder now = new StringBuilder("Article 1\n\nA new first article.\n\n");
+        for (int i = 1; i <= 64; i++) {
+            String body = "Provision number " + i + " says something of its own about topic " + (i * 7) + ".";
+            old.append("Article ").append(i).append("\n\n").append(body).append("\n\n");
+            now.append("Article ").append(i + 1).append("\n\n").append(body).append("\n\n");
+        }
+        Path a = Files.writeString(dir.resolve("a.md"), old);
+        Path b = Files.writeString(dir.resolve("b.md"), now);
+
+        int status = run(a.toString(), b.toString());
+
+        assertThat(status).isZero();
+        assertThat(stdout()).containsOnlyOnce("RENUMBERED")
+                .contains("RENUMBERED 64 provisions (text unchanged): Article 1 → Article 2, Article 2 → Article 3, ")
+                .contains("(58 more) … Article 64 → Article 65");
+        assertThat(stdout().lines().count()).isLessThan(10);
+    }
+
+    @Test
+    void aHugeProvisionIsCutWithANote(@TempDir Path dir) throws Exception {
+        Path a = Files.writeString(dir.resolve("a.txt"), "Short.");
+        Path b = Files.writeString(dir.resolve("b.txt"), "Short.\n" + "word ".repeat(400_000));
+
+        int status = run(a.toString(), b.toString());
+
+        assertThat(status).isZero();
+        assertThat(stdout().length()).isLessThan(DiffCommand.MAX_PRINTED_CHARS + 1_000);
+        assertThat(stdout()).containsPattern("\\(cut: 4,000 of this provision's 1,99\\d,\\d{3} characters printed; --format json has them all\\)");
+    }
+
+    @Test
+    void aModifiedProvisionIsNeverOnePointZeroSimilar() {
+        assertThat(DiffCommand.similarity(0.9996)).isEqualTo("0.99");
+        assertThat(DiffCommand.similarity(1.0)).isEqualTo(">0.99");
+        assertThat(DiffCommand.similarity(0.987)).isEqualTo("0.98");
     }
 
     @Test

@@ -37,24 +37,38 @@ class BadInputTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"garbage.txt", "garbage.md", "garbage.pdf"})
+    @ValueSource(strings = {"garbage.txt", "garbage.md", "garbage.pdf", "garbage.html", "garbage.htm"})
     void binaryGarbageIsAClearError(String name) {
+        for (int size : new int[] {200, 2_000, 100_000}) {
+            byte[] bytes = new byte[size];
+            new Random(size).nextBytes(bytes);
+
+            assertThatThrownBy(() -> extractor.extract(bytes, null, name, ExtractOptions.NONE))
+                    .as("%d random bytes named %s", size, name)
+                    .isInstanceOf(ExtractionException.class);
+        }
+    }
+
+    // Bug (#15): random bytes named .html were "compared" as 27 added provisions of mojibake
+    @Test
+    void binaryGarbageServedAsHtmlIsAClearError() {
         byte[] bytes = new byte[100_000];
         new Random(7).nextBytes(bytes);
 
-        assertThatThrownBy(() -> extractor.extract(bytes, null, name, ExtractOptions.NONE))
-                .isInstanceOf(ExtractionException.class);
+        assertThatThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> extractor.extract(bytes, "text/html", null, ExtractOptions.NONE)))
+                .isInstanceOf(ExtractionException.class)
+                .hasMessageContaining("not a text document");
     }
 
     @Test
-    void binaryGarbageAsHtmlGivesSomeResultWithoutFailing() {
-        byte[] bytes = new byte[100_000];
-        new Random(7).nextBytes(bytes);
+    void aPdfNamedHtmlIsReadAsAPdf() throws Exception {
+        byte[] pdf = PdfBoxExtractorTest.pdf(java.util.List.of(java.util.List.of("Section 1. Purpose", "Keep parks clean.")), null);
 
-        ExtractedDocument doc = assertTimeoutPreemptively(Duration.ofSeconds(10),
-                () -> extractor.extract(bytes, "text/html", null, ExtractOptions.NONE));
+        ExtractedDocument doc = extractor.extract(pdf, "text/html", "report.html", ExtractOptions.NONE);
 
-        assertThat(doc.contentType()).isEqualTo("text/html");
+        assertThat(doc.contentType()).isEqualTo("application/pdf");
+        assertThat(doc.blocks()).isNotEmpty();
     }
 
     @Test
