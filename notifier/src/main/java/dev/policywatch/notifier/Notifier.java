@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts the notifier with the context: the schema is migrated (by {@link NotifierDatabase}), the
- * topics exist, the console subscription exists when {@code policywatch.notifier.console.enabled}, then
+ * topics exist, the console subscription exists when {@code policywatch.notifier.console.enabled} (and the
+ * one it created earlier is stopped when the setting is now false), then
  * the delivery worker and the changes consumer start. Stops them in reverse order.
  */
 @Context
@@ -29,6 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class Notifier {
 
     private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
+    private static final String BY_CONFIGURATION = "created by configuration";
 
     private final KafkaSettings kafka;
     private final NotifierSettings settings;
@@ -50,10 +52,23 @@ public final class Notifier {
         TopicInitializer.ensure(kafka.bootstrapServers(), TopicInitializer.policywatchTopics(kafka));
         if (settings.console()) {
             ensureConsoleSubscription();
+        } else {
+            retireConsoleSubscription();
         }
         worker.start();
         consumer.start();
         LOG.info("Notifier started: {}", settings);
+    }
+
+    /** The console subscription an earlier start created by configuration stops when the setting is now off. */
+    private void retireConsoleSubscription() {
+        Instant now = Instant.now();
+        for (Subscription s : store.byChannel(Channel.CONSOLE)) {
+            if (s.status() == SubscriptionStatus.ACTIVE && BY_CONFIGURATION.equals(s.statusReason())) {
+                store.setStatus(s.id(), SubscriptionStatus.UNSUBSCRIBED, "policywatch.notifier.console.enabled=false", now);
+                LOG.info("Console subscription {} stopped: policywatch.notifier.console.enabled is false", s.id());
+            }
+        }
     }
 
     private void ensureConsoleSubscription() {
@@ -61,7 +76,7 @@ public final class Notifier {
         if (!exists) {
             Instant now = Instant.now();
             Subscription s = new Subscription("s-console-" + UUID.randomUUID(), Channel.CONSOLE, "stdout", Filters.ALL,
-                    Mode.IMMEDIATE, null, null, SubscriptionStatus.ACTIVE, "created by configuration", now, now);
+                    Mode.IMMEDIATE, null, null, SubscriptionStatus.ACTIVE, BY_CONFIGURATION, now, now);
             store.insert(s, "-");
             LOG.info("Console subscription {} created: alerts are printed to standard output", s.id());
         }

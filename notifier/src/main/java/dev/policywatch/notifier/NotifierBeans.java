@@ -81,7 +81,7 @@ public class NotifierBeans {
         Duration connect = settings.sendTimeout().dividedBy(3);
         senders.add(new SlackWebhookSender(policy, WebhookClient.create(connect, settings.sendTimeout().minus(connect)),
                 links, clock));
-        senders.add(new ConsoleSender(System.out, links));
+        senders.add(new ConsoleSender(System.out, links, ConsoleSender.stdoutIsTerminal()));
         return new DeliveryWorker(outbox, store, senders, deadLetters,
                 new RetryPolicy(settings.backoff(), settings.maxBackoff(), settings.maxAttempts()), clock,
                 settings.pollInterval(), settings.lease(), settings.sendTimeout(), settings.batchSize(),

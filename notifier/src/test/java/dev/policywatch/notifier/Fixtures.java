@@ -55,7 +55,7 @@ public final class Fixtures {
         VersionRef to = new VersionRef("v-to-" + suffix, Instant.parse("2026-01-02T00:00:00Z"), "sha256:b" + suffix);
         return new DocumentChange(1, Ids.changeId(documentId, from.versionId(), to.versionId()), documentId,
                 "cac-genai-measures", "Interim Measures", "https://www.cac.gov.cn/x.htm", title,
-                "Cyberspace Administration of China", "CN", "zh", ChangeKind.UPDATED, from, to,
+                "Cyberspace Administration of China (CAC)", "CN", "zh", ChangeKind.UPDATED, from, to,
                 Instant.now(), provisions, List.of(), ChangeSummary.of(provisions, 3));
     }
 

@@ -1,5 +1,7 @@
 package dev.policywatch.notifier.console;
 
+import dev.policywatch.events.ChangeType;
+import dev.policywatch.events.DiffOp;
 import dev.policywatch.events.DocumentChange;
 import dev.policywatch.events.ProvisionChange;
 import dev.policywatch.notifier.delivery.Alert;
@@ -11,17 +13,35 @@ import dev.policywatch.notifier.subscription.Links;
 import java.io.PrintStream;
 import java.util.List;
 
-/** Prints each alert as a few readable lines (headline, counts, link, each provision with its diff). Thread-safe. */
+/**
+ * Prints each alert as a few readable lines: the headline, what happened and the link, then each
+ * changed provision with its diff, renumbered provisions told in one line. On a terminal the diff is in
+ * colour (deletions struck through in red, insertions green); written to a file or a pipe it reads
+ * {@code [-deleted-]{+inserted+}}. Control characters from pages never reach the output. Thread-safe.
+ */
 public final class ConsoleSender implements AlertSender {
 
     private static final int MAX_PROVISIONS = 20;
 
     private final PrintStream out;
     private final Links links;
+    private final boolean colour;
 
+    /** A sender that writes plain text with diff markers. */
     public ConsoleSender(PrintStream out, Links links) {
+        this(out, links, false);
+    }
+
+    /** @param colour whether {@code out} is a terminal that takes ANSI colours */
+    public ConsoleSender(PrintStream out, Links links, boolean colour) {
         this.out = out;
         this.links = links;
+        this.colour = colour;
+    }
+
+    /** Whether standard output is a terminal that takes colour (not redirected, no NO_COLOR, TERM not dumb). */
+    public static boolean stdoutIsTerminal() {
+        return System.console() != null && System.getenv("NO_COLOR") == null && !"dumb".equals(System.getenv("TERM"));
     }
 
     @Override
@@ -44,17 +64,22 @@ public final class ConsoleSender implements AlertSender {
 
     /** The text printed for one change. */
     public String render(DocumentChange c, StringBuilder sb) {
-        sb.append("\n== policywatch alert: ").append(AlertFormat.headline(c)).append('\n')
-                .append("   ").append(AlertFormat.kind(c)).append(" · ").append(AlertFormat.counts(c)).append(" · ")
-                .append(links.change(c.changeId())).append('\n');
-        List<ProvisionChange> provisions = c.changes();
-        for (int i = 0; i < provisions.size() && i < MAX_PROVISIONS; i++) {
-            ProvisionChange p = provisions.get(i);
+        String headline = "== policywatch alert: " + AlertFormat.headline(c);
+        sb.append('\n').append(colour ? "\u001B[1m" + headline + "\u001B[0m" : headline).append('\n')
+                .append("   ").append(AlertFormat.status(c)).append(" · ").append(links.change(c.changeId())).append('\n');
+        List<ProvisionChange> shown = c.changes().stream().filter(p -> p.type() != ChangeType.RENUMBERED).toList();
+        for (int i = 0; i < shown.size() && i < MAX_PROVISIONS; i++) {
+            ProvisionChange p = shown.get(i);
+            List<DiffOp> diff = AlertFormat.compactDiff(p, 300);
             sb.append("   - ").append(AlertFormat.provisionLabel(p)).append(": ")
-                    .append(AlertFormat.plainDiff(AlertFormat.compactDiff(p, 300))).append('\n');
+                    .append(colour ? AlertFormat.ansiDiff(diff) : AlertFormat.plainDiff(diff)).append('\n');
         }
-        if (provisions.size() > MAX_PROVISIONS) {
-            sb.append("   … and ").append(provisions.size() - MAX_PROVISIONS).append(" more\n");
+        if (shown.size() > MAX_PROVISIONS) {
+            sb.append("   … and ").append(shown.size() - MAX_PROVISIONS).append(" more\n");
+        }
+        String renumbered = AlertFormat.renumberedLine(c.changes());
+        if (!renumbered.isEmpty()) {
+            sb.append("   - ").append(renumbered).append('\n');
         }
         return sb.toString();
     }

@@ -1,13 +1,13 @@
 package dev.policywatch.notifier.delivery;
 
 import dev.policywatch.events.ChangeKind;
+import dev.policywatch.events.ChangeType;
 import dev.policywatch.events.DiffOp;
 import dev.policywatch.events.DocumentChange;
 import dev.policywatch.events.ProvisionChange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class AlertFormat {
 
-    private static final Set<String> MINOR = Set.of("of", "the", "and", "for", "on", "in", "de", "la", "du", "des", "et");
+    private static final Pattern STATED_ABBREVIATION = Pattern.compile("\\(([A-Z][A-Za-z0-9&.-]{1,11})\\)$");
     private static final int KEEP = 40;
 
     private AlertFormat() {
@@ -45,29 +45,26 @@ public final class AlertFormat {
         return flat.length() > max ? flat.substring(0, Math.max(0, max - 1)) + "…" : flat;
     }
 
-    /** "CAC" for "Cyberspace Administration of China"; names of one or two words, or with CJK, unchanged. */
+    /**
+     * The publisher's name as the source gives it, or the abbreviation the name itself states in
+     * brackets at its end ("Cyberspace Administration of China (CAC)" → "CAC"). Initials are never made
+     * up: "Example Agency" stays "Example Agency", not "EA".
+     */
     public static String publisherShort(String publisher) {
         String p = oneLine(publisher, 80);
         if (p.isEmpty()) {
             return "policywatch";
         }
-        String[] words = p.split(" ");
-        if (words.length < 3 || p.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) {
-            return p;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (String w : words) {
-            if (!w.isEmpty() && !MINOR.contains(w.toLowerCase(Locale.ROOT)) && Character.isLetter(w.charAt(0))) {
-                sb.append(Character.toUpperCase(w.charAt(0)));
-            }
-        }
-        return sb.length() >= 2 ? sb.toString() : p;
+        java.util.regex.Matcher m = STATED_ABBREVIATION.matcher(p);
+        return m.find() ? m.group(1) : p;
     }
 
-    /** "CAC: 生成式人工智能服务管理暂行办法" — one line. */
+    /** "Cyberspace Administration of China: 生成式人工智能服务管理暂行办法"; the title alone when it names the publisher. */
     public static String headline(DocumentChange c) {
         String title = oneLine(c.title() == null || c.title().isBlank() ? c.documentId() : c.title(), 200);
-        return publisherShort(c.publisher()) + ": " + title;
+        String publisher = publisherShort(c.publisher());
+        String bare = publisher.replaceAll("\\s*\\([^)]*\\)$", "");
+        return !bare.isEmpty() && title.contains(bare) ? title : publisher + ": " + title;
     }
 
     /** "2 modified, 1 added", "new document", "removed". */
@@ -91,6 +88,31 @@ public final class AlertFormat {
     /** "new document", "updated", "removed". */
     public static String kind(DocumentChange c) {
         return c.kind() == ChangeKind.NEW_DOCUMENT ? "new document" : c.kind().name().toLowerCase(Locale.ROOT);
+    }
+
+    /** What happened, each word once: "updated · 2 modified, 1 added", "new document", "removed". */
+    public static String status(DocumentChange c) {
+        return c.kind() == ChangeKind.UPDATED || c.kind() == ChangeKind.BASELINE
+                ? kind(c) + " · " + counts(c) : kind(c);
+    }
+
+    /**
+     * The renumbered provisions (text unchanged) of a change, told in one line: "4 renumbered (text
+     * unchanged): 第三条 → 第四条, 第四条 → 第五条, … 第六条 → 第七条"; empty when there are none.
+     */
+    public static String renumberedLine(List<ProvisionChange> changes) {
+        List<String> pairs = new ArrayList<>();
+        for (ProvisionChange p : changes) {
+            if (p.type() == ChangeType.RENUMBERED) {
+                pairs.add(oneLine(p.oldLabel(), 40) + " → " + oneLine(p.newLabel(), 40));
+            }
+        }
+        if (pairs.isEmpty()) {
+            return "";
+        }
+        String list = pairs.size() <= 4 ? String.join(", ", pairs)
+                : String.join(", ", pairs.subList(0, 3)) + ", … " + pairs.get(pairs.size() - 1);
+        return pairs.size() + " renumbered (text unchanged): " + list;
     }
 
     /** "第十条 (modified)", "Article 3 → Article 4 (renumbered)". */
@@ -141,6 +163,19 @@ public final class AlertFormat {
             out.add(new DiffOp(op.op(), text));
         }
         return out;
+    }
+
+    /** A terminal's rendering of a compact diff: deletions struck through in red, insertions green, no markers. */
+    public static String ansiDiff(List<DiffOp> ops) {
+        StringBuilder sb = new StringBuilder();
+        for (DiffOp op : ops) {
+            switch (op.op()) {
+                case EQUAL -> sb.append(op.text());
+                case INSERT -> sb.append("\u001B[32m").append(op.text()).append("\u001B[0m");
+                case DELETE -> sb.append("\u001B[31;9m").append(op.text()).append("\u001B[0m");
+            }
+        }
+        return sb.toString();
     }
 
     /** The plain-text rendering of a compact diff: {@code [-deleted-]} and {@code {+inserted+}}. */

@@ -55,11 +55,10 @@ public final class EmailMessages {
         String headline = AlertFormat.headline(c);
         String publisher = AlertFormat.oneLine(c.publisher(), 200);
         text.append(headline).append('\n')
-                .append(publisher).append(" · ").append(AlertFormat.kind(c)).append(" · ").append(AlertFormat.counts(c))
+                .append(publisher).append(" · ").append(AlertFormat.status(c))
                 .append('\n').append(link).append("\n\n");
         html.append("<h2 style=\"font-size:1.2em\">").append(escape(headline)).append("</h2><p>")
-                .append(escape(publisher)).append(" · ").append(escape(AlertFormat.kind(c))).append(" · ")
-                .append(escape(AlertFormat.counts(c))).append("<br><a href=\"").append(escape(link))
+                .append(escape(publisher)).append(" · ").append(escape(AlertFormat.status(c))).append("<br><a href=\"").append(escape(link))
                 .append("\">View the change</a></p>");
         int shown = 0;
         for (ProvisionChange p : c.changes()) {

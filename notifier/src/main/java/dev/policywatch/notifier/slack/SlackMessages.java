@@ -57,8 +57,7 @@ public final class SlackMessages {
                 break;
             }
             blocks.add(header(AlertFormat.headline(c)));
-            String summary = "*" + escape(AlertFormat.oneLine(c.publisher(), 200)) + "* · " + escape(AlertFormat.kind(c))
-                    + " · " + escape(AlertFormat.counts(c)) + "\n<" + link + "|View the change>";
+            String summary = "*" + escape(AlertFormat.oneLine(c.publisher(), 200)) + "* · " + escape(AlertFormat.status(c)) + "\n<" + link + "|View the change>";
             blocks.add(section(summary));
             total += summary.length();
             List<ProvisionChange> provisions = c.changes();

@@ -57,6 +57,16 @@ class ConsoleChannelTest {
         } finally {
             again.close();
         }
+        // turned off, the configured subscription stops (and stays one)
+        p.put("policywatch.notifier.console.enabled", false);
+        ApplicationContext off = Fixtures.start(p);
+        try {
+            JsonNode all = EventJson.mapper().readTree(Fixtures.send("GET", "http://localhost:" + port
+                    + "/api/subscriptions", null, "Authorization", "Bearer " + Fixtures.ADMIN).body());
+            assertThat(all).singleElement().satisfies(s -> assertThat(s.get("status").asText()).isEqualTo("unsubscribed"));
+        } finally {
+            off.close();
+        }
     }
 
     private static final class Tee extends OutputStream {
