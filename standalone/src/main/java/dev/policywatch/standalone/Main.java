@@ -156,7 +156,8 @@ public final class Main {
         out.println("  PostgreSQL   " + system.jdbcUrl() + (system.embeddedPostgres() ? " (embedded)" : ""));
         out.println("  data         " + options.dataDir().toAbsolutePath().normalize());
         system.demo().ifPresent(site -> {
-            out.println("  demo site    " + site.baseUrl() + "/ (fictional documents; a new stage every minute,");
+            out.println("  demo site    " + site.baseUrl() + "/ (fictional documents, now at stage " + site.stage()
+                    + "; a new stage every " + human(options.demoStageInterval()) + ",");
             out.println("               alerts are printed here as they happen)");
         });
         out.println("Press Ctrl-C to stop.");
@@ -165,6 +166,10 @@ public final class Main {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static String human(java.time.Duration d) {
+        return d.equals(java.time.Duration.ofMinutes(1)) ? "minute" : d.toSeconds() + " s";
     }
 
     private static String rootMessage(Throwable e) {

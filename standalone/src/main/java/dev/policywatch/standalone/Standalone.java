@@ -94,12 +94,19 @@ public final class Standalone implements AutoCloseable {
             if (options.sources() != null) {
                 props.put("policywatch.sources", options.sources().toAbsolutePath().toString());
             }
-            if (options.demo()) {
-                demo = DemoSite.start(Duration.ofMinutes(1));
-                if (options.sources() == null) {
-                    props.put("policywatch.sources", demo.writeSources(dataDir.resolve("demo")).toString());
-                }
+            // alerts are printed to the console unless switched off (policywatch.notifier.console.enabled=false)
+            if (options.property("policywatch.notifier.console.enabled").isEmpty()) {
                 props.put("policywatch.notifier.console.enabled", "true");
+            }
+            if (options.demo()) {
+                Duration step = options.demoStageInterval();
+                // the stage and the port are kept under the data dir: a restart resumes on the same URLs
+                demo = DemoSite.start(step, dataDir.resolve("demo"));
+                if (options.sources() == null) {
+                    Duration every = step.dividedBy(2).compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
+                            : step.dividedBy(2);
+                    props.put("policywatch.sources", demo.writeSources(dataDir.resolve("demo"), every).toString());
+                }
                 props.putIfAbsent("policywatch.crawler.per-host-delay", "1s");
             }
             ApplicationContext context = ApplicationContext.builder()

@@ -1,6 +1,7 @@
 package dev.policywatch.standalone;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -49,6 +50,41 @@ public record StandaloneOptions(Path dataDir, int port, Path sources, boolean de
         Map<String, String> p = new LinkedHashMap<>(properties);
         p.put(name, value);
         return new StandaloneOptions(dataDir, port, sources, demo, p);
+    }
+
+    /** {@code policywatch.demo.stage-interval}: how often the demo site changes (ISO-8601 or {@code 90s}, {@code 2m}); 1 minute. */
+    public Duration demoStageInterval() {
+        return property("policywatch.demo.stage-interval").map(v -> duration("policywatch.demo.stage-interval", v))
+                .orElse(Duration.ofMinutes(1));
+    }
+
+    /** A positive duration: ISO-8601 ({@code PT30S}) or a number with a unit ({@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}). */
+    static Duration duration(String name, String value) {
+        String v = value.strip();
+        Duration d;
+        try {
+            if (v.toUpperCase(Locale.ROOT).startsWith("P")) {
+                d = Duration.parse(v);
+            } else {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)").matcher(v);
+                if (!m.matches()) {
+                    throw new IllegalArgumentException(name + " must be a duration such as 30s, 2m or PT1M, was " + value);
+                }
+                long n = Long.parseLong(m.group(1));
+                d = switch (m.group(2)) {
+                    case "ms" -> Duration.ofMillis(n);
+                    case "s" -> Duration.ofSeconds(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    default -> Duration.ofHours(n);
+                };
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(name + " must be a duration such as 30s, 2m or PT1M, was " + value);
+        }
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + value);
+        }
+        return d;
     }
 
     /** The value of a property from the options, the JVM or the environment. */

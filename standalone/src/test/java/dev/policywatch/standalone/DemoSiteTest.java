@@ -9,6 +9,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,13 +37,73 @@ class DemoSiteTest {
             assertThat(get(site, "/profile.html")).doesNotContain("4.2 Serious incidents");
             site.advance();
             assertThat(get(site, "/profile.html")).contains("4.2 Serious incidents");
+            // after the scripted stages the cycle goes on: a new notice, an amendment, a review, again and again
             site.advance();
-            assertThat(site.stage()).isEqualTo(DemoSite.LAST_STAGE);
+            assertThat(get(site, "/notices/")).contains("/notices/r1.html");
+            assertThat(get(site, "/notices/r1.html")).contains("关于第1轮人工智能生成内容标识抽查情况的通报");
+            assertThat(status(site, "/notices/r2.html")).isEqualTo(404);
+            site.advance();
+            assertThat(get(site, "/regulations/labeling.html")).contains("处1万元以上3万元以下罚款");
+            site.advance();
+            assertThat(get(site, "/profile.html")).contains("5.1 Quarterly review 1");
+            site.advance();
+            assertThat(get(site, "/notices/")).contains("/notices/r2.html", "/notices/r1.html", "/notices/n1.html");
+            assertThat(site.stage()).isEqualTo(7);
 
             Path sources = site.writeSources(dir);
             assertThat(Files.readString(sources)).contains(site.baseUrl() + "/regulations/labeling.html",
                     "kind: listing", "every: PT30S");
         }
+    }
+
+    // Bug (#15): the demo stopped at stage 3; restarted, it went back to the draft (an UPDATED back to an old version)
+    @Test
+    void noDocumentEverReturnsToAnEarlierVersionAndTheListingOnlyGains() throws Exception {
+        try (DemoSite site = DemoSite.start(null)) {
+            Map<String, List<String>> versions = new HashMap<>();
+            Set<String> listed = new HashSet<>();
+            for (int stage = 0; stage <= 21; stage++) {
+                for (String page : List.of("/regulations/labeling.html", "/profile.html")) {
+                    String body = content(get(site, page));
+                    List<String> seen = versions.computeIfAbsent(page, k -> new ArrayList<>());
+                    if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(body)) {
+                        assertThat(seen).as("%s at stage %d went back to an earlier version", page, stage).doesNotContain(body);
+                        seen.add(body);
+                    }
+                }
+                listed.addAll(java.util.regex.Pattern.compile("/notices/[a-z0-9]+\\.html")
+                        .matcher(get(site, "/notices/")).results().map(m -> m.group()).toList());
+                site.advance();
+            }
+            assertThat(versions.get("/regulations/labeling.html")).hasSize(2 + 6);
+            assertThat(versions.get("/profile.html")).hasSize(2 + 6);
+            assertThat(listed).hasSize(3 + 6);
+            // every notice ever listed stays readable
+            for (String link : listed) {
+                assertThat(status(site, link)).as(link).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
+    void aRestartOnTheSameStateResumesAtTheSameStageOnTheSamePort(@TempDir Path dir) throws Exception {
+        String url;
+        try (DemoSite site = DemoSite.start(null, dir)) {
+            site.advance();
+            site.advance();
+            url = site.baseUrl();
+        }
+        try (DemoSite again = DemoSite.start(null, dir)) {
+            assertThat(again.stage()).isEqualTo(2);
+            assertThat(again.baseUrl()).isEqualTo(url);
+            assertThat(get(again, "/notices/")).contains("/notices/n3.html");
+        }
+    }
+
+    private static String content(String page) {
+        int start = page.contains("<div id=\"BodyLabel\">") ? page.indexOf("<div id=\"BodyLabel\">") : page.indexOf("<main>");
+        int end = page.contains("<div class=\"share\">") ? page.indexOf("<div class=\"share\">") : page.indexOf("</main>");
+        return page.substring(start, end);
     }
 
     @Test
