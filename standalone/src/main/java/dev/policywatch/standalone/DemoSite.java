@@ -104,15 +104,23 @@ public final class DemoSite implements AutoCloseable {
             }));
             server.start();
             site.save();
+            LOG.info("Demo site at {} (stage {})", site.baseUrl(), stage);
             if (step != null) {
-                ticker.scheduleAtFixedRate(site::advance, step.toMillis(), step.toMillis(), TimeUnit.MILLISECONDS);
+                site.advanceEvery(step);
             }
-            LOG.info("Demo site at {} (stage {}; a new stage every {} s)", site.baseUrl(), stage,
-                    step == null ? "-" : step.toSeconds());
             return site;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the demo site", e);
         }
+    }
+
+    /**
+     * Advances the site every {@code step} from now on (the standalone calls this once everything has
+     * started, so that a slow start does not skip stages nobody crawled).
+     */
+    public void advanceEvery(Duration step) {
+        ticker.scheduleAtFixedRate(this::advance, step.toMillis(), step.toMillis(), TimeUnit.MILLISECONDS);
+        LOG.info("Demo site: a new stage every {} ms", step.toMillis());
     }
 
     private static HttpServer bind(int port) throws IOException {
@@ -292,15 +300,15 @@ public final class DemoSite implements AutoCloseable {
         return page.replace("</main>", reviews + "</main>");
     }
 
-    private static final java.util.regex.Pattern ROUND_NOTICE = java.util.regex.Pattern.compile("/notices/r(\\d{1,6})\\.html");
+    private static final java.util.regex.Pattern ROUND_NOTICE = java.util.regex.Pattern.compile("/notices/n(\\d{1,6})\\.html");
 
-    /** The notice of inspection round {@code r} ({@code /notices/r<r>.html}), once published. */
+    /** The notice of inspection round {@code r} ({@code /notices/n<3 + r>.html}), once published. */
     private String roundNotice(String path, int published) {
         java.util.regex.Matcher m = ROUND_NOTICE.matcher(path);
         if (!m.matches()) {
             return null;
         }
-        int r = Integer.parseInt(m.group(1));
+        int r = Integer.parseInt(m.group(1)) - 3;
         if (r < 1 || r > published) {
             return null;
         }
@@ -317,7 +325,7 @@ public final class DemoSite implements AutoCloseable {
         // newest first, as sites list them; only the latest rounds, so that a long-running demo's listing stays short
         int latest = rounds(s, 0);
         for (int r = latest; r >= 1 && r > latest - MAX_ROUNDS_LISTED; r--) {
-            items.append("<li><a href=\"/notices/r").append(r).append(".html\">").append(roundTitle(r)).append("</a></li>\n");
+            items.append("<li><a href=\"/notices/n").append(3 + r).append(".html\">").append(roundTitle(r)).append("</a></li>\n");
         }
         if (s >= 2) {
             items.append("<li><a href=\"/notices/n3.html\">关于发布人工智能生成内容标识典型案例的通知</a></li>\n");

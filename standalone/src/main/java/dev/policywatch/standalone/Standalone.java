@@ -101,7 +101,7 @@ public final class Standalone implements AutoCloseable {
             if (options.demo()) {
                 Duration step = options.demoStageInterval();
                 // the stage and the port are kept under the data dir: a restart resumes on the same URLs
-                demo = DemoSite.start(step, dataDir.resolve("demo"));
+                demo = DemoSite.start(null, dataDir.resolve("demo"));
                 if (options.sources() == null) {
                     Duration every = step.dividedBy(2).compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
                             : step.dividedBy(2);
@@ -122,6 +122,9 @@ public final class Standalone implements AutoCloseable {
             } catch (RuntimeException e) {
                 context.close();
                 throw e;
+            }
+            if (demo != null) {
+                demo.advanceEvery(options.demoStageInterval());
             }
             LOG.info("policywatch started in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
             return new Standalone(broker, postgres, demo, context, url, bootstrap, jdbc);
