@@ -367,6 +367,11 @@ public final class DemoSite implements AutoCloseable {
         }
     }
 
+    /** Stops advancing (the site keeps serving its current stage until {@link #close()}). */
+    public void stopAdvancing() {
+        ticker.shutdownNow();
+    }
+
     @Override
     public void close() {
         ticker.shutdownNow();

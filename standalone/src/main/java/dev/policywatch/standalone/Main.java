@@ -59,8 +59,8 @@ public final class Main {
             options = parse(args);
         } catch (IllegalArgumentException e) {
             err.println("policywatch: " + e.getMessage());
-            err.print(USAGE);
-            System.exit(2);
+            err.println("Run `java -jar policywatch.jar --help` for the options.");
+            System.exit(StartupException.CONFIGURATION);
             return;
         }
         run(options, out, err);
@@ -131,9 +131,18 @@ public final class Main {
         Standalone system;
         try {
             system = Standalone.start(options);
+        } catch (StartupException e) {
+            err.println("policywatch: " + e.getMessage());
+            System.exit(e.exitCode());
+            return;
+        } catch (IllegalArgumentException e) {
+            // a setting with a bad value (a duration, a number)
+            err.println("policywatch: " + rootMessage(e));
+            System.exit(StartupException.CONFIGURATION);
+            return;
         } catch (RuntimeException e) {
             err.println("policywatch: cannot start: " + rootMessage(e));
-            System.exit(1);
+            System.exit(StartupException.RUNTIME);
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);

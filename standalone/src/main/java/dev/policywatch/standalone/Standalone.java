@@ -6,11 +6,15 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import dev.policywatch.crawler.source.SourcesFile;
+import dev.policywatch.crawler.source.SourcesFileException;
 import java.net.BindException;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -29,6 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class Standalone implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Standalone.class);
+    private static final int MAX_PROBLEMS_SHOWN = 8;
 
     /** The Micronaut environments of the three services and the standalone's own. */
     static final String[] ENVIRONMENTS = {"crawler", "diff", "notifier", "web", "standalone"};
@@ -56,6 +61,19 @@ public final class Standalone implements AutoCloseable {
     public static Standalone start(StandaloneOptions options) {
         long begin = System.nanoTime();
         Path dataDir = options.dataDir().toAbsolutePath().normalize();
+        // what the user gave is checked before anything starts: a mistake is told in a second, alone
+        checkSources(options);
+        if (options.demo()) {
+            options.demoStageInterval(); // a bad value is refused now, not after the broker started
+        }
+        if (options.port() != 0) {
+            checkPortFree(options.port(), null, "port " + options.port() + " for the web UI and API is in use: "
+                    + "choose another with --port N (0 picks a free one)");
+        }
+        int kafkaPort = Integer.parseInt(options.property("policywatch.embedded-kafka.port").orElse("9092"));
+        if (options.property("kafka.bootstrap.servers").isEmpty() && kafkaPort != 0) {
+            checkPortFree(kafkaPort, InetAddress.getLoopbackAddress(), kafkaPortTaken(kafkaPort));
+        }
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
@@ -68,7 +86,6 @@ public final class Standalone implements AutoCloseable {
             Map<String, Object> props = new HashMap<>(options.properties());
             String bootstrap = options.property("kafka.bootstrap.servers").orElse(null);
             if (bootstrap == null) {
-                int kafkaPort = Integer.parseInt(options.property("policywatch.embedded-kafka.port").orElse("9092"));
                 broker = startBroker(dataDir.resolve("kafka"), kafkaPort);
                 bootstrap = broker.bootstrapServers();
                 props.put("kafka.bootstrap.servers", bootstrap);
@@ -121,6 +138,11 @@ public final class Standalone implements AutoCloseable {
                 url = "http://localhost:" + server.getPort();
             } catch (RuntimeException e) {
                 context.close();
+                if (hasCause(e, BindException.class)) {
+                    // taken between the check above and now
+                    throw StartupException.configuration("port " + options.port() + " for the web UI and API is in use: "
+                            + "choose another with --port N (0 picks a free one)");
+                }
                 throw e;
             }
             if (demo != null) {
@@ -147,11 +169,60 @@ public final class Standalone implements AutoCloseable {
             return EmbeddedKafkaBroker.builder().dataDir(dir).port(port).start();
         } catch (RuntimeException e) {
             if (hasCause(e, BindException.class)) {
-                throw new IllegalStateException("port " + port + " for the embedded Kafka broker is in use: set "
-                        + "-Dpolicywatch.embedded-kafka.port=<free port> (0 = any), or point kafka.bootstrap.servers "
-                        + "at a running Kafka", e);
+                throw new StartupException(StartupException.CONFIGURATION, kafkaPortTaken(port), e);
             }
             throw e;
+        }
+    }
+
+    private static String kafkaPortTaken(int port) {
+        return "port " + port + " for the embedded Kafka broker is in use: set -Dpolicywatch.embedded-kafka.port=N "
+                + "(0 picks a free one), or point -Dkafka.bootstrap.servers at a running Kafka";
+    }
+
+    /** The sources file (--sources or policywatch.sources), parsed and validated as the crawler will. */
+    static void checkSources(StandaloneOptions options) {
+        Path file = options.sources();
+        if (file == null) {
+            file = options.property("policywatch.sources").map(Path::of).orElse(null);
+        }
+        if (file == null) {
+            return; // the bundled sources (checked by the crawler's tests) or the demo's
+        }
+        String yaml;
+        try {
+            yaml = Files.readString(file);
+        } catch (IOException e) {
+            throw StartupException.configuration("cannot read the sources file " + file + ": " + e.getMessage());
+        } catch (java.io.UncheckedIOException e) {
+            throw StartupException.configuration("cannot read the sources file " + file + ": not UTF-8 text");
+        }
+        try {
+            SourcesFile.parse(yaml, file.toString());
+        } catch (SourcesFileException e) {
+            List<String> problems = e.problems();
+            StringBuilder sb = new StringBuilder("invalid sources file " + file + ":");
+            for (int i = 0; i < problems.size() && i < MAX_PROBLEMS_SHOWN; i++) {
+                sb.append("\n  - ").append(oneLine(problems.get(i)));
+            }
+            if (problems.size() > MAX_PROBLEMS_SHOWN) {
+                sb.append("\n  … and ").append(problems.size() - MAX_PROBLEMS_SHOWN).append(" more");
+            }
+            throw StartupException.configuration(sb.toString());
+        }
+    }
+
+    private static String oneLine(String s) {
+        String flat = s.replaceAll("\\s+", " ").strip();
+        return flat.length() > 300 ? flat.substring(0, 299) + "…" : flat;
+    }
+
+    private static void checkPortFree(int port, InetAddress address, String message) {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new java.net.InetSocketAddress(address, port));
+        } catch (IOException e) {
+            throw StartupException.configuration(message);
         }
     }
 
@@ -206,11 +277,15 @@ public final class Standalone implements AutoCloseable {
     public void close() {
         long begin = System.nanoTime();
         if (demo != null) {
-            demo.close();
+            demo.stopAdvancing(); // the stage it is at is the one kept for the next start
         }
         try {
             context.close();
         } finally {
+            // the demo site last: the crawler must not meet a closed site while it stops
+            if (demo != null) {
+                demo.close();
+            }
             try {
                 if (broker != null) {
                     broker.close();

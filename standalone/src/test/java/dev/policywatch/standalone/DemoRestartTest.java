@@ -100,10 +100,10 @@ class DemoRestartTest {
     }
 
     private int stopAndReturnStage() {
-        int stage = demo().stage();
+        DemoSite demo = demo();
         system.close();
         system = null;
-        return stage;
+        return demo.stage();
     }
 
     private DemoSite demo() {
