@@ -95,6 +95,12 @@ class WebPagesTest {
         assertThat(page.selectFirst("select#type option[selected]").val()).isEqualTo("MODIFIED");
         assertThat(page.selectFirst("input#q").val()).isEqualTo("个人");
         assertThat(page.select(".timeline .change-card")).hasSize(1);
+        // the words found, in their place in what changed
+        Element match = page.selectFirst(".change-card .card-match");
+        assertThat(match).isNotNull();
+        assertThat(match.selectFirst("mark").text()).isEqualTo("个人");
+        assertThat(match.selectFirst(".match-label").text()).isEqualTo("第十条:");
+        assertThat(match.text()).contains("涉及个人信息的");
     }
 
     @Test

@@ -1,10 +1,14 @@
 package dev.policywatch.diff.history;
 
 import dev.policywatch.events.ChangeKind;
+import dev.policywatch.events.ChangeType;
+import dev.policywatch.events.DiffOp;
 import dev.policywatch.events.DocumentChange;
+import dev.policywatch.events.ProvisionChange;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -12,12 +16,16 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * Renders changes as an Atom 1.0 feed (RFC 4287): one entry per change, titled with the document and
  * what changed ("数据安全管理办法: 1 modified, 1 added"), linking to the change's page
- * ({@code <public-url>/changes/<changeId>}). Written with StAX so every text is escaped. Pure.
+ * ({@code <public-url>/changes/<changeId>}), with a text summary and an HTML {@code content}: the changed
+ * provisions and their inline diffs. Written with StAX so every text is escaped. Pure.
  */
 final class ChangeFeed {
 
     private static final String ATOM = "http://www.w3.org/2005/Atom";
     private static final Instant EPOCH = Instant.EPOCH;
+    private static final int MAX_PROVISIONS = 20;
+    private static final int MAX_DIFF_CHARS = 2_000;
+    private static final int KEEP = 80;
 
     private ChangeFeed() {
     }
@@ -89,7 +97,96 @@ final class ChangeFeed {
         x.writeAttribute("type", "text");
         x.writeCharacters(xmlSafe(summary(change)));
         x.writeEndElement();
+        x.writeStartElement("content");
+        x.writeAttribute("type", "html");
+        x.writeCharacters(xmlSafe(content(change, publicUrl)));
         x.writeEndElement();
+        x.writeEndElement();
+    }
+
+    /**
+     * The entry's HTML, as feed readers show it: what happened, then each changed provision (at most
+     * {@value #MAX_PROVISIONS}) with its inline diff ({@code <del>}/{@code <ins>}; long unchanged stretches
+     * shortened), renumbered provisions in one line, and a link to the whole change. Every text from a
+     * page is HTML-escaped here, and the whole is XML-escaped again by the writer: a reader that
+     * unescapes once gets markup whose only tags are ours.
+     */
+    static String content(DocumentChange change, String publicUrl) {
+        StringBuilder h = new StringBuilder("<p>").append(html(summary(change).lines().findFirst().orElse("")))
+                .append(" · ").append(html(title(change).substring(title(change).lastIndexOf(": ") + 2))).append("</p>");
+        List<ProvisionChange> shown = change.changes().stream().filter(p -> p.type() != ChangeType.RENUMBERED).toList();
+        List<ProvisionChange> renumbered = change.changes().stream().filter(p -> p.type() == ChangeType.RENUMBERED).toList();
+        if (!shown.isEmpty() || !renumbered.isEmpty()) {
+            h.append("<ul>");
+            for (ProvisionChange p : shown.subList(0, Math.min(shown.size(), MAX_PROVISIONS))) {
+                h.append("<li><strong>").append(html(p.displayLabel() == null ? "(unnumbered)" : p.displayLabel()))
+                        .append("</strong> (").append(p.type().name().toLowerCase(Locale.ROOT)).append(")<br>");
+                appendDiff(h, p);
+                h.append("</li>");
+            }
+            if (shown.size() > MAX_PROVISIONS) {
+                h.append("<li>… and ").append(shown.size() - MAX_PROVISIONS).append(" more</li>");
+            }
+            if (!renumbered.isEmpty()) {
+                h.append("<li>").append(renumbered.size()).append(" renumbered (text unchanged): ");
+                for (int i = 0; i < renumbered.size() && i < 5; i++) {
+                    h.append(i == 0 ? "" : ", ").append(html(renumbered.get(i).displayLabel()));
+                }
+                h.append(renumbered.size() > 5 ? ", …" : "").append("</li>");
+            }
+            h.append("</ul>");
+        }
+        h.append("<p><a href=\"").append(html(publicUrl + "/changes/" + change.changeId())).append("\">The whole change</a></p>");
+        return h.toString();
+    }
+
+    private static void appendDiff(StringBuilder h, ProvisionChange p) {
+        List<DiffOp> ops = p.diff();
+        if (ops.isEmpty()) {
+            ops = p.newText() != null && p.oldText() == null ? List.of(DiffOp.insert(p.newText()))
+                    : p.oldText() != null && p.newText() == null ? List.of(DiffOp.delete(p.oldText()))
+                    : List.of(DiffOp.equal(p.newText() == null ? "" : p.newText()));
+        }
+        int room = MAX_DIFF_CHARS;
+        for (DiffOp op : ops) {
+            if (room <= 0) {
+                h.append("…");
+                break;
+            }
+            String text = op.text();
+            if (op.op() == DiffOp.Op.EQUAL && text.length() > 2 * KEEP) {
+                text = text.substring(0, KEEP) + " … " + text.substring(text.length() - KEEP);
+            }
+            if (text.length() > room) {
+                text = text.substring(0, room) + "…";
+            }
+            room -= text.length();
+            switch (op.op()) {
+                case EQUAL -> h.append(html(text));
+                case INSERT -> h.append("<ins>").append(html(text)).append("</ins>");
+                case DELETE -> h.append("<del>").append(html(text)).append("</del>");
+            }
+        }
+    }
+
+    /** HTML-escapes a text from a page (the five characters that can open markup or end an attribute). */
+    static String html(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> sb.append("&amp;");
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     private static String summary(DocumentChange change) {

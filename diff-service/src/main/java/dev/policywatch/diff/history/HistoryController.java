@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.policywatch.diff.DocumentComparer;
 import dev.policywatch.events.ChangeKind;
@@ -11,6 +12,7 @@ import dev.policywatch.events.DocumentChange;
 import dev.policywatch.events.DocumentStatus;
 import dev.policywatch.events.EventJson;
 import dev.policywatch.events.Ids;
+import dev.policywatch.events.SearchMatch;
 import dev.policywatch.events.VersionRef;
 import dev.policywatch.support.Access;
 import dev.policywatch.support.PolicywatchSettings;
@@ -236,7 +238,8 @@ public final class HistoryController {
      * @param q            words searched in the changed provisions' text
      * @param limit        page size, 1 to 500 (default 50)
      * @param cursor       the {@code nextCursor} of the previous page
-     * @return {@code {"items": [DocumentChange, ...], "nextCursor": "..." | null}}
+     * @return {@code {"items": [DocumentChange, ...], "nextCursor": "..." | null}}; with {@code q}, each item
+     *         also carries {@code match}: the first changed provision containing the words, with a snippet
      */
     @Get("/api/changes")
     @Tag(name = "changes")
@@ -261,7 +264,13 @@ public final class HistoryController {
         ObjectNode body = json.createObjectNode();
         ArrayNode items = body.putArray("items");
         for (String payload : page.payloads()) {
-            items.add(readTree(payload));
+            JsonNode item = readTree(payload);
+            if (q != null && !q.isBlank() && item instanceof ObjectNode change) {
+                // where the words are, so a reader sees why this change was found
+                SearchMatch match = SearchMatch.find(EventJson.read(payload, DocumentChange.class), q);
+                change.set("match", match == null ? NullNode.getInstance() : json.valueToTree(match));
+            }
+            items.add(item);
         }
         body.put("nextCursor", page.nextCursor());
         return ok(body);

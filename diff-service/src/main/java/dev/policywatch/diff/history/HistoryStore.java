@@ -9,6 +9,7 @@ import dev.policywatch.engine.Engine;
 import dev.policywatch.engine.segment.Segmentation;
 import dev.policywatch.events.Block;
 import dev.policywatch.events.ChangeKind;
+import dev.policywatch.events.ChangeType;
 import dev.policywatch.events.DocumentChange;
 import dev.policywatch.events.EventJson;
 import dev.policywatch.events.PageSnapshot;
@@ -165,12 +166,19 @@ public final class HistoryStore {
         }
     }
 
-    /** Labels and texts of the changed provisions and structure, lower-cased: what {@code q} matches. */
+    /**
+     * What {@code q} matches, lower-cased: the labels of every provision and structure change, and the
+     * texts of those whose text changed (a RENUMBERED provision's text is the same before and after, so
+     * it is not searched: see {@link dev.policywatch.events.SearchMatch}). Migration V2 applies the same
+     * rule to rows written before.
+     */
     static String searchText(DocumentChange change) {
         StringBuilder sb = new StringBuilder();
         for (List<ProvisionChange> list : List.of(change.changes(), change.structureChanges())) {
             for (ProvisionChange p : list) {
-                for (String s : new String[] {p.oldLabel(), p.newLabel(), p.oldText(), p.newText()}) {
+                boolean textChanged = p.type() != ChangeType.RENUMBERED;
+                for (String s : new String[] {p.oldLabel(), p.newLabel(), textChanged ? p.oldText() : null,
+                        textChanged ? p.newText() : null}) {
                     if (s != null) {
                         sb.append(s).append('\n');
                     }

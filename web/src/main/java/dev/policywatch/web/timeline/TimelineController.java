@@ -66,7 +66,7 @@ final class TimelineController {
             ChangePage page = history.changes(filter, at, settings.pageSize());
             List<TimelineItem> items = new ArrayList<>();
             for (DocumentChange c : page.items()) {
-                items.add(TimelineItem.of(c));
+                items.add(TimelineItem.of(c, filter.q()));
             }
             Map<String, Object> model = new HashMap<>();
             model.put("nav", "timeline");

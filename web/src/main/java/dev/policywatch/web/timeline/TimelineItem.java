@@ -3,6 +3,7 @@ package dev.policywatch.web.timeline;
 import dev.policywatch.events.ChangeKind;
 import dev.policywatch.events.DocumentChange;
 import dev.policywatch.events.ProvisionChange;
+import dev.policywatch.events.SearchMatch;
 import dev.policywatch.web.page.Formats;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,10 +13,19 @@ import java.util.List;
  *
  * @param labels the first changed provisions' labels ({@code 第十条}, {@code 第十条 → 第十一条})
  * @param more   how many changed provisions are not in {@code labels}
+ * @param match  with a text search, where the words are in what changed (before, match, after); else null
  */
 public record TimelineItem(String href, String documentHref, String title, String documentId, String source,
         String publisher, String jurisdiction, String kind, String kindClass, String detectedAt, String detectedIso,
-        String summary, List<String> labels, int more, String lang) {
+        String summary, List<String> labels, int more, String lang, Snippet match) {
+
+    /** A search match split for display: the label, the text before the match, the match, the text after. */
+    public record Snippet(String label, String before, String match, String after) {
+        static Snippet of(SearchMatch m) {
+            return m == null ? null : new Snippet(m.label(), m.snippet().substring(0, m.matchStart()),
+                    m.snippet().substring(m.matchStart(), m.matchEnd()), m.snippet().substring(m.matchEnd()));
+        }
+    }
 
     static final int LABELS_SHOWN = 6;
 
@@ -24,6 +34,11 @@ public record TimelineItem(String href, String documentHref, String title, Strin
     }
 
     static TimelineItem of(DocumentChange c) {
+        return of(c, null);
+    }
+
+    /** The item, with the snippet of {@code q} in what changed when {@code q} is set. */
+    static TimelineItem of(DocumentChange c, String q) {
         List<String> labels = new ArrayList<>();
         for (ProvisionChange p : c.changes()) {
             if (labels.size() == LABELS_SHOWN) {
@@ -40,7 +55,7 @@ public record TimelineItem(String href, String documentHref, String title, Strin
                 c.sourceName() == null || c.sourceName().isBlank() ? c.sourceId() : c.sourceName(), c.publisher(),
                 c.jurisdiction(), kindLabel(c.kind()), c.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
                 Formats.time(c.detectedAt()), Formats.iso(c.detectedAt()), summary(c), labels, more,
-                Formats.lang(c.language()));
+                Formats.lang(c.language()), q == null ? null : Snippet.of(SearchMatch.find(c, q)));
     }
 
     static String kindLabel(ChangeKind kind) {
