@@ -103,7 +103,7 @@ public class Crawler {
         } catch (RuntimeException e) {
             // a bug, not the web: reported in the status and logged with its stack, the scheduler goes on
             LOG.error("Crawl of source {} failed unexpectedly", source.id(), e);
-            report = new CrawlReport(source.id(), "internal-error", 0, millis(start), 0, 0,
+            report = new CrawlReport(source.id(), CrawlOutcome.INTERNAL_ERROR, 0, millis(start), 0, 0,
                     "internal error: " + e, null);
         }
         memory.retryUnsaved();
@@ -150,11 +150,11 @@ public class Crawler {
         CrawlMemory index = known.orElse(CrawlMemory.NONE);
         List<URI> links;
         int status;
-        String indexOutcome;
+        CrawlOutcome indexOutcome;
         // the index's body is needed only until its links are read: its bytes go back to the budget then
         try (ByteBudget.Lease lease = fetcher.budget().lease()) {
         FetchResult result = fetch(FetchRequest.configured(source.url(), index.validators(), jar(source), lease));
-        indexOutcome = result.outcome();
+        indexOutcome = CrawlOutcome.of(result);
         if (result instanceof FetchResult.NotModified) {
             links = index.links();
             status = 304;
@@ -169,18 +169,18 @@ public class Crawler {
                             bound);
                 }
             } catch (RuntimeException e) {
-                return new CrawlReport(source.id(), "bad-content", status, millis(start), 0, 0,
+                return new CrawlReport(source.id(), CrawlOutcome.BAD_CONTENT, status, millis(start), 0, 0,
                         "cannot read the " + source.kind().label() + " index: " + e.getMessage(), null);
             }
             if (links.isEmpty()) {
                 // an index that suddenly lists nothing is a redesign or an error page, not "no documents"
-                return new CrawlReport(source.id(), "held-back", status, millis(start), 0, 0, null,
+                return new CrawlReport(source.id(), CrawlOutcome.HELD_BACK, status, millis(start), 0, 0, null,
                         "the links selector matched no document link");
             }
             memory.put(key, index.withValidators(f.validators()).withLinks(links));
         } else {
             FetchResult.Failed failed = (FetchResult.Failed) result;
-            return new CrawlReport(source.id(), failed.outcome(), failed.status(), millis(start), 0, 0,
+            return new CrawlReport(source.id(), CrawlOutcome.of(failed), failed.status(), millis(start), 0, 0,
                     failed.reason(), null);
         }
         }
@@ -208,11 +208,11 @@ public class Crawler {
         }
         String warning = warnings.isEmpty() ? null : warnings.size() == 1 ? warnings.get(0)
                 : warnings.get(0) + " (and " + (warnings.size() - 1) + " more)";
-        return new CrawlReport(source.id(), published > 0 ? "published" : indexOutcome, status, millis(start),
+        return new CrawlReport(source.id(), published > 0 ? CrawlOutcome.PUBLISHED : indexOutcome, status, millis(start),
                 links.size(), published, error, warning);
     }
 
-    private record DocOutcome(String outcome, int status, boolean published, String error, String warning,
+    private record DocOutcome(CrawlOutcome outcome, int status, boolean published, String error, String warning,
             CrawlMemory memory) {
     }
 
@@ -234,27 +234,27 @@ public class Crawler {
         FetchResult result = fetch(new FetchRequest(url, mem.validators(), trusted, jar(source), lease));
         Optional<PublishedState.Entry> previous = publisher.state().get(documentId);
         if (result instanceof FetchResult.NotModified) {
-            return new DocOutcome("not-modified", 304, false, null, null, mem.withGoneCount(0));
+            return new DocOutcome(CrawlOutcome.NOT_MODIFIED, 304, false, null, null, mem.withGoneCount(0));
         }
         if (result instanceof FetchResult.Failed failed) {
             if (!failed.saysGone()) {
-                return new DocOutcome(failed.outcome(), failed.status(), false, failed.reason(), null, mem);
+                return new DocOutcome(CrawlOutcome.of(failed), failed.status(), false, failed.reason(), null, mem);
             }
             int count = mem.goneCount() + 1;
             mem = mem.withGoneCount(count);
             boolean wasPresent = previous.isPresent() && previous.get().status() == DocumentStatus.PRESENT;
             if (previous.isPresent() && previous.get().status() == DocumentStatus.GONE) {
-                return new DocOutcome(failed.outcome(), failed.status(), false, failed.reason()
+                return new DocOutcome(CrawlOutcome.of(failed), failed.status(), false, failed.reason()
                         + " (already reported gone)", null, mem);
             }
             if (count < settings.goneAfter() || !wasPresent) {
-                return new DocOutcome(failed.outcome(), failed.status(), false, failed.reason() + " (" + count + " of "
+                return new DocOutcome(CrawlOutcome.of(failed), failed.status(), false, failed.reason() + " (" + count + " of "
                         + settings.goneAfter() + " before the document counts as gone)", null, mem);
             }
             drift.forget(documentId);
             PageSnapshot gone = PageSnapshot.gone(documentId, source.id(), source.name(), source.publisher(),
                     source.jurisdiction(), url.toString(), clock.now(), null, previous.get().origin());
-            return publish(source, gone, "gone", failed.status(), mem, mem);
+            return publish(source, gone, CrawlOutcome.GONE, failed.status(), mem, mem);
         }
         FetchResult.Fetched fetched = (FetchResult.Fetched) result;
         mem = mem.withGoneCount(0);
@@ -281,11 +281,11 @@ public class Crawler {
         try {
             doc = extractor.extract(fetched.body(), fetched.contentType(), fetched.finalUrl().toString(), options);
         } catch (ExtractionException | IllegalArgumentException e) {
-            return new DocOutcome("extraction-error", fetched.status(), false, "cannot extract text: " + e.getMessage(),
+            return new DocOutcome(CrawlOutcome.EXTRACTION_ERROR, fetched.status(), false, "cannot extract text: " + e.getMessage(),
                     null, mem);
         }
         if (doc.blocks().isEmpty() && previous.isEmpty()) {
-            return new DocOutcome("extraction-error", fetched.status(), false, "no text found in the document", null,
+            return new DocOutcome(CrawlOutcome.EXTRACTION_ERROR, fetched.status(), false, "no text found in the document", null,
                     mem);
         }
         long textBytes = utf8Length(doc);
@@ -300,7 +300,7 @@ public class Crawler {
         if (previous.isPresent() && previous.get().status() == DocumentStatus.PRESENT
                 && previous.get().contentHash().equals(snapshot.contentHash())) {
             drift.forget(documentId);
-            return new DocOutcome("unchanged", fetched.status(), false, null, null,
+            return new DocOutcome(CrawlOutcome.UNCHANGED, fetched.status(), false, null, null,
                     mem.withValidators(fetched.validators()));
         }
         int previousLength = previous.filter(p -> p.status() == DocumentStatus.PRESENT)
@@ -310,16 +310,16 @@ public class Crawler {
             // validators are not kept: the next fetch must see the body again to confirm or clear it
             LOG.warn("Source {} looks broken, document {} not published: {}", source.id(), documentId,
                     verdict.warning());
-            return new DocOutcome("held-back", fetched.status(), false, null, verdict.warning(), mem);
+            return new DocOutcome(CrawlOutcome.HELD_BACK, fetched.status(), false, null, verdict.warning(), mem);
         }
         if (verdict.warning() != null) {
             LOG.warn("Source {} document {}: {}", source.id(), documentId, verdict.warning());
         }
-        return publish(source, snapshot, "published", fetched.status(), mem.withValidators(fetched.validators()), mem);
+        return publish(source, snapshot, CrawlOutcome.PUBLISHED, fetched.status(), mem.withValidators(fetched.validators()), mem);
     }
 
     /** Publishes; the document's memory becomes {@code ifPublished}, or stays {@code otherwise} on failure. */
-    private DocOutcome publish(Source source, PageSnapshot snapshot, String outcome, int status,
+    private DocOutcome publish(Source source, PageSnapshot snapshot, CrawlOutcome outcome, int status,
             CrawlMemory ifPublished, CrawlMemory otherwise) {
         try {
             publisher.publish(snapshot);
@@ -332,14 +332,14 @@ public class Crawler {
             // validators and published hash stay as they were: the next crawl fetches and publishes again
             board.publishFailed(source.id());
             LOG.error("Source {}: {}", source.id(), e.getMessage());
-            return new DocOutcome("publish-failed", status, false, e.getMessage(), null, otherwise);
+            return new DocOutcome(CrawlOutcome.PUBLISH_FAILED, status, false, e.getMessage(), null, otherwise);
         }
     }
 
     /** An oversized document: shown on its source as {@code too-large}, never published, validators not kept. */
     private DocOutcome tooLarge(Source source, String documentId, int status, String why, CrawlMemory mem) {
         LOG.warn("Source {} document {} not published: {}", source.id(), documentId, why);
-        return new DocOutcome("too-large", status, false, why + ": not published", null, mem);
+        return new DocOutcome(CrawlOutcome.TOO_LARGE, status, false, why + ": not published", null, mem);
     }
 
     /** The UTF-8 size of the document's text: a lower bound of its serialized snapshot's size. */

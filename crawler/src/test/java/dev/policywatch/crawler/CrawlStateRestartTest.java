@@ -88,7 +88,7 @@ class CrawlStateRestartTest {
         restart();
         CrawlReport afterRestart = harness.crawl("labelling");
 
-        assertThat(afterRestart.outcome()).isEqualTo("not-modified");
+        assertThat(afterRestart.outcome()).isEqualTo(CrawlOutcome.NOT_MODIFIED);
         assertThat(afterRestart.httpStatus()).isEqualTo(304);
         List<TestSupport.Site.Request> requests = site.requestsTo("/etag.htm");
         assertThat(requests).hasSize(2);
@@ -165,7 +165,7 @@ class CrawlStateRestartTest {
         restart();
         CrawlReport third = harness.crawl("repealed");
 
-        assertThat(third.outcome()).isEqualTo("gone");
+        assertThat(third.outcome()).isEqualTo(CrawlOutcome.GONE);
         assertThat(harness.snapshots()).extracting(PageSnapshot::status)
                 .containsExactly(DocumentStatus.PRESENT, DocumentStatus.GONE);
     }

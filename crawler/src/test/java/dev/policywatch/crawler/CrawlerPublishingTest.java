@@ -83,7 +83,7 @@ class CrawlerPublishingTest {
         start(page("cac-genai", site.url("/reg.htm"), "content: \"#BodyLabel\""));
 
         assertThat(harness.crawl("cac-genai").published()).isEqualTo(1);
-        assertThat(harness.crawl("cac-genai").outcome()).isEqualTo("unchanged");
+        assertThat(harness.crawl("cac-genai").outcome()).isEqualTo(CrawlOutcome.UNCHANGED);
         body.set(REGULATION_V1.formatted("2026-11-29 08:00")
                 .replace("制定本办法。", "依据《中华人民共和国网络安全法》等法律、行政法规，制定本办法。"));
         assertThat(harness.crawl("cac-genai").published()).isEqualTo(1);
@@ -122,9 +122,9 @@ class CrawlerPublishingTest {
         CrawlReport second304 = harness.crawl("with-etag");
         CrawlReport second200 = harness.crawl("without-validators");
 
-        assertThat(second304.outcome()).isEqualTo("not-modified");
+        assertThat(second304.outcome()).isEqualTo(CrawlOutcome.NOT_MODIFIED);
         assertThat(second304.httpStatus()).isEqualTo(304);
-        assertThat(second200.outcome()).isEqualTo("unchanged");
+        assertThat(second200.outcome()).isEqualTo(CrawlOutcome.UNCHANGED);
         assertThat(site.requestsTo("/etag.htm").get(1).header("If-None-Match")).isEqualTo("\"r1\"");
         assertThat(harness.snapshots()).extracting(PageSnapshot::documentId)
                 .containsExactlyInAnyOrder("with-etag", "without-validators");
@@ -204,7 +204,7 @@ class CrawlerPublishingTest {
         harness.crawl("stamped");
         CrawlReport again = harness.crawl("stamped");
 
-        assertThat(again.outcome()).isEqualTo("unchanged");
+        assertThat(again.outcome()).isEqualTo(CrawlOutcome.UNCHANGED);
         assertThat(harness.snapshots()).hasSize(1);
         assertThat(text(harness.snapshots().get(0))).doesNotContain("2026-11-29").contains("第三条");
     }
@@ -224,7 +224,7 @@ class CrawlerPublishingTest {
         CrawlReport third = harness.crawl("repealed");
 
         assertThat(once.error()).contains("1 of 3");
-        assertThat(third.outcome()).isEqualTo("gone");
+        assertThat(third.outcome()).isEqualTo(CrawlOutcome.GONE);
         List<PageSnapshot> snapshots = harness.snapshots();
         assertThat(snapshots).extracting(PageSnapshot::status)
                 .containsExactly(DocumentStatus.PRESENT, DocumentStatus.GONE);
@@ -246,7 +246,7 @@ class CrawlerPublishingTest {
         assertThat(harness.snapshots()).hasSize(1);
         CrawlReport confirmed = harness.crawl("redesigned");
 
-        assertThat(held1.outcome()).isEqualTo("held-back");
+        assertThat(held1.outcome()).isEqualTo(CrawlOutcome.HELD_BACK);
         assertThat(held1.warning()).contains("content selector matched nothing");
         assertThat(held2.warning()).contains("seen 2 of 3");
         assertThat(confirmed.published()).isEqualTo(1);
@@ -270,7 +270,7 @@ class CrawlerPublishingTest {
         int accepted = harness.bean(Crawler.class).accept(harness.bean(dev.policywatch.crawler.source.SourceCatalog.class)
                 .find("shrinking").orElseThrow());
 
-        assertThat(held.outcome()).isEqualTo("held-back");
+        assertThat(held.outcome()).isEqualTo(CrawlOutcome.HELD_BACK);
         assertThat(held.warning()).contains("shrank");
         assertThat(accepted).isEqualTo(1);
         assertThat(harness.snapshots()).hasSize(2);
@@ -308,11 +308,11 @@ class CrawlerPublishingTest {
                 page("huge", site.url("/huge"), ""), page("bomb", site.url("/bomb"), ""),
                 page("private", site.url("/private/doc.htm"), ""));
 
-        assertThat(harness.crawl("loop").outcome()).isEqualTo("redirect-error");
-        assertThat(harness.crawl("to-file").outcome()).isEqualTo("refused-url");
-        assertThat(harness.crawl("huge").outcome()).isEqualTo("too-large");
-        assertThat(harness.crawl("bomb").outcome()).isEqualTo("too-large");
-        assertThat(harness.crawl("private").outcome()).isEqualTo("robots-disallowed");
+        assertThat(harness.crawl("loop").outcome()).isEqualTo(CrawlOutcome.REDIRECT_ERROR);
+        assertThat(harness.crawl("to-file").outcome()).isEqualTo(CrawlOutcome.REFUSED_URL);
+        assertThat(harness.crawl("huge").outcome()).isEqualTo(CrawlOutcome.TOO_LARGE);
+        assertThat(harness.crawl("bomb").outcome()).isEqualTo(CrawlOutcome.TOO_LARGE);
+        assertThat(harness.crawl("private").outcome()).isEqualTo(CrawlOutcome.ROBOTS_DISALLOWED);
         assertThat(harness.snapshots()).isEmpty();
         assertThat(site.requestsTo("/private/doc.htm")).isEmpty();
     }
@@ -325,7 +325,7 @@ class CrawlerPublishingTest {
 
         CrawlReport report = harness.crawl("robots-down");
 
-        assertThat(report.outcome()).isEqualTo("robots-disallowed");
+        assertThat(report.outcome()).isEqualTo(CrawlOutcome.ROBOTS_DISALLOWED);
         assertThat(report.error()).contains("unavailable");
         assertThat(site.requestsTo("/doc.htm")).isEmpty();
         assertThat(harness.snapshots()).isEmpty();
@@ -374,7 +374,7 @@ class CrawlerPublishingTest {
 
         CrawlReport report = harness.crawl("slow");
 
-        assertThat(report.outcome()).isEqualTo("timeout");
+        assertThat(report.outcome()).isEqualTo(CrawlOutcome.TIMEOUT);
         assertThat(harness.snapshots()).isEmpty();
     }
 
@@ -388,7 +388,7 @@ class CrawlerPublishingTest {
         harness = CrawlerHarness.start(infra, topic, dir.resolve("sources.yml"), false);
         CrawlReport afterRestart = harness.crawl("stable");
 
-        assertThat(afterRestart.outcome()).isEqualTo("unchanged");
+        assertThat(afterRestart.outcome()).isEqualTo(CrawlOutcome.UNCHANGED);
         assertThat(harness.snapshots()).hasSize(1);
     }
 

@@ -97,13 +97,13 @@ class MemoryBudgetTest {
             Map<String, JsonNode> byId = sources();
             assertThat(byId).hasSize(6);
             assertThat(byId.values()).allSatisfy(s -> assertThat(s.hasNonNull("lastOutcome")).isTrue());
-            assertThat(byId.get("normal").get("lastOutcome").asText()).isEqualTo("published");
+            assertThat(byId.get("normal").get("lastOutcome").asText()).isEqualTo("PUBLISHED");
             assertThat(byId.get("extract").get("lastError").asText()).contains("can extract");
             for (String id : new String[] {"bomb", "announced", "streamed", "extract"}) {
-                assertThat(byId.get(id).get("lastOutcome").asText()).as(id).isEqualTo("too-large");
+                assertThat(byId.get(id).get("lastOutcome").asText()).as(id).isEqualTo("TOO_LARGE");
                 assertThat(byId.get(id).get("lastError").asText()).as(id).contains("memory budget of " + BUDGET);
             }
-            assertThat(byId.get("bigtext").get("lastOutcome").asText()).isEqualTo("too-large");
+            assertThat(byId.get("bigtext").get("lastOutcome").asText()).isEqualTo("TOO_LARGE");
             assertThat(byId.get("bigtext").get("lastError").asText())
                     .contains("over the " + MAX_SNAPSHOT + " bytes a snapshot may carry").contains("not published");
         });

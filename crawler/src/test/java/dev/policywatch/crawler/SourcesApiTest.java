@@ -72,7 +72,7 @@ class SourcesApiTest {
             JsonNode s = sources.get(0);
             assertThat(s.get("id").asText()).isEqualTo("api-page");
             assertThat(s.get("lastStatus").asInt()).isEqualTo(200);
-            assertThat(s.get("lastOutcome").asText()).isEqualTo("published");
+            assertThat(s.get("lastOutcome").asText()).isEqualTo("PUBLISHED");
             assertThat(s.get("lastFetchAt").isNull()).isFalse();
             assertThat(s.get("lastChangeAt").isNull()).isFalse();
             assertThat(s.get("nextFetchAt").isNull()).isFalse();

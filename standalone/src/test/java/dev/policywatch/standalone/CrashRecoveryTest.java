@@ -138,7 +138,7 @@ class CrashRecoveryTest {
         await().atMost(WAIT).untilAsserted(() -> {
             JsonNode status = get(second, "/api/sources/" + SOURCE);
             assertThat(status.path("lastFetchAt").asText()).isNotEqualTo(fetchedBefore);
-            assertThat(status.path("lastOutcome").asText()).isEqualTo("unchanged");
+            assertThat(status.path("lastOutcome").asText()).isEqualTo("UNCHANGED");
         });
         assertThat(get(second, "/api/changes").path("items")).hasSize(1);
         assertThat(slack.bodies()).hasSize(1);

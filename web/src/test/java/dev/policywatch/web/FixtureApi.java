@@ -128,19 +128,19 @@ public final class FixtureApi implements AutoCloseable {
                 [{"id": "cac-genai-measures", "name": "生成式人工智能服务管理暂行办法", "kind": "page",
                   "url": "https://www.cac.gov.cn/2023-07/13/c_1690898327029107.htm", "publisher": "Cyberspace Administration of China",
                   "jurisdiction": "CN", "every": "PT6H", "lastFetchAt": "2024-05-14T11:45:00Z", "lastStatus": 200,
-                  "lastOutcome": "published", "lastChangeAt": "2024-05-14T11:45:00Z", "nextFetchAt": "2024-05-14T17:45:00Z"},
+                  "lastOutcome": "PUBLISHED", "lastOutcomeDescription": "new version published", "lastChangeAt": "2024-05-14T11:45:00Z", "nextFetchAt": "2024-05-14T17:45:00Z"},
                  {"id": "eu-ai-act", "name": "EU AI Act", "kind": "page", "url": "https://eur-lex.europa.eu/eli/reg/2024/1689/oj",
                   "publisher": "European Union", "jurisdiction": "EU", "every": "P1D", "lastFetchAt": "2024-05-14T10:00:00Z",
-                  "lastStatus": 503, "lastOutcome": "server-error", "nextFetchAt": "2024-05-14T10:30:00Z",
+                  "lastStatus": 503, "lastOutcome": "HTTP_ERROR", "nextFetchAt": "2024-05-14T10:30:00Z",
                   "lastChangeAt": "2024-05-12T07:15:00Z",
                   "lastError": "HTTP 503 Service Unavailable (retrying with backoff)", "lastErrorAt": "2024-05-14T10:00:00Z"},
                  {"id": "ico-ai-guidance", "name": "ICO guidance on AI and data protection", "kind": "page",
                   "url": "https://ico.org.uk/for-organisations/ai/", "publisher": "Information Commissioner's Office",
                   "jurisdiction": "UK", "every": "PT12H", "lastFetchAt": "2024-05-14T09:00:00Z", "lastStatus": 200,
-                  "lastOutcome": "not-modified", "lastChangeAt": "2024-05-13T16:20:00Z", "nextFetchAt": "2024-05-14T21:00:00Z"},
+                  "lastOutcome": "NOT_MODIFIED", "lastOutcomeDescription": "not modified since the last fetch", "lastChangeAt": "2024-05-13T16:20:00Z", "nextFetchAt": "2024-05-14T21:00:00Z"},
                  {"id": "nist-news", "name": "NIST news", "kind": "feed", "url": "https://www.nist.gov/news-events/news/rss.xml",
                   "publisher": "NIST", "jurisdiction": "US", "every": "PT1H", "lastFetchAt": "2024-05-14T11:00:00Z",
-                  "lastStatus": 200, "lastOutcome": "held-back", "broken": true,
+                  "lastStatus": 200, "lastOutcome": "HELD_BACK", "lastOutcomeDescription": "held back: the page looks broken", "broken": true,
                   "brokenReason": "the feed returned no items on 3 consecutive fetches (it had 20)"}]
                 """;
         return api;
@@ -169,16 +169,16 @@ public final class FixtureApi implements AutoCloseable {
                 [{"id": "cac-genai-measures", "name": "生成式人工智能服务管理暂行办法", "kind": "page",
                   "url": "https://www.cac.gov.cn/2023-07/13/c_1690898327029107.htm", "publisher": "Cyberspace Administration of China",
                   "jurisdiction": "CN", "every": "PT6H", "lastFetchAt": "2024-05-14T11:45:00Z", "lastStatus": 200,
-                  "lastOutcome": "published", "lastChangeAt": "2024-05-14T11:45:00Z", "nextFetchAt": "2024-05-14T17:45:00Z",
+                  "lastOutcome": "PUBLISHED", "lastOutcomeDescription": "new version published", "lastChangeAt": "2024-05-14T11:45:00Z", "nextFetchAt": "2024-05-14T17:45:00Z",
                   "lastError": null, "broken": false, "documents": 1, "publishFailures": 0, "running": false},
                  {"id": "eu-ai-act", "name": "EU AI Act", "kind": "listing", "url": "javascript:alert(1)",
                   "publisher": "European Union", "jurisdiction": "EU", "every": "P1D", "lastFetchAt": "2024-05-14T10:00:00Z",
-                  "lastStatus": 503, "lastOutcome": "server-error", "nextFetchAt": "2024-05-14T10:05:00Z",
+                  "lastStatus": 503, "lastOutcome": "HTTP_ERROR", "nextFetchAt": "2024-05-14T10:05:00Z",
                   "lastError": "HTTP 503 from eur-lex.europa.eu <script>alert(1)</script>", "lastErrorAt": "2024-05-14T10:00:00Z",
                   "broken": false, "documents": 3, "running": true, "somethingNew": {"x": 1}},
                  {"id": "evil-listing", "name": "Listing that changed shape", "kind": "listing", "url": "https://example.org/list",
                   "publisher": "Example", "jurisdiction": "XX", "every": "PT1H", "lastFetchAt": "2024-05-14T09:00:00Z",
-                  "lastStatus": 200, "lastOutcome": "held-back", "broken": true,
+                  "lastStatus": 200, "lastOutcome": "HELD_BACK", "lastOutcomeDescription": "held back: the page looks broken", "broken": true,
                   "brokenReason": "the content selector matched nothing on 3 consecutive fetches", "documents": 0}]
                 """;
     }

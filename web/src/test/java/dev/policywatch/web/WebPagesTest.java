@@ -313,6 +313,18 @@ class WebPagesTest {
         assertThat(ok.selectFirst(".badge").text()).isEqualTo("OK");
         assertThat(ok.text()).contains("2024-05-14 11:45 UTC").contains("HTTP 200").contains("2024-05-14 17:45 UTC");
         assertThat(ok.selectFirst(".card-links a").attr("href")).isEqualTo("/?source=cac-genai-measures");
+        // #15: intervals and outcomes for people, one vocabulary, the last error in full on the badge too
+        assertThat(ok.text()).contains("every 6 h").contains("new version published").doesNotContain("PT6H");
+        assertThat(eu.text()).contains("every 1 day").contains("http error");
+        assertThat(eu.selectFirst(".badge").attr("title")).isEqualTo("HTTP 503 from eur-lex.europa.eu <script>alert(1)</script>");
+        assertThat(broken.text()).contains("held back: the page looks broken").doesNotContain("held-back");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"PT30S,30 s", "PT6H,6 h", "PT1H30M,1 h 30 min", "P1D,1 day", "P2DT3H,2 days 3 h",
+            "PT0.5S,500 ms", "weekly,weekly"})
+    void intervalsReadAsPeopleSayThem(String iso, String shown) {
+        assertThat(dev.policywatch.web.page.Formats.duration(iso)).isEqualTo(shown);
     }
 
     @Test

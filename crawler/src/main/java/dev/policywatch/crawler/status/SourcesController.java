@@ -184,6 +184,7 @@ public class SourcesController {
         return new SourceStatus(s.id(), s.name(), s.kind().label(), s.url().toString(), s.publisher(),
                 s.jurisdiction(), s.every().toString(), e.lastFetchAt(), e.lastStatus(), e.lastOutcome(),
                 e.lastChangeAt(), e.nextFetchAt(), e.lastError(), e.lastErrorAt(), brokenReason != null, brokenReason,
-                crawler.publishedCount(s.id()), e.publishFailures(), e.running());
+                crawler.publishedCount(s.id()), e.publishFailures(), e.running(),
+                e.lastOutcome() == null ? null : e.lastOutcome().description());
     }
 }

@@ -1,5 +1,6 @@
 package dev.policywatch.crawler.status;
 
+import dev.policywatch.crawler.CrawlOutcome;
 import dev.policywatch.crawler.CrawlReport;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -17,7 +18,7 @@ public final class StatusBoard {
     public static final class Entry {
         volatile Instant lastFetchAt;
         volatile Integer lastStatus;
-        volatile String lastOutcome;
+        volatile CrawlOutcome lastOutcome;
         volatile Instant lastChangeAt;
         volatile Instant nextFetchAt;
         volatile String lastError;
@@ -34,7 +35,7 @@ public final class StatusBoard {
             return lastStatus;
         }
 
-        public String lastOutcome() {
+        public CrawlOutcome lastOutcome() {
             return lastOutcome;
         }
 

@@ -142,7 +142,7 @@ public final class CrawlBenchmark {
     private static Map<String, Integer> outcomes(SourceCatalog catalog, StatusBoard board) {
         Map<String, Integer> counts = new TreeMap<>();
         for (Source s : catalog.sources()) {
-            counts.merge(board.view(s.id()).lastOutcome(), 1, Integer::sum);
+            counts.merge(board.view(s.id()).lastOutcome().name(), 1, Integer::sum);
         }
         return counts;
     }

@@ -8,14 +8,15 @@ import java.util.Objects;
  * be null (never fetched yet, or a field the crawler does not give).
  *
  * @param lastStatus   HTTP status of the last fetch (0: no answer), or null
- * @param lastOutcome  the crawler's word for the last crawl (fetched, not-modified, a failure kind…)
+ * @param lastOutcome  what the last crawl came to, one word of the crawler's vocabulary (PUBLISHED, HELD_BACK…)
  * @param broken       whether the crawler holds back this source's content (its page changed shape)
  * @param brokenReason why
+ * @param lastOutcomeDescription the same for people ("held back: the page looks broken")
  */
 public record SourceStatus(String id, String name, String kind, String url, String publisher, String jurisdiction,
         String every, Instant lastFetchAt, Integer lastStatus, String lastOutcome, Instant lastChangeAt,
         Instant nextFetchAt, String lastError, Instant lastErrorAt, Boolean broken, String brokenReason,
-        Long documents, Boolean running) {
+        Long documents, Boolean running, String lastOutcomeDescription) {
 
     public SourceStatus {
         Objects.requireNonNull(id, "source id");

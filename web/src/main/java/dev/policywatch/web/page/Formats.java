@@ -54,6 +54,43 @@ public final class Formats {
     }
 
     /** "1 change" / "3 changes". */
+    /**
+     * An ISO-8601 interval for people: {@code PT30S} → "30 s", {@code PT6H} → "6 h", {@code PT1H30M} →
+     * "1 h 30 min", {@code P1D} → "1 day"; anything unparsable is returned as given.
+     */
+    public static String duration(String iso) {
+        if (iso == null || iso.isBlank()) {
+            return null;
+        }
+        java.time.Duration d;
+        try {
+            d = java.time.Duration.parse(iso.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            return iso;
+        }
+        if (d.isZero() || d.isNegative()) {
+            return iso;
+        }
+        StringBuilder sb = new StringBuilder();
+        long days = d.toDays();
+        if (days > 0) {
+            sb.append(days).append(days == 1 ? " day" : " days");
+        }
+        part(sb, d.toHoursPart(), "h");
+        part(sb, d.toMinutesPart(), "min");
+        part(sb, d.toSecondsPart(), "s");
+        if (sb.length() == 0) {
+            sb.append(d.toMillis()).append(" ms");
+        }
+        return sb.toString();
+    }
+
+    private static void part(StringBuilder sb, int n, String unit) {
+        if (n > 0) {
+            sb.append(sb.length() > 0 ? " " : "").append(n).append(' ').append(unit);
+        }
+    }
+
     public static String count(long n, String singular, String plural) {
         return n + " " + (n == 1 ? singular : plural);
     }
