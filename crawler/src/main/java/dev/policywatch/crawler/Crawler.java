@@ -267,12 +267,12 @@ public class Crawler {
         }
         try {
             if (!lease.take(allowance, settings.totalTimeout())) {
-                return new DocOutcome("memory-busy", fetched.status(), false, "the crawler's memory budget is in use "
+                return new DocOutcome(CrawlOutcome.MEMORY_BUSY, fetched.status(), false, "the crawler's memory budget is in use "
                         + "by other crawls: extraction postponed to the next crawl", null, mem);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new DocOutcome("memory-busy", fetched.status(), false, "interrupted", null, mem);
+            return new DocOutcome(CrawlOutcome.MEMORY_BUSY, fetched.status(), false, "interrupted", null, mem);
         }
         // parsed here, before extraction, so the two parses' garbage never overlaps with the snapshot
         boolean selectorMatched = selectorMatched(source, fetched);
