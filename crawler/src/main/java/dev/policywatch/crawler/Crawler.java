@@ -297,8 +297,8 @@ public class Crawler {
         PageSnapshot snapshot = PageSnapshot.present(documentId, source.id(), source.name(), source.publisher(),
                 source.jurisdiction(), fetched.finalUrl().toString(), clock.now(), doc.contentType(), doc.title(),
                 doc.language(), origin, doc.blocks());
-        if (previous.isPresent() && previous.get().status() == DocumentStatus.PRESENT
-                && previous.get().contentHash().equals(snapshot.contentHash())) {
+        // a new title with the same text is a change too ("（征求意见稿）" removed outside the content selector)
+        if (previous.isPresent() && previous.get().sameAs(snapshot)) {
             drift.forget(documentId);
             return new DocOutcome(CrawlOutcome.UNCHANGED, fetched.status(), false, null, null,
                     mem.withValidators(fetched.validators()));

@@ -103,6 +103,25 @@ class CrawlerPublishingTest {
     }
 
     @Test
+    void aTitleThatLosesItsDraftMarkerOutsideTheContentSelectorIsPublished() throws IOException {
+        String draft = REGULATION_V1.formatted("fixed")
+                .replace("<title>生成式人工智能服务管理暂行办法</title>", "<title>生成式人工智能服务管理暂行办法（征求意见稿）</title>");
+        AtomicReference<String> body = new AtomicReference<>(draft);
+        site.on("/genai.htm", ex -> TestSupport.send(ex, 200, "text/html; charset=utf-8", body.get()));
+        start(page("cac-genai", site.url("/genai.htm"), "content: \"#BodyLabel\""));
+
+        assertThat(harness.crawl("cac-genai").published()).isEqualTo(1);
+        assertThat(harness.crawl("cac-genai").outcome()).isEqualTo("unchanged");
+        body.set(REGULATION_V1.formatted("fixed"));
+        assertThat(harness.crawl("cac-genai").published()).isEqualTo(1);
+
+        List<PageSnapshot> snapshots = harness.snapshots();
+        assertThat(snapshots).extracting(PageSnapshot::title)
+                .containsExactly("生成式人工智能服务管理暂行办法（征求意见稿）", "生成式人工智能服务管理暂行办法");
+        assertThat(snapshots.get(1).contentHash()).isEqualTo(snapshots.get(0).contentHash());
+    }
+
+    @Test
     void anUnchangedPagePublishesNothingWhetherAnswered304OrAnIdentical200() throws IOException {
         String html = REGULATION_V1.formatted("fixed");
         site.on("/etag.htm", ex -> {

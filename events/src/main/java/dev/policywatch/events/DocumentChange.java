@@ -14,6 +14,11 @@ import java.util.Objects;
  * diff-service keeps the first ones that fit, sets {@code truncated} and puts in {@code fullDiff} the
  * path of the history API that computes the whole diff ({@code /api/documents/{id}/diff?from=&to=}).
  * {@code summary} always counts every provision change, listed or not.
+ *
+ * <p>Lineage (docs/lineage.md): a {@code NEW_DOCUMENT} (or {@code BASELINE}) that replaces an earlier
+ * document has a {@code predecessor}, and its {@code changes} are diffed from the predecessor's last
+ * version; {@code statusChange} is set when a draft became final (a title that lost its draft marker,
+ * or the final text of a linked draft). Both are null otherwise.
  */
 public record DocumentChange(
         int schemaVersion,
@@ -34,7 +39,9 @@ public record DocumentChange(
         List<ProvisionChange> structureChanges,
         ChangeSummary summary,
         Boolean truncated,
-        String fullDiff) {
+        String fullDiff,
+        Predecessor predecessor,
+        StatusChange statusChange) {
 
     /** 2 added what a change means (significance, facts, note; summary substantive, editorial, headline). */
     public static final int SCHEMA_VERSION = 2;
@@ -45,7 +52,18 @@ public record DocumentChange(
             VersionRef fromVersion, VersionRef toVersion, Instant detectedAt, List<ProvisionChange> changes,
             List<ProvisionChange> structureChanges, ChangeSummary summary) {
         this(schemaVersion, changeId, documentId, sourceId, sourceName, url, title, publisher, jurisdiction, language,
-                kind, fromVersion, toVersion, detectedAt, changes, structureChanges, summary, false, null);
+                kind, fromVersion, toVersion, detectedAt, changes, structureChanges, summary, false, null, null, null);
+    }
+
+    /** A change that lists all its provision changes, with its lineage (either may be null). */
+    public DocumentChange(int schemaVersion, String changeId, String documentId, String sourceId, String sourceName,
+            String url, String title, String publisher, String jurisdiction, String language, ChangeKind kind,
+            VersionRef fromVersion, VersionRef toVersion, Instant detectedAt, List<ProvisionChange> changes,
+            List<ProvisionChange> structureChanges, ChangeSummary summary, Predecessor predecessor,
+            StatusChange statusChange) {
+        this(schemaVersion, changeId, documentId, sourceId, sourceName, url, title, publisher, jurisdiction, language,
+                kind, fromVersion, toVersion, detectedAt, changes, structureChanges, summary, false, null, predecessor,
+                statusChange);
     }
 
     public DocumentChange {
@@ -84,7 +102,7 @@ public record DocumentChange(
                         + toVersion.versionId();
         return new DocumentChange(schemaVersion, changeId, documentId, sourceId, sourceName, url, title, publisher,
                 jurisdiction, language, kind, fromVersion, toVersion, detectedAt, keptChanges, keptStructure, summary,
-                true, path);
+                true, path, predecessor, statusChange);
     }
 
     /** Whether subscribers are told about this change (a BASELINE only goes to the history). */

@@ -1,6 +1,7 @@
 package dev.policywatch.crawler.publish;
 
 import dev.policywatch.events.Block;
+import dev.policywatch.events.ContentHash;
 import dev.policywatch.events.DocumentStatus;
 import dev.policywatch.events.Origin;
 import dev.policywatch.events.PageSnapshot;
@@ -11,7 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What was last published per documentId: the content hash (to publish only changes), the text
+ * What was last published per documentId: the content hash and title (to publish only changes), the text
  * length (for the drift guard), the status and origin. Rebuilt at start by reading the snapshots topic,
  * so a restart does not republish every document. Thread-safe.
  */
@@ -19,7 +20,15 @@ public final class PublishedState {
 
     /** The last snapshot published for one document, in brief. */
     public record Entry(String sourceId, String contentHash, int textLength, DocumentStatus status, Origin origin,
-            String url) {
+            String url, String title) {
+
+        /** Whether {@code snapshot} says the same as this entry: same text and same title (a title is a change). */
+        public boolean sameAs(PageSnapshot snapshot) {
+            return status == DocumentStatus.PRESENT && snapshot.status() == DocumentStatus.PRESENT
+                    && contentHash.equals(snapshot.contentHash())
+                    && ContentHash.normalise(title == null ? "" : title)
+                            .equals(ContentHash.normalise(snapshot.title() == null ? "" : snapshot.title()));
+        }
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -31,7 +40,7 @@ public final class PublishedState {
     /** Records a snapshot as published. */
     public void record(PageSnapshot s) {
         entries.put(s.documentId(), new Entry(s.sourceId(), s.contentHash(), textLength(s.blocks()), s.status(),
-                s.origin(), s.url()));
+                s.origin(), s.url(), s.title()));
     }
 
     /** Whether any document of the source was ever published (a listing crawled before). */

@@ -8,6 +8,9 @@ import dev.policywatch.events.DocumentChange;
 import dev.policywatch.events.DocumentStatus;
 import dev.policywatch.events.Ids;
 import dev.policywatch.events.Origin;
+import dev.policywatch.events.StatusChange;
+import dev.policywatch.engine.diff.TitleDiff;
+import dev.policywatch.engine.lineage.DraftMarkers;
 import dev.policywatch.events.PageSnapshot;
 import dev.policywatch.events.VersionRef;
 import java.time.Instant;
@@ -23,6 +26,9 @@ import java.util.function.Supplier;
  *   <li>fetched before the stored version (arrived late): nothing ({@link Skip.Reason#LATE});</li>
  *   <li>first snapshot: {@code NEW_DOCUMENT} when DISCOVERED, else {@code BASELINE};</li>
  *   <li>a GONE snapshot: {@code REMOVED} (its provisions are not listed);</li>
+ *   <li>a title that changed is a change even with the same text: its change is in
+ *       {@code structureChanges}, and a title that lost its draft marker sets {@code statusChange}
+ *       ("draft became final", {@link TitleDiff});</li>
  *   <li>otherwise {@code UPDATED} with the comparer's provision changes. A document that comes back
  *       after being gone is compared with the empty gone version: all its provisions are added.</li>
  * </ul>
@@ -70,15 +76,17 @@ public final class ChangeDetector {
                 return new Skip(Skip.Reason.LATE);
             }
             if (snapshot.status() == previous.status()
-                    && snapshot.contentHash().equals(previous.version().contentHash())) {
+                    && snapshot.contentHash().equals(previous.version().contentHash())
+                    && TitleDiff.change(previous.title(), snapshot.title()).isEmpty()) {
                 return new Skip(Skip.Reason.IDENTICAL);
             }
         }
         VersionRef to = VersionRef.of(snapshot);
         VersionRef from = previous == null ? null : previous.version();
-        DocumentHead next = new DocumentHead(to, snapshot.status());
+        DocumentHead next = new DocumentHead(to, snapshot.status(), snapshot.title());
         ChangeKind kind;
         DocumentComparer.Comparison comparison;
+        StatusChange status = null;
         if (snapshot.status() == DocumentStatus.GONE) {
             kind = ChangeKind.REMOVED;
             comparison = new DocumentComparer.Comparison(List.of(), List.of(), ChangeSummary.EMPTY);
@@ -90,12 +98,19 @@ public final class ChangeDetector {
             // a document back after being gone is compared with its empty gone version
             List<Block> before = previous.status() == DocumentStatus.GONE ? List.of() : previousBlocks.get();
             comparison = comparer.compare(before, snapshot.blocks());
+            // the title is compared whatever the content selector kept (the crawler reads it from the whole page)
+            String oldTitle = previous.title();
+            comparison = new DocumentComparer.Comparison(comparison.changes(),
+                    TitleDiff.withTitle(comparison.structureChanges(), oldTitle, snapshot.title()), comparison.summary());
+            status = TitleDiff.draftBecameFinal(oldTitle, snapshot.title(), snapshot.language())
+                    .map(headline -> new StatusChange(DraftMarkers.marker(oldTitle).orElse(null), headline))
+                    .orElse(null);
         }
         String changeId = Ids.changeId(snapshot.documentId(), from == null ? null : from.versionId(), to.versionId());
         DocumentChange change = new DocumentChange(DocumentChange.SCHEMA_VERSION, changeId, snapshot.documentId(),
                 snapshot.sourceId(), snapshot.sourceName(), snapshot.url(), snapshot.title(), snapshot.publisher(),
                 snapshot.jurisdiction(), snapshot.language(), kind, from, to, detectedAt, comparison.changes(),
-                comparison.structureChanges(), comparison.summary());
+                comparison.structureChanges(), comparison.summary(), null, status);
         return new Emit(budget.fit(change), next, snapshot.blocks());
     }
 }

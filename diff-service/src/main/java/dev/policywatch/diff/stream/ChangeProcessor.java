@@ -99,7 +99,10 @@ final class ChangeProcessor implements Processor<String, byte[], String, Routed>
             } else {
                 blocks.put(change.documentId(), new VersionBlocks(emit.blocks()));
             }
-            context.forward(new Record<>(change.documentId(), Routed.change(changeBytes),
+            // the version's text rides along for the lineage index, unless change and text would not fit a record
+            List<Block> text = changeBytes.length + (long) record.value().length <= budget.maxValueBytes()
+                    ? emit.blocks() : List.of();
+            context.forward(new Record<>(change.documentId(), Routed.change(changeBytes, change, text),
                     record.timestamp(), new RecordHeaders()));
             LOG.debug("{} {} of {}", change.kind(), change.changeId(), change.documentId());
         } else if (((ChangeDetector.Skip) decision).reason() == ChangeDetector.Skip.Reason.LATE) {

@@ -1,0 +1,44 @@
+package dev.policywatch.diff.stream;
+
+import dev.policywatch.diff.DocumentComparer;
+import dev.policywatch.engine.diff.TitleDiff;
+import dev.policywatch.events.Block;
+import dev.policywatch.events.ChangeKind;
+import dev.policywatch.events.DocumentChange;
+import dev.policywatch.events.Predecessor;
+import java.util.List;
+
+/**
+ * A document's first change rewritten with its predecessor (CONTRACT §2 "Lineage"): a
+ * {@code NEW_DOCUMENT} lists its provision changes from the predecessor's version and its title change;
+ * a {@code BASELINE} keeps no changes (it is never alerted) but names the predecessor. Used by the
+ * topology and by the administrators' correction endpoint, so both compute the same change. Pure.
+ */
+public final class Lineage {
+
+    private Lineage() {
+    }
+
+    /** {@code change} with {@code predecessor}, diffed from {@code predecessorBlocks} when NEW_DOCUMENT. */
+    public static DocumentChange withPredecessor(DocumentChange change, Predecessor predecessor,
+            List<Block> predecessorBlocks, List<Block> blocks, DocumentComparer comparer, ChangeBudget budget) {
+        DocumentComparer.Comparison comparison = change.kind() == ChangeKind.NEW_DOCUMENT
+                ? comparer.compare(predecessorBlocks, blocks) : null;
+        return budget.fit(new DocumentChange(change.schemaVersion(), change.changeId(), change.documentId(),
+                change.sourceId(), change.sourceName(), change.url(), change.title(), change.publisher(),
+                change.jurisdiction(), change.language(), change.kind(), null, change.toVersion(), change.detectedAt(),
+                comparison == null ? List.of() : comparison.changes(),
+                comparison == null ? List.of()
+                        : TitleDiff.withTitle(comparison.structureChanges(), predecessor.title(), change.title()),
+                comparison == null ? change.summary() : comparison.summary(), predecessor,
+                LineageProcessor.statusOf(predecessor, change)));
+    }
+
+    /** {@code change} as it was before any predecessor: no predecessor, no changes (an admin's "clear"). */
+    public static DocumentChange withoutPredecessor(DocumentChange change) {
+        return new DocumentChange(change.schemaVersion(), change.changeId(), change.documentId(), change.sourceId(),
+                change.sourceName(), change.url(), change.title(), change.publisher(), change.jurisdiction(),
+                change.language(), change.kind(), null, change.toVersion(), change.detectedAt(), List.of(), List.of(),
+                dev.policywatch.events.ChangeSummary.EMPTY, null, null);
+    }
+}
