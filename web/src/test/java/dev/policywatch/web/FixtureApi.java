@@ -89,6 +89,17 @@ public final class FixtureApi implements AutoCloseable {
                 }
             } else if (path.equals("/api/documents/" + Fixtures.ZH_DOC + "/versions")) {
                 send(ex, 200, "application/json", versions());
+            } else if (path.equals("/api/documents/" + Fixtures.ZH_DOC)) {
+                // the lineage: a draft it replaces (its title with markup, which the page must escape) and a successor
+                send(ex, 200, "application/json", """
+                        {"documentId": "cac-genai-measures", "title": "生成式人工智能服务管理暂行办法",
+                         "predecessor": {"documentId": "cac.draft", "versionId": "v-d", "similarity": 0.71,
+                           "reason": "same title without draft markers; provisions align 71 %",
+                           "title": "生成式人工智能服务管理办法（征求意见稿）<script>x</script>",
+                           "fetchedAt": "2023-04-11T03:00:00Z", "changeId": "c-final-first"},
+                         "successors": [{"documentId": "cac.next", "title": "生成式人工智能服务管理办法",
+                           "versionId": "v-n", "fetchedAt": "2025-01-02T00:00:00Z", "similarity": 0.8,
+                           "reason": "same title", "changeId": "c-next-first"}]}""");
             } else if (path.startsWith("/api/documents/")) {
                 problem(ex, 404, "no document");
             } else if (path.equals("/api/sources")) {

@@ -293,6 +293,15 @@ class WebPagesTest {
         assertThat(rows.get(1).selectFirst("a").text()).isEqualTo("First version recorded");
         assertThat(rows.get(1).selectFirst("a").attr("href"))
                 .isEqualTo("/changes/" + dev.policywatch.events.Ids.changeId(Fixtures.ZH_DOC, null, Fixtures.ZH_V1.versionId()));
+        // the lineage both ways: the draft it replaces and the text that replaces it
+        Element lineage = page.selectFirst("section.lineage");
+        assertThat(lineage).isNotNull();
+        List<Element> lines = lineage.select("p");
+        assertThat(lines.get(0).text()).startsWith("Replaces 生成式人工智能服务管理办法（征求意见稿）<script>x</script> of 2023-04-11");
+        assertThat(lines.get(0).select("a").eachAttr("href")).containsExactly("/documents/cac.draft", "/changes/c-final-first");
+        assertThat(lineage.select("script")).isEmpty();
+        assertThat(lines.get(1).text()).startsWith("Replaced by 生成式人工智能服务管理办法 of 2025-01-02");
+        assertThat(lines.get(1).select("a").eachAttr("href")).containsExactly("/documents/cac.next", "/changes/c-next-first");
     }
 
     @Test

@@ -280,6 +280,43 @@ public final class HistoryStore {
         return rows;
     }
 
+    /** One document's latest change and change count (baselines excluded); empty when unknown. */
+    public Optional<DocumentRow> document(String documentId) {
+        return queryOne("SELECT c.payload, (SELECT count(*) FROM history_changes x WHERE x.document_id = c.document_id "
+                + "AND x.kind <> 'BASELINE') AS n FROM history_changes c WHERE c.document_id = ? "
+                + "ORDER BY c.to_fetched_at DESC, c.detected_at DESC LIMIT 1",
+                rs -> new DocumentRow(EventJson.read(rs.getString(1), DocumentChange.class), rs.getLong(2)), documentId);
+    }
+
+    /** A document's first change (BASELINE or NEW_DOCUMENT), which carries its predecessor if any. */
+    public Optional<DocumentChange> firstChange(String documentId) {
+        return queryOne("SELECT payload FROM history_changes WHERE document_id = ? AND kind IN ('BASELINE', "
+                + "'NEW_DOCUMENT') ORDER BY to_fetched_at, detected_at LIMIT 1",
+                rs -> EventJson.read(rs.getString(1), DocumentChange.class), documentId);
+    }
+
+    /**
+     * The first changes of the documents whose predecessor is {@code documentId}, oldest first (the
+     * payload's {@code predecessor.documentId}; a scan of first changes, fine for histories of some
+     * hundred thousand changes).
+     */
+    public List<DocumentChange> successors(String documentId) {
+        List<DocumentChange> out = new ArrayList<>();
+        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement("SELECT payload FROM history_changes "
+                + "WHERE kind IN ('BASELINE', 'NEW_DOCUMENT') AND payload::jsonb -> 'predecessor' ->> 'documentId' = ? "
+                + "ORDER BY to_fetched_at, change_id")) {
+            ps.setString(1, documentId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(EventJson.read(rs.getString(1), DocumentChange.class));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read successors of " + documentId + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
     /** A document's latest change (which names its latest version) and its change count. */
     public record DocumentRow(DocumentChange latest, long changeCount) {
     }

@@ -94,7 +94,10 @@ class HistoryApiTest {
                     "Records are kept for five years.", "Agencies publish a retention schedule.")));
             send(producer, infra, "rule-v2", Fixtures.english("rule", day(1).plusSeconds(1800), englishRule(
                     "Records are kept for a retention period of seven years.", "Agencies publish a retention schedule.")));
-            send(producer, infra, "found", Fixtures.snapshot("found", Origin.DISCOVERED, day(3), chineseLaw(V1)));
+            // another title: with the law's own title and text it would be linked to the law (docs/lineage.md)
+            send(producer, infra, "found", PageSnapshot.present("found", "cn-data", "数据安全管理办法",
+                    "Cyberspace Administration of China", "CN", "https://example.gov.cn/found.htm", day(3), "text/html",
+                    "数据出境安全评估办法", "zh", Origin.DISCOVERED, chineseLaw(V1)));
             send(producer, infra, "old-v1", Fixtures.snapshot("old", Origin.CONFIGURED, T0, chineseLaw(V1)));
             send(producer, infra, "old-gone", Fixtures.gone("old", day(4)));
         }
@@ -293,7 +296,7 @@ class HistoryApiTest {
             assertThat(childText(entry, "id")).startsWith("urn:policywatch:change:c-");
             assertThat(childText(entry, "updated")).isNotBlank();
         }
-        assertThat(titles).contains("数据安全管理办法: 1 modified", "数据安全管理办法: new document",
+        assertThat(titles).contains("数据安全管理办法: 1 modified", "数据出境安全评估办法: new document",
                 "数据安全管理办法: removed");
         Element law = (Element) entries.item(3);
         Element link = (Element) law.getElementsByTagNameNS(ATOM, "link").item(0);

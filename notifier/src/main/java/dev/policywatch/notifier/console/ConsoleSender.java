@@ -65,8 +65,9 @@ public final class ConsoleSender implements AlertSender {
     /** The text printed for one change. */
     public String render(DocumentChange c, StringBuilder sb) {
         String headline = "== policywatch alert: " + AlertFormat.headline(c);
-        sb.append('\n').append(colour ? "\u001B[1m" + headline + "\u001B[0m" : headline).append('\n')
-                .append("   ").append(AlertFormat.status(c)).append(" · ").append(links.change(c.changeId())).append('\n');
+        sb.append('\n').append(colour ? "\u001B[1m" + headline + "\u001B[0m" : headline).append('\n');
+        AlertFormat.predecessorLine(c).ifPresent(l -> sb.append("   ").append(l).append('\n'));
+        sb.append("   ").append(AlertFormat.status(c)).append(" · ").append(links.change(c.changeId())).append('\n');
         List<ProvisionChange> shown = c.changes().stream().filter(p -> p.type() != ChangeType.RENUMBERED).toList();
         for (int i = 0; i < shown.size() && i < MAX_PROVISIONS; i++) {
             ProvisionChange p = shown.get(i);

@@ -4,7 +4,11 @@ import dev.policywatch.events.ChangeKind;
 import dev.policywatch.events.ChangeType;
 import dev.policywatch.events.DiffOp;
 import dev.policywatch.events.DocumentChange;
+import dev.policywatch.events.Predecessor;
 import dev.policywatch.events.ProvisionChange;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +24,7 @@ public final class AlertFormat {
 
     private static final Pattern STATED_ABBREVIATION = Pattern.compile("\\(([A-Z][A-Za-z0-9&.-]{1,11})\\)$");
     private static final int KEEP = 40;
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
     private AlertFormat() {
     }
@@ -59,18 +64,65 @@ public final class AlertFormat {
         return m.find() ? m.group(1) : p;
     }
 
-    /** "Cyberspace Administration of China: 生成式人工智能服务管理暂行办法"; the title alone when it names the publisher. */
+    /**
+     * "Cyberspace Administration of China: 生成式人工智能服务管理暂行办法"; the title alone when it names the
+     * publisher; for a draft that became final, the lineage line ({@link #lineage}), which takes
+     * precedence over any other headline.
+     */
     public static String headline(DocumentChange c) {
-        String title = oneLine(c.title() == null || c.title().isBlank() ? c.documentId() : c.title(), 200);
+        Optional<String> lineage = lineage(c);
+        if (lineage.isPresent()) {
+            return lineage.get();
+        }
+        String title = title(c);
         String publisher = publisherShort(c.publisher());
         String bare = publisher.replaceAll("\\s*\\([^)]*\\)$", "");
         return !bare.isEmpty() && title.contains(bare) ? title : publisher + ": " + title;
     }
 
-    /** "2 modified, 1 added", "new document", "removed". */
+    /** The first line of an alert: the headline and the counts ("CAC: … — 2 modified"), or the lineage line alone. */
+    public static String firstLine(DocumentChange c) {
+        return lineage(c).orElseGet(() -> headline(c) + " — " + counts(c));
+    }
+
+    /**
+     * For a final text replacing its draft, what an alert says first: "Final text published: 《…》 —
+     * compared with the draft of 2023-04-11: 7 modified, 2 added, 3 removed" (a NEW_DOCUMENT with a
+     * predecessor), or "Final text published: 《…》 — the draft (征求意见稿) became final: no provision
+     * changes" (a title that lost its draft marker). Empty for any other change.
+     */
+    public static Optional<String> lineage(DocumentChange c) {
+        Predecessor p = c.predecessor();
+        if (c.kind() == ChangeKind.NEW_DOCUMENT && p != null) {
+            String what = c.statusChange() != null ? "Final text published: " : "Replaces an earlier text: ";
+            String of = c.statusChange() != null ? "the draft" : "《" + oneLine(p.title(), 120) + "》";
+            String date = p.fetchedAt() == null ? "" : " of " + DATE.format(p.fetchedAt());
+            return Optional.of(oneLine(what + quoted(c) + " — compared with " + of + date + ": "
+                    + c.summary().describe(), 400));
+        }
+        if (c.kind() == ChangeKind.UPDATED && c.statusChange() != null) {
+            String marker = c.statusChange().marker() == null ? "" : " (" + oneLine(c.statusChange().marker(), 40) + ")";
+            return Optional.of(oneLine("Final text published: " + quoted(c) + " — the draft" + marker
+                    + " became final: " + c.summary().describe(), 400));
+        }
+        return Optional.empty();
+    }
+
+    /** For a change with a predecessor, the line naming it: "Compared with: 《…（征求意见稿）》 https://…". */
+    public static Optional<String> predecessorLine(DocumentChange c) {
+        Predecessor p = c.predecessor();
+        if (p == null || c.kind() != ChangeKind.NEW_DOCUMENT) {
+            return Optional.empty();
+        }
+        String title = oneLine(p.title() == null || p.title().isBlank() ? p.documentId() : p.title(), 200);
+        return Optional.of("Compared with: 《" + title + "》" + (p.url() == null ? "" : " " + oneLine(p.url(), 500)));
+    }
+
+    /** "2 modified, 1 added", "new document", "removed"; for a final text, its counts from the draft. */
     public static String counts(DocumentChange c) {
         return switch (c.kind()) {
-            case NEW_DOCUMENT -> "new document";
+            case NEW_DOCUMENT -> c.predecessor() == null ? "new document"
+                    : "compared with its predecessor: " + c.summary().describe();
             case REMOVED -> "removed";
             default -> c.summary().describe();
         };
@@ -83,6 +135,17 @@ public final class AlertFormat {
     public static int provisionCount(DocumentChange c) {
         return Boolean.TRUE.equals(c.truncated()) ? Math.max(c.summary().total(), c.changes().size())
                 : c.changes().size();
+    }
+
+    private static String title(DocumentChange c) {
+        return oneLine(c.title() == null || c.title().isBlank() ? c.documentId() : c.title(), 200);
+    }
+
+    /** 《标题》 for a Chinese title, “Title” otherwise. */
+    private static String quoted(DocumentChange c) {
+        String t = title(c);
+        boolean han = t.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+        return han ? "《" + t + "》" : "“" + t + "”";
     }
 
     /** "new document", "updated", "removed". */

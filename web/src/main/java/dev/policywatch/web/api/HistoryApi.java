@@ -58,6 +58,36 @@ public final class HistoryApi {
     }
 
     /**
+     * A document's lineage ({@code GET /api/documents/{id}}); {@link DocumentLineage#NONE} when the
+     * history does not know the document or predates lineage.
+     */
+    public DocumentLineage lineage(String documentId) {
+        requireSafe(documentId);
+        JsonNode answer;
+        try {
+            answer = api.get(ApiClient.Service.HISTORY, "/api/documents/" + documentId, Map.of());
+        } catch (ApiException e) {
+            if (e.kind() == ApiException.Kind.NOT_FOUND) {
+                return DocumentLineage.NONE;
+            }
+            throw e;
+        }
+        JsonNode p = answer.path("predecessor");
+        DocumentLineage.Link predecessor = p.isObject() && text(p, "documentId") != null
+                ? new DocumentLineage.Link(text(p, "documentId"), text(p, "title"), instant(text(p, "fetchedAt")),
+                        text(p, "changeId"), text(p, "reason"))
+                : null;
+        List<DocumentLineage.Link> successors = new ArrayList<>();
+        for (JsonNode n : answer.path("successors")) {
+            if (text(n, "documentId") != null) {
+                successors.add(new DocumentLineage.Link(text(n, "documentId"), text(n, "title"),
+                        instant(text(n, "fetchedAt")), text(n, "changeId"), text(n, "reason")));
+            }
+        }
+        return new DocumentLineage(predecessor, successors);
+    }
+
+    /**
      * A document's versions, newest first. Reads either a bare array of versions or an object with
      * {@code versions} (or {@code items}) and the document's fields: readers ignore what they do not know.
      */

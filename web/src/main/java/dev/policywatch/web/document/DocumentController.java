@@ -5,6 +5,9 @@ import dev.policywatch.events.DocumentChange;
 import dev.policywatch.events.Ids;
 import dev.policywatch.web.api.ApiException;
 import dev.policywatch.web.api.DocumentHistory;
+import dev.policywatch.web.api.DocumentLineage;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import dev.policywatch.web.api.DocumentVersion;
 import dev.policywatch.web.api.HistoryApi;
 import dev.policywatch.web.page.Formats;
@@ -66,8 +69,22 @@ final class DocumentController {
             model.put("sourceLink", latest == null ? null : "/?source="
                     + java.net.URLEncoder.encode(latest.sourceId(), java.nio.charset.StandardCharsets.UTF_8));
             model.put("versions", rows(doc.versions()));
+            DocumentLineage lineage = history.lineage(documentId);
+            model.put("predecessor", lineage.predecessor() == null ? null : link(lineage.predecessor()));
+            model.put("successors", lineage.successors().stream().map(DocumentController::link).toList());
             return pages.ok(request, "web/document", model);
         });
+    }
+
+    /** A linked document as the page shows it: its page, title, the date of its linked version, the change comparing the two. */
+    public record LineageLink(String href, String title, String date, String dateIso, String changeHref, String reason) {
+    }
+
+    private static LineageLink link(DocumentLineage.Link l) {
+        return new LineageLink("/documents/" + l.documentId(), l.title() == null ? l.documentId() : l.title(),
+                l.fetchedAt() == null ? "" : DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC).format(l.fetchedAt()),
+                l.fetchedAt() == null ? null : Formats.iso(l.fetchedAt()),
+                l.changeId() == null ? null : "/changes/" + l.changeId(), l.reason());
     }
 
     /** One row of the versions table. */

@@ -1,0 +1,133 @@
+package dev.policywatch.diff.history;
+
+import static dev.policywatch.diff.Fixtures.T0;
+import static dev.policywatch.diff.Fixtures.V1;
+import static dev.policywatch.diff.Fixtures.V2_MODIFIED;
+import static dev.policywatch.diff.Fixtures.chineseLaw;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.policywatch.events.DocumentChange;
+import dev.policywatch.events.EventJson;
+import dev.policywatch.events.Origin;
+import dev.policywatch.events.PageSnapshot;
+import dev.policywatch.events.VersionRef;
+import dev.policywatch.testing.RealInfrastructure;
+import dev.policywatch.testing.TestInfra;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A draft and its final text at another URL through the real diff-service (embedded broker,
+ * exactly-once topology, PostgreSQL history): the final's change names the draft and the document
+ * API shows the lineage both ways.
+ */
+@ExtendWith(RealInfrastructure.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LineageApiTest {
+
+    private static final Instant DRAFT_AT = T0;
+    private static final Instant FINAL_AT = T0.plus(Duration.ofDays(93));
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private ApplicationContext context;
+    private String base;
+    private PageSnapshot draft;
+    private PageSnapshot fin;
+
+    @BeforeAll
+    void start(TestInfra infra) throws Exception {
+        Map<String, Object> props = new HashMap<>(infra.micronautProperties());
+        props.put("policywatch.topics.snapshots", infra.name("snapshots"));
+        props.put("policywatch.topics.changes", infra.name("changes"));
+        props.put("policywatch.topics.dead-letter", infra.name("dead-letter"));
+        props.put("policywatch.diff.application-id", infra.name("diff"));
+        props.put("policywatch.diff.state-dir", Files.createTempDirectory("pw-lineage-api").toString());
+        props.put("policywatch.diff.history.group-id", infra.name("history"));
+        props.put("micronaut.server.port", -1);
+        context = ApplicationContext.run(props, "diff");
+        base = "http://127.0.0.1:" + context.getBean(EmbeddedServer.class).start().getPort();
+        draft = PageSnapshot.present("cac.draft", "cac", "CAC", "Cyberspace Administration of China", "CN",
+                "https://example.gov.cn/draft.htm", DRAFT_AT, "text/html", "数据安全管理办法（征求意见稿）", "zh",
+                Origin.BACKFILL, chineseLaw(V1));
+        fin = PageSnapshot.present("cac.final", "cac", "CAC", "Cyberspace Administration of China", "CN",
+                "https://example.gov.cn/final.htm", FINAL_AT, "text/html", "数据安全管理办法", "zh", Origin.DISCOVERED,
+                chineseLaw(V2_MODIFIED));
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
+                infra.kafkaBootstrap(), "acks", "all"), new StringSerializer(), new ByteArraySerializer())) {
+            send(producer, infra, draft);
+            await().atMost(Duration.ofSeconds(60)).until(() -> get("/api/documents/cac.draft").statusCode() == 200);
+            send(producer, infra, fin);
+            await().atMost(Duration.ofSeconds(60)).until(() -> get("/api/documents/cac.final").statusCode() == 200);
+        }
+    }
+
+    @AfterAll
+    void stop() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    @Test
+    void theFinalNamesItsDraftAndTheDraftItsFinal() throws Exception {
+        JsonNode fine = json("/api/documents/cac.final");
+        assertThat(fine.get("predecessor").get("documentId").asText()).isEqualTo("cac.draft");
+        assertThat(fine.get("predecessor").get("versionId").asText()).isEqualTo(VersionRef.of(draft).versionId());
+        assertThat(fine.get("predecessor").get("fetchedAt").asText()).isEqualTo(DRAFT_AT.toString());
+        assertThat(fine.get("successors")).isEmpty();
+
+        JsonNode dr = json("/api/documents/cac.draft");
+        assertThat(dr.get("predecessor").isNull()).isTrue();
+        assertThat(dr.get("successors")).singleElement().satisfies(s -> {
+            assertThat(s.get("documentId").asText()).isEqualTo("cac.final");
+            assertThat(s.get("versionId").asText()).isEqualTo(VersionRef.of(fin).versionId());
+            assertThat(s.get("reason").asText()).contains("same title");
+        });
+
+        DocumentChange first = EventJson.read(get("/api/changes/" + fine.get("predecessor").get("changeId").asText())
+                .body(), DocumentChange.class);
+        assertThat(first.summary().modified()).isEqualTo(1);
+        assertThat(first.statusChange().headline()).isEqualTo("草案成为正式文本（原为征求意见稿）");
+    }
+
+    @Test
+    void anUnknownOrMalformedDocumentIsAProblem() throws Exception {
+        assertThat(get("/api/documents/nope").statusCode()).isEqualTo(404);
+        assertThat(get("/api/documents/bad%20id").statusCode()).isEqualTo(400);
+    }
+
+    private void send(KafkaProducer<String, byte[]> producer, TestInfra infra, PageSnapshot snapshot) throws Exception {
+        producer.send(new ProducerRecord<>(infra.name("snapshots"), null, snapshot.fetchedAt().plusSeconds(60).toEpochMilli(),
+                snapshot.documentId(), EventJson.write(snapshot))).get();
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode json(String path) throws Exception {
+        HttpResponse<String> response = get(path);
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return EventJson.mapper().readTree(response.body());
+    }
+}
