@@ -36,6 +36,7 @@ final class ChangeProcessor implements Processor<String, byte[], String, Routed>
     private final ChangeDetector detector;
     private final Supplier<Instant> clock;
     private final ChangeBudget budget;
+    private final Linker linker;
     private ProcessorContext<String, Routed> context;
     private KeyValueStore<String, DocumentHead> heads;
     private KeyValueStore<String, VersionBlocks> blocks;
@@ -43,10 +44,11 @@ final class ChangeProcessor implements Processor<String, byte[], String, Routed>
     private Sensor late;
     private Sensor deadLettered;
 
-    ChangeProcessor(ChangeDetector detector, Supplier<Instant> clock, ChangeBudget budget) {
+    ChangeProcessor(ChangeDetector detector, Supplier<Instant> clock, ChangeBudget budget, Linker linker) {
         this.detector = detector;
         this.clock = clock;
         this.budget = budget;
+        this.linker = linker;
     }
 
     @Override
@@ -79,6 +81,9 @@ final class ChangeProcessor implements Processor<String, byte[], String, Routed>
             decision = detector.decide(heads.get(documentId), () -> storedBlocks(documentId), snapshot,
                     detectedAt(record));
             if (decision instanceof ChangeDetector.Emit emit) {
+                // a document that appears may replace an earlier one (docs/lineage.md)
+                emit = new ChangeDetector.Emit(linker.link(emit.change(), emit.blocks()), emit.next(), emit.blocks());
+                decision = emit;
                 changeBytes = EventJson.write(emit.change());
                 if (!budget.producible(changeBytes)) {
                     // under exactly-once a refused send fails the transaction, and the same snapshot again
@@ -99,10 +104,7 @@ final class ChangeProcessor implements Processor<String, byte[], String, Routed>
             } else {
                 blocks.put(change.documentId(), new VersionBlocks(emit.blocks()));
             }
-            // the version's text rides along for the lineage index, unless change and text would not fit a record
-            List<Block> text = changeBytes.length + (long) record.value().length <= budget.maxValueBytes()
-                    ? emit.blocks() : List.of();
-            context.forward(new Record<>(change.documentId(), Routed.change(changeBytes, change, text),
+            context.forward(new Record<>(change.documentId(), Routed.change(changeBytes),
                     record.timestamp(), new RecordHeaders()));
             LOG.debug("{} {} of {}", change.kind(), change.changeId(), change.documentId());
         } else if (((ChangeDetector.Skip) decision).reason() == ChangeDetector.Skip.Reason.LATE) {

@@ -15,8 +15,6 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -26,12 +24,8 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * snapshots ─▶ snapshots-source ─▶ diff-snapshots (stores document-versions, document-blocks) ─▶ route-
  *                 ├─ route-dead-letter ─▶ dead-letter-bytes ─▶ dead-letter-sink  (policywatch.dead-letter)
- *                 └─ route-change ─▶ key-by-jurisdiction ─▶ lineage-by-jurisdiction (repartition topic)
- *                        ─▶ link-predecessors (stores lineage-index, lineage-blocks) ─▶ changes-sink (policywatch.changes)
+ *                 └─ route-change      ─▶ change-bytes      ─▶ changes-sink      (policywatch.changes)
  * </pre>
- * Every change passes {@link LineageProcessor} keyed by jurisdiction, so the documents that may be a
- * new document's predecessor are all in one task's stores, and the changes of one document keep their
- * order (one document, one jurisdiction, one partition); the output is keyed by documentId again.
  * Every processor and store is named so a new version of the topology keeps its state. Values
  * are read as bytes and parsed inside {@code diff-snapshots}, so an unreadable snapshot becomes a
  * dead letter instead of stopping the application; each change is bounded by a {@link ChangeBudget},
@@ -43,13 +37,6 @@ public final class ChangeTopology {
     public static final String VERSIONS_STORE = "document-versions";
     /** The persistent store of the blocks of each document's latest version (what the next one is compared with). */
     public static final String BLOCKS_STORE = "document-blocks";
-
-    /** The lineage index: what is kept of each document as a candidate predecessor ({@link LineageEntry}). */
-    public static final String LINEAGE_INDEX_STORE = "lineage-index";
-    /** The blocks of each document's latest version, keyed like {@link #LINEAGE_INDEX_STORE}. */
-    public static final String LINEAGE_BLOCKS_STORE = "lineage-blocks";
-    /** The repartition topic (name suffix) that brings every change of a jurisdiction to one task. */
-    public static final String LINEAGE_REPARTITION = "lineage-by-jurisdiction";
 
     private ChangeTopology() {
     }
@@ -83,14 +70,23 @@ public final class ChangeTopology {
     /** As {@link #build(StreamsBuilder, TopicNames, DocumentComparer, Supplier)}, each change bounded by {@code budget}. */
     public static Topology build(StreamsBuilder builder, TopicNames topics, DocumentComparer comparer,
             Supplier<Instant> clock, ChangeBudget budget) {
+        return build(builder, topics, comparer, clock, budget, PredecessorIndex.NONE);
+    }
+
+    /**
+     * As {@link #build(StreamsBuilder, TopicNames, DocumentComparer, Supplier, ChangeBudget)}, a document
+     * that appears being linked to the earlier one it replaces among {@code predecessors}
+     * (docs/lineage.md).
+     */
+    public static Topology build(StreamsBuilder builder, TopicNames topics, DocumentComparer comparer,
+            Supplier<Instant> clock, ChangeBudget budget, PredecessorIndex predecessors) {
         ChangeDetector detector = new ChangeDetector(comparer, budget);
+        Linker linker = new Linker(predecessors, comparer, budget);
         builder.addStateStore(store(VERSIONS_STORE, DocumentHead.class));
         builder.addStateStore(store(BLOCKS_STORE, VersionBlocks.class));
-        builder.addStateStore(store(LINEAGE_INDEX_STORE, LineageEntry.class));
-        builder.addStateStore(store(LINEAGE_BLOCKS_STORE, VersionBlocks.class));
         KStream<String, Routed> routed = builder
                 .stream(topics.snapshots(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("snapshots-source"))
-                .process(() -> new ChangeProcessor(detector, clock, budget), Named.as("diff-snapshots"), VERSIONS_STORE,
+                .process(() -> new ChangeProcessor(detector, clock, budget, linker), Named.as("diff-snapshots"), VERSIONS_STORE,
                         BLOCKS_STORE);
         routed.split(Named.as("route-"))
                 .branch((key, value) -> value.deadLetter(), Branched.<String, Routed>withConsumer(dead -> dead
@@ -98,12 +94,7 @@ public final class ChangeTopology {
                         .to(topics.deadLetter(), Produced.with(Serdes.String(), Serdes.ByteArray())
                                 .withName("dead-letter-sink"))).withName("dead-letter"))
                 .defaultBranch(Branched.<String, Routed>withConsumer(changes -> changes
-                        .map((key, value) -> KeyValue.pair(LineageHop.key(value.change()), value.hop()),
-                                Named.as("key-by-jurisdiction"))
-                        .repartition(Repartitioned.<String, LineageHop>with(Serdes.String(),
-                                new JsonSerde<>(LineageHop.class)).withName(LINEAGE_REPARTITION))
-                        .process(() -> new LineageProcessor(comparer, budget), Named.as("link-predecessors"),
-                                LINEAGE_INDEX_STORE, LINEAGE_BLOCKS_STORE)
+                        .mapValues(Routed::bytes, Named.as("change-bytes"))
                         .to(topics.changes(), Produced.with(Serdes.String(), Serdes.ByteArray())
                                 .withName("changes-sink"))).withName("change"));
         return builder.build();

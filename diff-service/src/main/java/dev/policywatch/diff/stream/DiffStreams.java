@@ -44,12 +44,14 @@ public final class DiffStreams {
     private final DiffSettings settings;
     private final DocumentComparer comparer;
     private final BeanProvider<MeterRegistry> meters;
+    private final BeanProvider<PredecessorIndex> predecessors;
     private volatile KafkaStreams streams;
     private KafkaStreamsMetrics metrics;
     private volatile ThreadFailures failures;
 
     public DiffStreams(KafkaSettings kafka, DiffSettings settings, DocumentComparer comparer,
-            BeanProvider<MeterRegistry> meters) {
+            BeanProvider<MeterRegistry> meters, BeanProvider<PredecessorIndex> predecessors) {
+        this.predecessors = predecessors;
         this.kafka = kafka;
         this.settings = settings;
         this.comparer = comparer;
@@ -69,8 +71,10 @@ public final class DiffStreams {
         TopicInitializer.ensure(kafka.bootstrapServers(), TopicInitializer.policywatchTopics(kafka));
         ChangeTopology.TopicNames topics = new ChangeTopology.TopicNames(kafka.snapshotsTopic(), kafka.changesTopic(),
                 kafka.deadLetterTopic());
+        // the history holds every document of every partition: it is where a new document's predecessor is found
         Topology topology = ChangeTopology.build(new StreamsBuilder(), topics, comparer, Instant::now,
-                new ChangeBudget(settings.maxChangeBytes()));
+                new ChangeBudget(settings.maxChangeBytes()),
+                predecessors.isPresent() ? predecessors.get() : PredecessorIndex.NONE);
         Properties config = config(kafka, settings.applicationId(), settings.stateDir().toString(),
                 settings.commitIntervalMs());
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streamThreads());
@@ -124,8 +128,6 @@ public final class DiffStreams {
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandlers.class);
         p.put(DeadLetterHandlers.TOPIC_CONFIG, Topics.DEAD_LETTER);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Topics.MAX_MESSAGE_BYTES);
-        // internal topics (the lineage repartition topic carries a change and its version's text) take 16 MB values
-        p.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), String.valueOf(Topics.MAX_FETCH_BYTES));
         p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), Topics.COMPRESSION);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), Topics.MAX_FETCH_BYTES);

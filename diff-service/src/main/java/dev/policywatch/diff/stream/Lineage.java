@@ -6,6 +6,8 @@ import dev.policywatch.events.Block;
 import dev.policywatch.events.ChangeKind;
 import dev.policywatch.events.DocumentChange;
 import dev.policywatch.events.Predecessor;
+import dev.policywatch.events.StatusChange;
+import dev.policywatch.engine.lineage.DraftMarkers;
 import java.util.List;
 
 /**
@@ -31,7 +33,16 @@ public final class Lineage {
                 comparison == null ? List.of()
                         : TitleDiff.withTitle(comparison.structureChanges(), predecessor.title(), change.title()),
                 comparison == null ? change.summary() : comparison.summary(), predecessor,
-                LineageProcessor.statusOf(predecessor, change)));
+                statusOf(predecessor, change)));
+    }
+
+    /** The status change of a final text replacing a draft: "draft became final", else null. */
+    static StatusChange statusOf(Predecessor predecessor, DocumentChange change) {
+        java.util.Optional<String> marker = DraftMarkers.marker(predecessor.title());
+        if (marker.isEmpty() || DraftMarkers.isDraft(change.title())) {
+            return null;
+        }
+        return new StatusChange(marker.get(), TitleDiff.headline(marker.get(), change.title(), change.language()));
     }
 
     /** {@code change} as it was before any predecessor: no predecessor, no changes (an admin's "clear"). */

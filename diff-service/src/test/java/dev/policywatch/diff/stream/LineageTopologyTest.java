@@ -19,6 +19,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import dev.policywatch.engine.lineage.PredecessorMatcher;
+import dev.policywatch.events.VersionRef;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -32,7 +37,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Lineage in the production topology (the repartition by jurisdiction included), driven by {@link TopologyTestDriver}. */
+/** Lineage and title changes in the production topology, driven by {@link TopologyTestDriver}. */
 class LineageTopologyTest {
 
     private static final Instant DRAFT_AT = T0;
@@ -43,12 +48,25 @@ class LineageTopologyTest {
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> snapshots;
     private TestOutputTopic<String, byte[]> changes;
+    /**
+     * The history's part the topology reads (HistoryPredecessorIndex in production, tested against
+     * PostgreSQL in LineageApiTest): every snapshot sent, the latest per document.
+     */
+    private final Map<String, PageSnapshot> history = new ConcurrentHashMap<>();
+    private final PredecessorIndex index = (jurisdiction, documentId, title, identifiers, before) ->
+            history.values().stream()
+                    .filter(s -> Objects.equals(s.jurisdiction(), jurisdiction) && !s.documentId().equals(documentId)
+                            && s.fetchedAt().isBefore(before))
+                    .map(s -> new PredecessorIndex.Candidate(new PredecessorMatcher.Document(s.documentId(),
+                            VersionRef.of(s).versionId(), s.jurisdiction(), s.title(), s.blocks()), s.url(), s.fetchedAt()))
+                    .toList();
 
     @BeforeEach
     void startDriver() {
         ChangeTopology.TopicNames topics = ChangeTopology.TopicNames.defaults();
         driver = new TopologyTestDriver(
-                ChangeTopology.build(new StreamsBuilder(), topics, new EngineComparer(), () -> FINAL_AT),
+                ChangeTopology.build(new StreamsBuilder(), topics, new EngineComparer(), () -> FINAL_AT,
+                        ChangeBudget.defaults(), index),
                 DiffStreams.config("unused:9092", "lineage-test", stateDir.toString(), 100));
         snapshots = driver.createInputTopic(topics.snapshots(), new StringSerializer(), new ByteArraySerializer());
         changes = driver.createOutputTopic(topics.changes(), new StringDeserializer(), new ByteArrayDeserializer());
@@ -150,6 +168,7 @@ class LineageTopologyTest {
 
     private void send(PageSnapshot snapshot) {
         snapshots.pipeInput(snapshot.documentId(), EventJson.write(snapshot), snapshot.fetchedAt());
+        history.put(snapshot.documentId(), snapshot);
     }
 
     private List<DocumentChange> readChanges() {
