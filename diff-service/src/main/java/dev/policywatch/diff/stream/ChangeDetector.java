@@ -110,7 +110,7 @@ public final class ChangeDetector {
         DocumentChange change = new DocumentChange(DocumentChange.SCHEMA_VERSION, changeId, snapshot.documentId(),
                 snapshot.sourceId(), snapshot.sourceName(), snapshot.url(), snapshot.title(), snapshot.publisher(),
                 snapshot.jurisdiction(), snapshot.language(), kind, from, to, detectedAt, comparison.changes(),
-                comparison.structureChanges(), comparison.summary(), null, status);
+                comparison.structureChanges(), Lineage.headed(comparison.summary(), status), null, status);
         return new Emit(budget.fit(change), next, snapshot.blocks());
     }
 }

@@ -4,6 +4,7 @@ import dev.policywatch.diff.DocumentComparer;
 import dev.policywatch.engine.diff.TitleDiff;
 import dev.policywatch.events.Block;
 import dev.policywatch.events.ChangeKind;
+import dev.policywatch.events.ChangeSummary;
 import dev.policywatch.events.DocumentChange;
 import dev.policywatch.events.Predecessor;
 import dev.policywatch.events.StatusChange;
@@ -32,8 +33,24 @@ public final class Lineage {
                 comparison == null ? List.of() : comparison.changes(),
                 comparison == null ? List.of()
                         : TitleDiff.withTitle(comparison.structureChanges(), predecessor.title(), change.title()),
-                comparison == null ? change.summary() : comparison.summary(), predecessor,
-                statusOf(predecessor, change)));
+                headed(comparison == null ? change.summary() : comparison.summary(), statusOf(predecessor, change)),
+                predecessor, statusOf(predecessor, change)));
+    }
+
+    /**
+     * {@code summary} whose headline leads with "draft became final" when the status changed: that
+     * headline takes precedence, the engine's (what changed, substantive first) follows it.
+     */
+    static ChangeSummary headed(ChangeSummary summary, StatusChange status) {
+        if (status == null) {
+            return summary;
+        }
+        String rest = summary.headline();
+        boolean zh = status.headline().startsWith("草案");
+        String headline = rest == null || rest.isBlank() ? status.headline()
+                : status.headline() + (zh ? "；" : "; ") + rest;
+        return new ChangeSummary(summary.added(), summary.removed(), summary.modified(), summary.renumbered(),
+                summary.unchanged(), summary.substantive(), summary.editorial(), headline);
     }
 
     /** The status change of a final text replacing a draft: "draft became final", else null. */

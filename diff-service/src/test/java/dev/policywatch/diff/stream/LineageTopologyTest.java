@@ -108,6 +108,8 @@ class LineageTopologyTest {
         assertThat(fin.structureChanges()).extracting(ProvisionChange::newLabel).contains("title");
         assertThat(fin.statusChange()).isNotNull();
         assertThat(fin.statusChange().headline()).isEqualTo("草案成为正式文本（原为征求意见稿）");
+        // the draft → final headline takes precedence over the engine's
+        assertThat(fin.summary().headline()).startsWith("草案成为正式文本（原为征求意见稿）；");
         assertThat(changes.isEmpty()).isTrue();
     }
 
@@ -139,6 +141,7 @@ class LineageTopologyTest {
             assertThat(c.newText()).isEqualTo("数据安全管理办法");
         });
         assertThat(updated.statusChange().headline()).isEqualTo("草案成为正式文本（原为征求意见稿）");
+        assertThat(updated.summary().headline()).isEqualTo("草案成为正式文本（原为征求意见稿）");
         // the same title again is an identical resend
         send(doc("cac.rule", "CN", "数据安全管理办法", "zh", Origin.CONFIGURED, FINAL_AT.plusSeconds(60), chineseLaw(V1)));
         assertThat(changes.isEmpty()).isTrue();
