@@ -54,23 +54,14 @@ public final class EmailMessages {
     private static void appendChange(DocumentChange c, String link, StringBuilder text, StringBuilder html) {
         String headline = AlertFormat.headline(c);
         String publisher = AlertFormat.oneLine(c.publisher(), 200);
-<<<<<<< HEAD
-        text.append(headline).append('\n')
-                .append(publisher).append(" · ").append(AlertFormat.status(c))
-                .append('\n').append(link).append("\n\n");
-        html.append("<h2 style=\"font-size:1.2em\">").append(escape(headline)).append("</h2><p>")
-                .append(escape(publisher)).append(" · ").append(escape(AlertFormat.status(c))).append("<br><a href=\"").append(escape(link))
-=======
         text.append(headline).append('\n');
         AlertFormat.predecessorLine(c).ifPresent(l -> text.append(l).append('\n'));
-        text.append(publisher).append(" · ").append(AlertFormat.kind(c)).append(" · ").append(AlertFormat.counts(c))
+        text.append(publisher).append(" · ").append(AlertFormat.status(c))
                 .append('\n').append(link).append("\n\n");
         html.append("<h2 style=\"font-size:1.2em\">").append(escape(headline)).append("</h2>");
         AlertFormat.predecessorLine(c).ifPresent(l -> html.append("<p>").append(escape(l)).append("</p>"));
         html.append("<p>")
-                .append(escape(publisher)).append(" · ").append(escape(AlertFormat.kind(c))).append(" · ")
-                .append(escape(AlertFormat.counts(c))).append("<br><a href=\"").append(escape(link))
->>>>>>> fb7acdf (lineage: GET /api/documents/{id} with predecessor and successors; the document page shows the lineage both ways; alerts lead with 'Final text published … compared with the draft of …' and name the draft (email, Slack, console); standalone end-to-end test; docs/lineage.md)
+                .append(escape(publisher)).append(" · ").append(escape(AlertFormat.status(c))).append("<br><a href=\"").append(escape(link))
                 .append("\">View the change</a></p>");
         int shown = 0;
         for (ProvisionChange p : c.changes()) {

@@ -57,15 +57,11 @@ public final class SlackMessages {
                 break;
             }
             blocks.add(header(AlertFormat.headline(c)));
-<<<<<<< HEAD
-            String summary = "*" + escape(AlertFormat.oneLine(c.publisher(), 200)) + "* · " + escape(AlertFormat.status(c)) + "\n<" + link + "|View the change>";
-=======
             // the header is clipped to Slack's limit: the lineage line (which names the draft) is repeated whole
             String summary = AlertFormat.lineage(c).map(l -> "*" + escape(l) + "*\n").orElse("")
                     + AlertFormat.predecessorLine(c).map(l -> escape(l) + "\n").orElse("")
-                    + "*" + escape(AlertFormat.oneLine(c.publisher(), 200)) + "* · " + escape(AlertFormat.kind(c))
-                    + " · " + escape(AlertFormat.counts(c)) + "\n<" + link + "|View the change>";
->>>>>>> fb7acdf (lineage: GET /api/documents/{id} with predecessor and successors; the document page shows the lineage both ways; alerts lead with 'Final text published … compared with the draft of …' and name the draft (email, Slack, console); standalone end-to-end test; docs/lineage.md)
+                    + "*" + escape(AlertFormat.oneLine(c.publisher(), 200)) + "* · " + escape(AlertFormat.status(c))
+                    + "\n<" + link + "|View the change>";
             blocks.add(section(summary));
             total += summary.length();
             List<ProvisionChange> provisions = c.changes();
