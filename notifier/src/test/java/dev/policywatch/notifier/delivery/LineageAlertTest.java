@@ -91,6 +91,6 @@ class LineageAlertTest {
         DocumentChange plain = new DocumentChange(1, "chg2", "cac.rule", "cac", "CAC", f.url(), "某某管理办法",
                 f.publisher(), "CN", "zh", ChangeKind.NEW_DOCUMENT, null, f.toVersion(), Instant.now(), List.of(),
                 List.of(), ChangeSummary.EMPTY);
-        assertThat(AlertFormat.firstLine(plain)).isEqualTo("CAC: 某某管理办法 — new document");
+        assertThat(AlertFormat.firstLine(plain)).isEqualTo("Cyberspace Administration of China: 某某管理办法 — new document");
     }
 }
