@@ -203,9 +203,9 @@ public final class AlertFormat {
         return meaning == null ? headline(c) : headline(c) + " — " + meaning;
     }
 
-    /** A one-line subject: the lead line, with the counts when the change carries no headline. */
+    /** A one-line subject: the lead line, then the counts ("… — 第四条：罚款 5千–3万元 → 1万–10万元 (1 modified)"). */
     public static String subjectLine(DocumentChange c) {
-        return meaning(c) == null ? headline(c) + " — " + counts(c) : leadLine(c);
+        return meaning(c) == null ? headline(c) + " — " + counts(c) : leadLine(c) + " (" + counts(c) + ")";
     }
 
     private static String meaning(DocumentChange c) {

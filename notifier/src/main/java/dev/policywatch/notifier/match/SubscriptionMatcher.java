@@ -44,24 +44,16 @@ public final class SubscriptionMatcher {
         if (!filters.changeTypes().isEmpty() && filters.changeTypes().stream().noneMatch(t -> hasType(change, t))) {
             return false;
         }
-        if (filters.significance() == Significance.SUBSTANTIVE && editorialOnly(change)) {
+        if (filters.significance() == Significance.SUBSTANTIVE && change.editorialOnly()) {
             return false;
         }
-        if (!filters.facts().isEmpty() && change.changes().stream()
-                .noneMatch(c -> filters.facts().stream().anyMatch(c::hasFact))) {
+        if (!filters.facts().isEmpty() && filters.facts().stream().noneMatch(change.factKinds()::contains)) {
             return false;
         }
         if (!filters.keywords().isEmpty()) {
             return filters.keywords().stream().anyMatch(k -> mentions(change, normalise(k)));
         }
         return true;
-    }
-
-    /** An update whose every provision change is editorial and whose structure did not change. */
-    public static boolean editorialOnly(DocumentChange change) {
-        return change.kind() == ChangeKind.UPDATED && !change.changes().isEmpty()
-                && change.structureChanges().isEmpty()
-                && change.changes().stream().allMatch(ProvisionChange::editorial);
     }
 
     private static boolean hasType(DocumentChange change, ChangeType type) {
