@@ -22,6 +22,7 @@ import dev.policywatch.events.DocumentStatus;
 import dev.policywatch.events.Ids;
 import dev.policywatch.events.Origin;
 import dev.policywatch.events.PageSnapshot;
+import dev.policywatch.net.UrlOrigin;
 import dev.policywatch.events.Block;
 import jakarta.inject.Singleton;
 import java.net.CookieManager;
@@ -139,7 +140,7 @@ public class Crawler {
 
     private CrawlReport crawlPage(Source source, long start) {
         DocOutcome o = crawlDocument(source, source.id(), source.url(), Origin.CONFIGURED,
-                dev.policywatch.net.Origin.of(source.url()));
+                UrlOrigin.of(source.url()));
         return new CrawlReport(source.id(), o.outcome, o.status, millis(start), 1, o.published ? 1 : 0, o.error,
                 o.warning);
     }
@@ -188,7 +189,7 @@ public class Crawler {
         // the index's first crawl gives its links BACKFILL; a link already seen keeps its first origin
         boolean firstCrawl = known.isEmpty() && !state.anyOfSource(source.id());
         // a discovered document may be at a private address only on the listing's own origin (scheme, host, port)
-        dev.policywatch.net.Origin listingOrigin = dev.policywatch.net.Origin.of(source.url());
+        UrlOrigin listingOrigin = UrlOrigin.of(source.url());
         int published = 0;
         String error = null;
         List<String> warnings = new ArrayList<>();
@@ -218,7 +219,7 @@ public class Crawler {
 
     /** Crawls one document and keeps (and writes) its memory afterwards, whatever happened. */
     private DocOutcome crawlDocument(Source source, String documentId, URI url, Origin origin,
-            dev.policywatch.net.Origin trusted) {
+            UrlOrigin trusted) {
         CrawlMemory mem = memory.get(documentId).withFirstOrigin(origin);
         DocOutcome o;
         // the body's bytes stay charged to the memory budget until its text is published or dropped
@@ -230,7 +231,7 @@ public class Crawler {
     }
 
     private DocOutcome crawlDocument(Source source, String documentId, URI url, Origin origin,
-            dev.policywatch.net.Origin trusted, CrawlMemory mem, ByteBudget.Lease lease) {
+            UrlOrigin trusted, CrawlMemory mem, ByteBudget.Lease lease) {
         FetchResult result = fetch(new FetchRequest(url, mem.validators(), trusted, jar(source), lease));
         Optional<PublishedState.Entry> previous = publisher.state().get(documentId);
         if (result instanceof FetchResult.NotModified) {

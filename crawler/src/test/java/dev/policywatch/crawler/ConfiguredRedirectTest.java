@@ -58,7 +58,7 @@ class ConfiguredRedirectTest {
     void aConfiguredPageRedirectingToAnInternalServiceIsNotFollowedNorPublished() {
         CrawlReport report = harness.crawl("redirecting");
 
-        assertThat(report.outcome()).isEqualTo("refused-url");
+        assertThat(report.outcome()).isEqualTo(CrawlOutcome.REFUSED_URL);
         assertThat(report.error()).contains("non-public address 127.0.0.1").contains("not the trusted origin");
         assertThat(internal.requestsTo("/latest/meta-data/iam/security-credentials/role")).isEmpty();
         assertThat(harness.snapshots()).isEmpty();

@@ -105,6 +105,27 @@ public record DocumentChange(
                 true, path, predecessor, statusChange);
     }
 
+    /**
+     * An update whose every provision change is editorial (CONTRACT §2) and whose title, preamble and
+     * headings did not change: what a {@code SUBSTANTIVE} filter leaves out. A change whose meaning is
+     * unknown (written before schema 2) is not editorial only, so nothing is hidden by mistake.
+     */
+    public boolean editorialOnly() {
+        return kind == ChangeKind.UPDATED && !changes.isEmpty() && structureChanges.isEmpty()
+                && changes.stream().allMatch(ProvisionChange::editorial);
+    }
+
+    /** The fact kinds carried by at least one provision change, on either side. */
+    public java.util.Set<FactKind> factKinds() {
+        java.util.Set<FactKind> kinds = java.util.EnumSet.noneOf(FactKind.class);
+        for (ProvisionChange c : changes) {
+            for (Fact f : c.facts()) {
+                kinds.add(f.kind());
+            }
+        }
+        return kinds;
+    }
+
     /** Whether subscribers are told about this change (a BASELINE only goes to the history). */
     public boolean alertable() {
         return kind != ChangeKind.BASELINE;

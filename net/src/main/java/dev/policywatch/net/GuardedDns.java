@@ -24,12 +24,12 @@ public final class GuardedDns implements Dns {
      */
     public GuardedDns(HostResolver resolver, String trustedHost) {
         this.resolver = resolver;
-        this.trustedHost = trustedHost == null ? null : Origin.normaliseHost(trustedHost);
+        this.trustedHost = trustedHost == null ? null : UrlOrigin.normaliseHost(trustedHost);
     }
 
     @Override
     public List<InetAddress> lookup(String hostname) throws UnknownHostException {
-        String host = Origin.normaliseHost(hostname);
+        String host = UrlOrigin.normaliseHost(hostname);
         boolean trusted = host.equals(trustedHost);
         List<InetAddress> addresses = resolve(host);
         if (!trusted) {

@@ -82,8 +82,8 @@ class OutboundHttpTest {
         return server.getAddress().getPort();
     }
 
-    private Origin local() {
-        return new Origin("http", "127.0.0.1", port());
+    private UrlOrigin local() {
+        return new UrlOrigin("http", "127.0.0.1", port());
     }
 
     private static String get(OkHttpClient client, String url) throws IOException {
@@ -100,7 +100,7 @@ class OutboundHttpTest {
 
     @Test
     void anotherPortOfTheTrustedHostIsAnotherOrigin() {
-        Origin otherPort = new Origin("http", "127.0.0.1", port() + 1 > 65535 ? 1 : port() + 1);
+        UrlOrigin otherPort = new UrlOrigin("http", "127.0.0.1", port() + 1 > 65535 ? 1 : port() + 1);
         assertThatThrownBy(() -> get(http.client(otherPort), "http://127.0.0.1:" + port() + "/x"))
                 .isInstanceOf(RefusedAddressException.class).hasMessageContaining("non-public address 127.0.0.1");
         assertThat(http.refusal(URI.create("http://127.0.0.1:" + port() + "/x"), otherPort)).contains("non-public");
@@ -147,10 +147,10 @@ class OutboundHttpTest {
 
     @Test
     void originsCompareSchemeHostAndPort() {
-        assertThat(Origin.of(URI.create("https://Example.org/a"))).isEqualTo(Origin.of(URI.create("https://example.org:443/b")));
-        assertThat(Origin.of(URI.create("http://example.org:18611/"))).isNotEqualTo(
-                Origin.of(URI.create("http://example.org:18612/")));
-        assertThat(Origin.of(URI.create("http://example.org/"))).isNotEqualTo(Origin.of(URI.create("https://example.org/")));
-        assertThat(Origin.of(URI.create("http://[::1]:9000/")).toString()).isEqualTo("http://[::1]:9000");
+        assertThat(UrlOrigin.of(URI.create("https://Example.org/a"))).isEqualTo(UrlOrigin.of(URI.create("https://example.org:443/b")));
+        assertThat(UrlOrigin.of(URI.create("http://example.org:18611/"))).isNotEqualTo(
+                UrlOrigin.of(URI.create("http://example.org:18612/")));
+        assertThat(UrlOrigin.of(URI.create("http://example.org/"))).isNotEqualTo(UrlOrigin.of(URI.create("https://example.org/")));
+        assertThat(UrlOrigin.of(URI.create("http://[::1]:9000/")).toString()).isEqualTo("http://[::1]:9000");
     }
 }

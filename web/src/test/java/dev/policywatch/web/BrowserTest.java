@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import dev.policywatch.events.DocumentChange;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -150,6 +151,36 @@ class BrowserTest {
         browser.get(app.url() + "/");
         assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Title " + Fixtures.SCRIPT);
+    }
+
+    @Test
+    void filterTheTimelineToSubstantiveFinesAndSeeTheChipsTheBadgeAndTheReferenceChange() {
+        DocumentChange change = Fixtures.penalty();
+        app.api.serve(change);
+        try {
+            browser.get(app.url() + "/");
+            new Select(browser.findElement(By.id("significance"))).selectByVisibleText("Substantive");
+            new Select(browser.findElement(By.id("fact"))).selectByVisibleText("Fines");
+            browser.findElement(By.cssSelector(".filters button[type=submit]")).click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("significance=SUBSTANTIVE")
+                    && browser.getCurrentUrl().contains("fact=FINE"));
+            List<WebElement> cards = browser.findElements(By.cssSelector(".timeline .change-card"));
+            assertThat(cards).hasSize(1);
+            WebElement chip = cards.get(0).findElement(By.cssSelector(".fact-chips .chip"));
+            assertThat(chip.getText()).isEqualTo("罚款 5千–3万 → 1万–10万元");
+            assertThat(chip.isDisplayed()).isTrue();
+
+            cards.get(0).findElement(By.cssSelector(".card-title a")).click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("/changes/"));
+            List<WebElement> badges = browser.findElements(By.cssSelector(".provision .badge-editorial"));
+            assertThat(badges).hasSize(2).allSatisfy(b -> assertThat(b.isDisplayed()).isTrue());
+            List<WebElement> provisions = browser.findElements(By.cssSelector("#provisions-heading ~ .provision"));
+            assertThat(provisions.get(2).findElement(By.cssSelector(".diff-inline del")).getText()).isEqualTo("七");
+            assertThat(provisions.get(2).findElement(By.cssSelector(".diff-inline ins")).getText()).isEqualTo("八");
+            assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+        } finally {
+            app.api.withdraw(change.changeId());
+        }
     }
 
     /** Writes docs/screenshots/*.png; on demand only (-Dpolicywatch.screenshots=true), as it changes tracked files. */

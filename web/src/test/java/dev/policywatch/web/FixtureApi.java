@@ -57,6 +57,16 @@ public final class FixtureApi implements AutoCloseable {
         server.start();
     }
 
+    /** Serves one more change (until {@link #withdraw}). */
+    public void serve(DocumentChange change) {
+        changes.put(change.changeId(), change);
+    }
+
+    /** Stops serving a change added with {@link #serve}. */
+    public void withdraw(String changeId) {
+        changes.remove(changeId);
+    }
+
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
@@ -123,6 +133,10 @@ public final class FixtureApi implements AutoCloseable {
             page = all.stream()
                     .filter(c -> q.get("source") == null || c.sourceId().equals(q.get("source")))
                     .filter(c -> q.get("type") == null || c.changes().stream().anyMatch(p -> p.type().name().equals(q.get("type"))))
+                    .filter(c -> q.get("significance") == null
+                            || c.editorialOnly() == "EDITORIAL".equals(q.get("significance")))
+                    .filter(c -> q.get("fact") == null
+                            || c.factKinds().stream().anyMatch(k -> k.name().equals(q.get("fact"))))
                     .toList();
             next = q.get("source") == null ? "page-2" : null;
         }

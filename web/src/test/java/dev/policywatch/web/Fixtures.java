@@ -4,6 +4,12 @@ import dev.policywatch.events.ChangeKind;
 import dev.policywatch.events.ChangeSummary;
 import dev.policywatch.events.ChangeType;
 import dev.policywatch.events.DiffOp;
+import dev.policywatch.events.EditorialKind;
+import dev.policywatch.events.Fact;
+import dev.policywatch.events.FactKind;
+import dev.policywatch.events.FactValue;
+import dev.policywatch.events.Significance;
+import java.math.BigDecimal;
 import dev.policywatch.events.DocumentChange;
 import dev.policywatch.events.Ids;
 import dev.policywatch.events.ProvisionChange;
@@ -102,5 +108,43 @@ public final class Fixtures {
                 "ICO guidance on AI and data protection", "https://ico.org.uk/for-organisations/ai/",
                 "Guidance on AI and data protection", "Information Commissioner's Office", "UK", "en",
                 ChangeKind.UPDATED, v1, v2, t1, List.of(a, b), List.of(), ChangeSummary.of(List.of(a, b), 40));
+    }
+
+    /**
+     * A Chinese law whose fine was raised (substantive, with its fact), whose 帐→账 and punctuation were
+     * corrected (editorial) and whose renumbered article cites the renumbered 第七条 → 第八条 (an event
+     * from before renumbered provisions carried their diff: diff empty, texts differ).
+     */
+    public static DocumentChange penalty() {
+        String doc = "cn-accounting";
+        VersionRef v1 = new VersionRef(Ids.versionId(doc, "sha256:p1", T0), T0, "sha256:p1");
+        VersionRef v2 = new VersionRef(Ids.versionId(doc, "sha256:p2", T3), T3, "sha256:p2");
+        ProvisionChange fine = new ProvisionChange(ChangeType.MODIFIED, "第四十二条", "第四十三条",
+                List.of("第六章", "第四十二条"), List.of("第六章", "第四十三条"),
+                "违反本法规定的，处五千元以上三万元以下的罚款。", "违反本法规定的，处一万元以上十万元以下的罚款。", 0.85,
+                List.of(DiffOp.equal("违反本法规定的，处"), DiffOp.delete("五千元以上三"), DiffOp.insert("一万元以上十"),
+                        DiffOp.equal("万元以下的罚款。")),
+                Significance.SUBSTANTIVE, List.of(),
+                List.of(new Fact(FactKind.FINE, FactValue.amount(new BigDecimal(5000), new BigDecimal(30000), "CNY"),
+                        FactValue.amount(new BigDecimal(10000), new BigDecimal(100000), "CNY"))),
+                "罚款 5千–3万元 → 1万–10万元；修改：五千元以上三 → 一万元以上十");
+        ProvisionChange books = new ProvisionChange(ChangeType.MODIFIED, "第十条", "第十条",
+                List.of("第二章", "第十条"), List.of("第二章", "第十条"),
+                "各单位应当依法设置会计帐簿，并保证其真实、完整", "各单位应当依法设置会计账簿，并保证其真实、完整。", 0.95,
+                List.of(DiffOp.equal("各单位应当依法设置会计"), DiffOp.delete("帐"), DiffOp.insert("账"),
+                        DiffOp.equal("簿，并保证其真实、完整"), DiffOp.insert("。")),
+                Significance.EDITORIAL, List.of(EditorialKind.PUNCTUATION, EditorialKind.VARIANT), List.of(),
+                "仅标点、用字修改");
+        ProvisionChange reference = new ProvisionChange(ChangeType.RENUMBERED, "第四十三条", "第四十四条",
+                List.of("第六章", "第四十三条"), List.of("第六章", "第四十四条"),
+                "有本法第七条所列行为的，依法处理。", "有本法第八条所列行为的，依法处理。", 1.0, List.of(),
+                Significance.EDITORIAL, List.of(EditorialKind.CROSS_REFERENCE), List.of(),
+                "条号变更：第四十三条 → 第四十四条；引用条号随重新编号更新");
+        List<ProvisionChange> changes = List.of(books, fine, reference);
+        return new DocumentChange(DocumentChange.SCHEMA_VERSION, Ids.changeId(doc, v1.versionId(), v2.versionId()), doc,
+                doc, "会计法", "https://www.npc.gov.cn/accounting.html", "中华人民共和国会计法", "全国人民代表大会常务委员会",
+                "CN", "zh", ChangeKind.UPDATED, v1, v2, T3.plusSeconds(60), changes, List.of(),
+                ChangeSummary.of(changes, 40).withMeaning(changes,
+                        "第四十二条 → 第四十三条：罚款 5千–3万元 → 1万–10万元；1处引用条号更新，1处文字规范"));
     }
 }

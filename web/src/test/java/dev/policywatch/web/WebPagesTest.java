@@ -171,6 +171,56 @@ class WebPagesTest {
     }
 
     @Test
+    void aChangeSaysWhatItMeansEditorialBadgeFactChipsNotesAndTheReferenceThatChanged() throws Exception {
+        DocumentChange change = Fixtures.penalty();
+        app.api.serve(change);
+        try {
+            Document page = html(get("/changes/" + change.changeId()));
+            assertThat(page.selectFirst(".headline").text()).startsWith("第四十二条 → 第四十三条：罚款 5千–3万元 → 1万–10万元");
+            assertThat(page.selectFirst(".summary-line").text()).contains("1 substantive · 2 editorial");
+            List<Element> provisions = page.select("#provisions-heading ~ article.provision");
+            Element books = provisions.get(0);
+            assertThat(books.select(".badge-editorial").eachText()).containsExactly("editorial");
+            assertThat(books.selectFirst(".badge-editorial").attr("title")).contains("punctuation, variant");
+            assertThat(books.selectFirst(".provision-note").text()).isEqualTo("仅标点、用字修改");
+            Element fine = provisions.get(1);
+            assertThat(fine.select(".badge-editorial")).isEmpty();
+            assertThat(fine.select(".fact-chips .chip").eachText()).containsExactly("罚款 5千–3万 → 1万–10万元");
+            assertThat(fine.selectFirst(".provision-note").text()).startsWith("罚款 5千–3万元 → 1万–10万元");
+            // the renumbered article shows its reference changing, not the whole text struck out and re-inserted
+            Element reference = provisions.get(2);
+            assertThat(reference.select(".badge-editorial")).hasSize(1);
+            assertThat(reference.select(".diff-inline del").eachText()).containsExactly("七");
+            assertThat(reference.select(".diff-inline ins").eachText()).containsExactly("八");
+            assertThat(reference.selectFirst(".diff-inline .diff-text").text()).isEqualTo("有本法第七八条所列行为的，依法处理。");
+        } finally {
+            app.api.withdraw(change.changeId());
+        }
+    }
+
+    @Test
+    void theTimelineFiltersOnSignificanceAndFactsAndMarksEditorialOnlyChanges() throws Exception {
+        DocumentChange change = Fixtures.penalty();
+        app.api.serve(change);
+        try {
+            Document page = html(get("/?significance=substantive&fact=FINE"));
+            List<FixtureApi.Received> asked = app.api.to("/api/changes");
+            assertThat(asked.get(asked.size() - 1).query()).containsEntry("significance", "SUBSTANTIVE")
+                    .containsEntry("fact", "FINE");
+            assertThat(page.selectFirst("#significance option[selected]").attr("value")).isEqualTo("SUBSTANTIVE");
+            assertThat(page.selectFirst("#fact option[selected]").attr("value")).isEqualTo("FINE");
+            List<Element> cards = page.select(".timeline .change-card");
+            assertThat(cards).hasSize(1);
+            assertThat(cards.get(0).select(".fact-chips .chip").eachText()).containsExactly("罚款 5千–3万 → 1万–10万元");
+            assertThat(cards.get(0).selectFirst(".card-note").text()).contains("罚款 5千–3万元 → 1万–10万元");
+            assertThat(get("/?significance=MINOR").statusCode()).isEqualTo(400);
+            assertThat(get("/?fact=TAX").statusCode()).isEqualTo(400);
+        } finally {
+            app.api.withdraw(change.changeId());
+        }
+    }
+
+    @Test
     void crawledMarkupIsShownAsTextNeverAsElements() throws Exception {
         DocumentChange hostile = Fixtures.hostile();
         HttpResponse<String> response = get("/changes/" + hostile.changeId());

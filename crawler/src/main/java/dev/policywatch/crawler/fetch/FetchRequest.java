@@ -1,6 +1,6 @@
 package dev.policywatch.crawler.fetch;
 
-import dev.policywatch.net.Origin;
+import dev.policywatch.net.UrlOrigin;
 import java.net.CookieManager;
 import java.net.URI;
 import java.util.Objects;
@@ -20,7 +20,7 @@ import java.util.Objects;
  *                   until it is done with the body; null charges a lease of the fetcher's own, returned
  *                   when the fetch returns
  */
-public record FetchRequest(URI url, Validators validators, Origin trusted, CookieManager cookies,
+public record FetchRequest(URI url, Validators validators, UrlOrigin trusted, CookieManager cookies,
         ByteBudget.Lease lease) {
 
     public FetchRequest {
@@ -30,13 +30,13 @@ public record FetchRequest(URI url, Validators validators, Origin trusted, Cooki
     }
 
     /** A request without a lease of its own. */
-    public FetchRequest(URI url, Validators validators, Origin trusted, CookieManager cookies) {
+    public FetchRequest(URI url, Validators validators, UrlOrigin trusted, CookieManager cookies) {
         this(url, validators, trusted, cookies, null);
     }
 
     /** A configured URL: its own origin is trusted. */
     public static FetchRequest configured(URI url, Validators validators, CookieManager cookies,
             ByteBudget.Lease lease) {
-        return new FetchRequest(url, validators, Origin.of(url), cookies, lease);
+        return new FetchRequest(url, validators, UrlOrigin.of(url), cookies, lease);
     }
 }

@@ -4,7 +4,7 @@ import dev.policywatch.crawler.CrawlerSettings;
 import dev.policywatch.crawler.fetch.FetchResult.Failed;
 import dev.policywatch.crawler.fetch.FetchResult.Kind;
 import dev.policywatch.net.HostResolver;
-import dev.policywatch.net.Origin;
+import dev.policywatch.net.UrlOrigin;
 import dev.policywatch.net.OutboundHttp;
 import dev.policywatch.net.RefusedAddressException;
 import java.io.EOFException;
@@ -110,7 +110,7 @@ public final class HttpFetcher {
     }
 
     /** Forgets the clients of origins no longer configured. */
-    public void retainTrusted(java.util.Collection<Origin> origins) {
+    public void retainTrusted(java.util.Collection<UrlOrigin> origins) {
         http.retain(origins);
     }
 
@@ -180,7 +180,7 @@ public final class HttpFetcher {
         }
     }
 
-    private FetchResult fetchRobots(URI robotsUrl, Origin trusted) {
+    private FetchResult fetchRobots(URI robotsUrl, UrlOrigin trusted) {
         // robots.txt itself: redirects followed (RFC 9309 §2.3.1.2: at least five), never checked against
         // robots, each hop under the same address rule as the pages
         URI url = robotsUrl;
@@ -234,7 +234,7 @@ public final class HttpFetcher {
     }
 
     /** One request and, for a 2xx, its whole body; an {@link Answer} or a {@link Failed}. */
-    private Object exchange(URI url, Validators validators, CookieManager cookies, Origin trusted,
+    private Object exchange(URI url, Validators validators, CookieManager cookies, UrlOrigin trusted,
             ByteBudget.Lease lease, long decodedCap, boolean truncate) {
         Request.Builder b;
         WireLimit.Meter meter = new WireLimit.Meter();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.policywatch.crawler.CrawlerSettings;
 import dev.policywatch.crawler.TestSupport;
 import dev.policywatch.net.HostResolver;
-import dev.policywatch.net.Origin;
+import dev.policywatch.net.UrlOrigin;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.CookieManager;
@@ -116,7 +116,7 @@ class ByteBudgetTest {
                     TestSupport.send(ex, 200, "text/html", page);
                 });
                 fetches.add(CompletableFuture.supplyAsync(() -> fetcher.fetch(new FetchRequest(site.url("/doc.htm"),
-                        Validators.NONE, Origin.of(site.url("/")), new CookieManager()))));
+                        Validators.NONE, UrlOrigin.of(site.url("/")), new CookieManager()))));
             }
             for (CompletableFuture<FetchResult> f : fetches) {
                 assertThat(f.get(60, TimeUnit.SECONDS)).isInstanceOfSatisfying(FetchResult.Fetched.class,

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.policywatch.crawler.CrawlerSettings;
 import dev.policywatch.crawler.TestSupport;
-import dev.policywatch.net.Origin;
+import dev.policywatch.net.UrlOrigin;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -42,8 +42,8 @@ class HttpFetcherTest {
     }
 
     /** The site's origin, trusted as a configured source's own origin is. */
-    private Origin local() {
-        return Origin.of(site.url("/"));
+    private UrlOrigin local() {
+        return UrlOrigin.of(site.url("/"));
     }
 
     @Test
@@ -307,7 +307,7 @@ class HttpFetcherTest {
         site.html("/doc", "<p>internal</p>");
 
         FetchResult result = fetcher.fetch(new FetchRequest(site.url("/doc"), Validators.NONE,
-                new Origin("http", "www.example.org", 80),
+                new UrlOrigin("http", "www.example.org", 80),
                 new CookieManager()));
 
         assertThat(result).isInstanceOfSatisfying(FetchResult.Failed.class, f -> {
@@ -323,7 +323,7 @@ class HttpFetcherTest {
     @Test
     void anUnreachableHostIsANetworkFailureNotAnException() {
         FetchResult result = fetcher.fetch(new FetchRequest(URI.create("http://127.0.0.1:1/x"), Validators.NONE,
-                Origin.of(URI.create("http://127.0.0.1:1/")),
+                UrlOrigin.of(URI.create("http://127.0.0.1:1/")),
                 new CookieManager()));
         assertThat(result).isInstanceOf(FetchResult.Failed.class);
     }

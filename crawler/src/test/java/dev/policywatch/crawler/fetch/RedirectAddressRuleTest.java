@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.policywatch.crawler.TestSupport;
-import dev.policywatch.net.Origin;
+import dev.policywatch.net.UrlOrigin;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -41,7 +41,7 @@ class RedirectAddressRuleTest {
     }
 
     private FetchResult configured(String path) {
-        return fetcher.fetch(new FetchRequest(site.url(path), Validators.NONE, Origin.of(site.url("/")),
+        return fetcher.fetch(new FetchRequest(site.url(path), Validators.NONE, UrlOrigin.of(site.url("/")),
                 new CookieManager()));
     }
 
@@ -104,7 +104,7 @@ class RedirectAddressRuleTest {
         // the listing is on site's port; the link points to the same host on internal's port
         URI link = internal.url("/latest/meta-data/iam/security-credentials/role");
 
-        FetchResult result = fetcher.fetch(new FetchRequest(link, Validators.NONE, Origin.of(site.url("/")),
+        FetchResult result = fetcher.fetch(new FetchRequest(link, Validators.NONE, UrlOrigin.of(site.url("/")),
                 new CookieManager()));
 
         assertThat(result).isInstanceOfSatisfying(FetchResult.Failed.class,
@@ -119,7 +119,7 @@ class RedirectAddressRuleTest {
         site.html("/doc", "<p>listed</p>");
 
         FetchResult result = fetcher.fetch(new FetchRequest(site.url("/doc"), Validators.NONE,
-                Origin.of(site.url("/listing")), new CookieManager()));
+                UrlOrigin.of(site.url("/listing")), new CookieManager()));
 
         assertThat(result).isInstanceOf(FetchResult.Fetched.class);
         assertThat(site.requestsTo("/robots.txt")).hasSize(1);
@@ -131,7 +131,7 @@ class RedirectAddressRuleTest {
         site.on("/doc", ex -> redirect(ex, 302, secret.toString()));
 
         FetchResult result = fetcher.fetch(new FetchRequest(site.url("/doc"), Validators.NONE,
-                Origin.of(site.url("/listing")), new CookieManager()));
+                UrlOrigin.of(site.url("/listing")), new CookieManager()));
 
         assertThat(result).isInstanceOfSatisfying(FetchResult.Failed.class,
                 f -> assertThat(f.kind()).isEqualTo(FetchResult.Kind.REFUSED_URL));

@@ -2,6 +2,8 @@ package dev.policywatch.diff.history;
 
 import dev.policywatch.events.ChangeKind;
 import dev.policywatch.events.ChangeType;
+import dev.policywatch.events.FactKind;
+import dev.policywatch.events.Significance;
 import dev.policywatch.support.Problem;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,6 +26,11 @@ final class ChangeQueryParser {
 
     static ChangeQuery parse(String since, String until, String source, String jurisdiction, String kind, String type,
             String q, String limit, String cursor) {
+        return parse(since, until, source, jurisdiction, kind, type, q, limit, cursor, null, null);
+    }
+
+    static ChangeQuery parse(String since, String until, String source, String jurisdiction, String kind, String type,
+            String q, String limit, String cursor, String significance, String fact) {
         Instant from = instant("since", since);
         Instant to = instant("until", until);
         if (from != null && to != null && !from.isBefore(to)) {
@@ -43,7 +50,20 @@ final class ChangeQueryParser {
         }
         return new ChangeQuery(from, to, blankToNull(source), blankToNull(jurisdiction),
                 enums("kind", kind, ChangeKind.class), enums("type", type, ChangeType.class), text, limit(limit),
-                position);
+                position, significance(significance), enums("fact", fact, FactKind.class));
+    }
+
+    private static Significance significance(String value) {
+        String v = blankToNull(value);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Significance.valueOf(v.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw Problem.badRequest("significance must be SUBSTANTIVE (leaves out editorial-only changes) or EDITORIAL"
+                    + " (only those), was " + clip(v));
+        }
     }
 
     private static int limit(String value) {

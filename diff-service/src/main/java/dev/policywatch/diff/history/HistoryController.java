@@ -238,6 +238,9 @@ public final class HistoryController {
      * @param q            words searched in the changed provisions' text
      * @param limit        page size, 1 to 500 (default 50)
      * @param cursor       the {@code nextCursor} of the previous page
+     * @param significance SUBSTANTIVE: leave out changes that are editorial only; EDITORIAL: only those
+     * @param fact         fact kinds, comma-separated (FINE, DEADLINE, EFFECTIVE_DATE, OBLIGATION): changes
+     *                     with a provision carrying one of them
      * @return {@code {"items": [DocumentChange, ...], "nextCursor": "..." | null}}; with {@code q}, each item
      *         also carries {@code match}: the first changed provision containing the words, with a snippet
      */
@@ -257,10 +260,11 @@ public final class HistoryController {
             @Nullable @QueryValue String until, @Nullable @QueryValue String source,
             @Nullable @QueryValue String jurisdiction, @Nullable @QueryValue String kind,
             @Nullable @QueryValue String type, @Nullable @QueryValue String q, @Nullable @QueryValue String limit,
-            @Nullable @QueryValue String cursor) {
+            @Nullable @QueryValue String cursor, @Nullable @QueryValue String significance,
+            @Nullable @QueryValue String fact) {
         access.requireRead(request);
         HistoryStore.Page page = store.changes(ChangeQueryParser.parse(since, until, source, jurisdiction, kind, type, q,
-                limit, cursor));
+                limit, cursor, significance, fact));
         ObjectNode body = json.createObjectNode();
         ArrayNode items = body.putArray("items");
         for (String payload : page.payloads()) {
@@ -313,6 +317,8 @@ public final class HistoryController {
      * @param type         provision change types, comma-separated (ADDED, REMOVED, MODIFIED, RENUMBERED...)
      * @param q            words searched in the changed provisions' text
      * @param limit        page size, 1 to 500 (default 50)
+     * @param significance SUBSTANTIVE: leave out changes that are editorial only; EDITORIAL: only those
+     * @param fact         fact kinds, comma-separated (FINE, DEADLINE, EFFECTIVE_DATE, OBLIGATION)
      * @return the feed
      */
     @Get("/feeds/changes.atom")
@@ -329,10 +335,11 @@ public final class HistoryController {
     public HttpResponse<String> feed(HttpRequest<?> request, @Nullable @QueryValue String since,
             @Nullable @QueryValue String until, @Nullable @QueryValue String source,
             @Nullable @QueryValue String jurisdiction, @Nullable @QueryValue String kind,
-            @Nullable @QueryValue String type, @Nullable @QueryValue String q, @Nullable @QueryValue String limit) {
+            @Nullable @QueryValue String type, @Nullable @QueryValue String q, @Nullable @QueryValue String limit,
+            @Nullable @QueryValue String significance, @Nullable @QueryValue String fact) {
         access.requireRead(request);
         HistoryStore.Page page = store.changes(ChangeQueryParser.parse(since, until, source, jurisdiction, kind, type, q,
-                limit, null));
+                limit, null, significance, fact));
         List<DocumentChange> changes = page.payloads().stream().map(p -> EventJson.read(p, DocumentChange.class)).toList();
         String query = request.getUri().getRawQuery();
         String self = settings.link("/feeds/changes.atom" + (query == null || query.isEmpty() ? "" : "?" + query));

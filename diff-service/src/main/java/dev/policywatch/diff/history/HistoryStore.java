@@ -12,8 +12,10 @@ import dev.policywatch.events.ChangeKind;
 import dev.policywatch.events.ChangeType;
 import dev.policywatch.events.DocumentChange;
 import dev.policywatch.events.EventJson;
+import dev.policywatch.events.FactKind;
 import dev.policywatch.events.PageSnapshot;
 import dev.policywatch.events.ProvisionChange;
+import dev.policywatch.events.Significance;
 import dev.policywatch.events.VersionRef;
 import dev.policywatch.support.SchemaMigrations;
 import jakarta.inject.Inject;
@@ -109,7 +111,8 @@ public final class HistoryStore {
         int inserted;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO history_changes (change_id, document_id, source_id, "
                 + "jurisdiction, kind, detected_at, from_version_id, to_version_id, to_fetched_at, added, removed, "
-                + "modified, renumbered, search_text, payload) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+                + "modified, renumbered, search_text, payload, editorial_only, fact_kinds) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
                 + "ON CONFLICT (change_id) DO NOTHING")) {
             ps.setString(1, change.changeId());
             ps.setString(2, change.documentId());
@@ -126,6 +129,8 @@ public final class HistoryStore {
             ps.setInt(13, change.summary().renumbered());
             ps.setString(14, searchText(change));
             ps.setString(15, payload);
+            ps.setBoolean(16, change.editorialOnly());
+            ps.setString(17, factKinds(change));
             inserted = ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO history_versions (version_id, document_id, "
@@ -164,6 +169,15 @@ public final class HistoryStore {
             ps.setString(6, EventJson.writeString(segmentation));
             return ps.executeUpdate() > 0;
         }
+    }
+
+    /** The change's fact kinds as ",FINE,OBLIGATION," (empty when none): what {@code fact} matches. */
+    static String factKinds(DocumentChange change) {
+        StringBuilder sb = new StringBuilder();
+        for (FactKind k : change.factKinds()) {
+            sb.append(sb.length() == 0 ? "," : "").append(k.name()).append(',');
+        }
+        return sb.toString();
     }
 
     /**
@@ -223,6 +237,14 @@ public final class HistoryStore {
                 case MODIFIED -> "modified > 0";
                 case RENUMBERED -> "renumbered > 0";
             }).collect(Collectors.joining(" OR "))).append(")");
+        }
+        if (query.significance() != null) {
+            sql.append(query.significance() == Significance.EDITORIAL ? " AND editorial_only" : " AND NOT editorial_only");
+        }
+        if (!query.facts().isEmpty()) {
+            sql.append(" AND (").append(query.facts().stream().sorted().map(f -> "fact_kinds LIKE ?")
+                    .collect(Collectors.joining(" OR "))).append(")");
+            query.facts().stream().sorted().forEach(f -> args.add("%," + f.name() + ",%"));
         }
         if (query.q() != null) {
             sql.append(" AND search_text LIKE ? ESCAPE '\\'");

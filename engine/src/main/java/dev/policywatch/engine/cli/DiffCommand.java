@@ -28,8 +28,10 @@ import java.util.List;
  *
  * <p>{@code text} (default): a summary line, then each change with its labels and an inline diff in
  * which deletions read {@code [-so-]} and insertions {@code {+so+}} when writing to a file or pipe, and
- * in red and green without markers when writing to a terminal. Renumbered provisions are told in one
- * line; a provision's printed text is capped at {@value #MAX_PRINTED_CHARS} characters, with a note. {@code json}: one object {@code {"changes":[...],"structureChanges":[...],"summary":{...}}}.
+ * in red and green without markers when writing to a terminal. The summary line adds the substantive
+ * and editorial counts and is followed by the headline; each change shows "[editorial: kinds]" when it
+ * is editorial and its note. Renumbered provisions whose text is unchanged are told in one line (one
+ * whose cross-reference followed the renumbering is shown with that reference changing); a provision's printed text is capped at {@value #MAX_PRINTED_CHARS} characters, with a note. {@code json}: one object {@code {"changes":[...],"structureChanges":[...],"summary":{...}}}.
  * Standard output carries the result alone. Exit 0 when compared (changes or none), 2 with a
  * one-line message on standard error for a missing, unreadable or unsupported file or bad usage.
  */
@@ -157,7 +159,11 @@ public final class DiffCommand {
     }
 
     static void printText(DiffResult result, PrintStream out, boolean colour) {
-        out.println(result.summary().describe() + ", " + result.summary().unchanged() + " unchanged");
+        out.println(result.summary().describe() + ", " + result.summary().unchanged() + " unchanged"
+                + meaningCounts(result));
+        if (result.summary().headline() != null) {
+            out.println(result.summary().headline());
+        }
         printChanges(result.changes(), out, colour);
         if (!result.structureChanges().isEmpty()) {
             out.println();
@@ -170,7 +176,7 @@ public final class DiffCommand {
     private static void printChanges(List<ProvisionChange> changes, PrintStream out, boolean colour) {
         List<ProvisionChange> renumbered = new ArrayList<>();
         for (ProvisionChange c : changes) {
-            if (c.type() == ChangeType.RENUMBERED) {
+            if (c.type() == ChangeType.RENUMBERED && c.diff().isEmpty()) {
                 renumbered.add(c);
             } else {
                 printChange(c, out, colour);
@@ -203,12 +209,19 @@ public final class DiffCommand {
         if (c.type() == ChangeType.MODIFIED) {
             head += " (similarity " + similarity(c.similarity()) + ")";
         }
+        if (c.editorial()) {
+            head += " [editorial" + (c.editorialKinds().isEmpty() ? "" : ": " + String.join(", ",
+                    c.editorialKinds().stream().map(k -> k.name().toLowerCase(java.util.Locale.ROOT)).toList())) + "]";
+        }
         out.println(colour ? BOLD + head + RESET : head);
+        if (c.note() != null && !c.note().isBlank()) {
+            out.println("  = " + c.note());
+        }
         List<DiffOp> ops = switch (c.type()) {
             case ADDED -> List.of(DiffOp.insert(c.newText()));
             case REMOVED -> List.of(DiffOp.delete(c.oldText()));
-            case MODIFIED -> c.diff();
-            case RENUMBERED -> List.of();
+            // a renumbered provision printed alone is one whose cross-reference followed: its diff shows it
+            case MODIFIED, RENUMBERED -> c.diff();
         };
         StringBuilder sb = new StringBuilder();
         int total = 0;
@@ -241,6 +254,13 @@ public final class DiffCommand {
     static String similarity(double s) {
         double floor = Math.floor(s * 100) / 100;
         return floor >= 1.0 ? ">0.99" : String.format(java.util.Locale.ROOT, "%.2f", floor);
+    }
+
+    /** "; 3 substantive, 65 editorial" when the meaning was computed, else nothing. */
+    private static String meaningCounts(DiffResult result) {
+        int s = result.summary().substantive();
+        int e = result.summary().editorial();
+        return s + e == 0 ? "" : "; " + s + " substantive, " + e + " editorial";
     }
 
     private static String mark(DiffOp op, boolean colour) {

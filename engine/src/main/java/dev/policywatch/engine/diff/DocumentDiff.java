@@ -26,8 +26,10 @@ import java.util.Set;
  * MODIFIED, with both labels when the label changed too. Unpaired old provisions are REMOVED and
  * unpaired new ones ADDED. A stub that the new version keeps only to say a provision is gone
  * ("(Retired) … Superseded by", "第X条（删除）") makes that provision REMOVED and is not itself
- * reported. A merge keeps the best-matching old article as MODIFIED and reports the others REMOVED;
- * a split keeps one new article as MODIFIED and reports the others ADDED.
+ * reported. A merge keeps as MODIFIED the old article whose text dominates the merged one (covers
+ * the largest share of it) and reports the others REMOVED; a split keeps the new article that
+ * carries most of the old text as MODIFIED and reports the others ADDED. An old article kept whole
+ * inside a longer new one is the same article (MODIFIED), see {@link ProvisionAligner}.
  *
  * <p>Stateless and thread-safe; bounded work (see {@link ProvisionAligner} and {@link WordDiff}).
  */

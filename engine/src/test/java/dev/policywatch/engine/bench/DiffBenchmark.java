@@ -2,6 +2,7 @@ package dev.policywatch.engine.bench;
 
 import dev.policywatch.engine.Engine;
 import dev.policywatch.engine.diff.DiffResult;
+import dev.policywatch.engine.diff.DocumentDiff;
 import dev.policywatch.engine.extract.ExtractOptions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,6 +60,14 @@ public class DiffBenchmark {
         oldBytes = Files.readAllBytes(dir.resolve("v1.md"));
         newBytes = Files.readAllBytes(dir.resolve("v2.md"));
         System.out.printf("%n%s: %d + %d bytes%n", pair, oldBytes.length, newBytes.length);
+    }
+
+    /** The engine's own path without the significance annotations (ChangeMeaning), to tell the two apart. */
+    @Benchmark
+    public DiffResult extractSegmentAlignDiffWithoutMeaning() {
+        return DocumentDiff.between(
+                engine.segment(engine.extract(oldBytes, "text/markdown", "v1.md", ExtractOptions.NONE).blocks()),
+                engine.segment(engine.extract(newBytes, "text/markdown", "v2.md", ExtractOptions.NONE).blocks()));
     }
 
     @Benchmark

@@ -36,9 +36,13 @@ class DiffCommandTest {
         int status = run("diff", Fixtures.path("cn-v1.md").toString(), Fixtures.path("cn-v2.md").toString());
 
         assertThat(status).isZero();
-        assertThat(stdout().lines().findFirst()).contains("1 modified, 1 added, 4 renumbered, 2 unchanged");
+        assertThat(stdout().lines().findFirst()).hasValueSatisfying(l -> assertThat(l)
+                .startsWith("1 modified, 1 added, 4 renumbered, 2 unchanged; 2 substantive, 4 editorial"));
+        assertThat(stdout().lines().skip(1).findFirst()).hasValueSatisfying(l -> assertThat(l)
+                .isEqualTo("第三条：新增条文：城市公园建设应当坚持生态优先、节约集约的原则；另有1处实质修改；3条重新编号，1处引用条号更新"));
         assertThat(stdout()).contains("MODIFIED 第四条 → 第五条").contains("{+和应急演练+}")
-                .contains("ADDED 第三条").contains("RENUMBERED 4 provisions (text unchanged): 第三条 → 第四条, ")
+                .contains("ADDED 第三条").contains("RENUMBERED 3 provisions (text unchanged): 第三条 → 第四条, ")
+                .contains("[editorial: cross_reference]").contains("  = 条号变更：")
                 .doesNotContain("\u001B[");
         assertThat(stderr()).isEmpty();
     }

@@ -64,21 +64,25 @@ public final class ConsoleSender implements AlertSender {
 
     /** The text printed for one change. */
     public String render(DocumentChange c, StringBuilder sb) {
-        String headline = "== policywatch alert: " + AlertFormat.headline(c);
+        String headline = "== policywatch alert: " + AlertFormat.leadLine(c);
         sb.append('\n').append(colour ? "\u001B[1m" + headline + "\u001B[0m" : headline).append('\n');
         AlertFormat.predecessorLine(c).ifPresent(l -> sb.append("   ").append(l).append('\n'));
         sb.append("   ").append(AlertFormat.status(c)).append(" · ").append(links.change(c.changeId())).append('\n');
-        List<ProvisionChange> shown = c.changes().stream().filter(p -> p.type() != ChangeType.RENUMBERED).toList();
+        List<ProvisionChange> shown = AlertFormat.shownProvisions(c);
         for (int i = 0; i < shown.size() && i < MAX_PROVISIONS; i++) {
             ProvisionChange p = shown.get(i);
             List<DiffOp> diff = AlertFormat.compactDiff(p, 300);
+            String note = AlertFormat.note(p);
             sb.append("   - ").append(AlertFormat.provisionLabel(p)).append(": ")
+                    .append(note.isEmpty() ? "" : note + " | ")
                     .append(colour ? AlertFormat.ansiDiff(diff) : AlertFormat.plainDiff(diff)).append('\n');
         }
         if (shown.size() > MAX_PROVISIONS) {
             sb.append("   … and ").append(shown.size() - MAX_PROVISIONS).append(" more\n");
         }
-        String renumbered = AlertFormat.renumberedLine(c.changes());
+        // editorial and renumbered-only provisions in one line (a change from before meanings: the renumbering)
+        String editorial = AlertFormat.editorialLine(c);
+        String renumbered = editorial.isEmpty() ? AlertFormat.renumberedLine(c.changes()) : editorial;
         if (!renumbered.isEmpty()) {
             sb.append("   - ").append(renumbered).append('\n');
         }

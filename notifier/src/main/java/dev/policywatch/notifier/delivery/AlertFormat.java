@@ -82,7 +82,7 @@ public final class AlertFormat {
 
     /** The first line of an alert: the headline and the counts ("CAC: … — 2 modified"), or the lineage line alone. */
     public static String firstLine(DocumentChange c) {
-        return lineage(c).orElseGet(() -> headline(c) + " — " + counts(c));
+        return subjectLine(c);
     }
 
     /**
@@ -252,5 +252,87 @@ public final class AlertFormat {
             }
         }
         return sb.toString();
+    }
+
+    // ---- what a change means (CONTRACT §2): alerts lead with it ----
+
+    /**
+     * The first line of an alert: "publisher: title — headline", the headline being what the change
+     * means (substantive provisions first, "罚款 5千–3万元 → 1万–10万元"); just "publisher: title" for a
+     * change written before meanings existed.
+     */
+    public static String leadLine(DocumentChange c) {
+        if (lineage(c).isPresent()) {
+            return lineage(c).get(); // draft → final takes precedence (it carries the counts)
+        }
+        String meaning = meaning(c);
+        return meaning == null ? headline(c) : headline(c) + " — " + meaning;
+    }
+
+    /** A one-line subject: the lead line, then the counts ("… — 第四条：罚款 5千–3万元 → 1万–10万元 (1 modified)"). */
+    public static String subjectLine(DocumentChange c) {
+        if (lineage(c).isPresent()) {
+            return lineage(c).get();
+        }
+        return meaning(c) == null ? headline(c) + " — " + counts(c) : leadLine(c) + " (" + counts(c) + ")";
+    }
+
+    private static String meaning(DocumentChange c) {
+        String m = c.kind() == ChangeKind.UPDATED ? c.summary().headline() : null;
+        return m == null || m.isBlank() ? null : oneLine(m, 300);
+    }
+
+    /**
+     * The provisions an alert shows one by one: every one that is not editorial (substantive, or of
+     * unknown meaning) and not renumbered, in document order. Editorial and renumbered-only ones go into
+     * {@link #editorialLine} (or {@link #renumberedLine} for a change written before meanings existed).
+     */
+    public static List<ProvisionChange> shownProvisions(DocumentChange c) {
+        return c.changes().stream().filter(p -> !p.editorial() && p.type() != ChangeType.RENUMBERED).toList();
+    }
+
+    /**
+     * The editorial provisions of a change in one line: "64 articles renumbered; 4 cross-references
+     * updated; 2 editorial corrections (punctuation, spelling variants)"; empty when there are none.
+     */
+    public static String editorialLine(DocumentChange c) {
+        int renumbered = 0;
+        int references = 0;
+        int other = 0;
+        java.util.Set<dev.policywatch.events.EditorialKind> kinds = new java.util.TreeSet<>();
+        String unit = "provisions";
+        for (ProvisionChange p : c.changes()) {
+            if (!p.editorial()) {
+                continue;
+            }
+            String label = p.newLabel() == null ? "" : p.newLabel();
+            unit = label.startsWith("第") && label.endsWith("条") || label.startsWith("Article") ? "articles"
+                    : label.startsWith("Section") || label.startsWith("§") ? "sections" : unit;
+            if (p.editorialKinds().contains(dev.policywatch.events.EditorialKind.CROSS_REFERENCE)) {
+                references++;
+            } else if (p.type() == dev.policywatch.events.ChangeType.RENUMBERED) {
+                renumbered++;
+            } else {
+                other++;
+                kinds.addAll(p.editorialKinds());
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        if (renumbered > 0) {
+            parts.add(renumbered + " " + (renumbered == 1 ? unit.substring(0, unit.length() - 1) : unit) + " renumbered");
+        }
+        if (references > 0) {
+            parts.add(references + (references == 1 ? " cross-reference updated" : " cross-references updated"));
+        }
+        if (other > 0) {
+            parts.add(other + (other == 1 ? " editorial correction" : " editorial corrections") + (kinds.isEmpty() ? ""
+                    : " (" + String.join(", ", kinds.stream().map(k -> k.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList()) + ")"));
+        }
+        return String.join("; ", parts);
+    }
+
+    /** A provision's note, one line, or empty when it has none. */
+    public static String note(ProvisionChange p) {
+        return p.note() == null ? "" : oneLine(p.note(), 300);
     }
 }

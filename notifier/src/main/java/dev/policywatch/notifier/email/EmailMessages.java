@@ -32,7 +32,7 @@ public final class EmailMessages {
         String subject;
         if (changes.size() == 1 && !digest) {
             DocumentChange c = changes.get(0);
-            subject = "[policywatch] " + AlertFormat.firstLine(c);
+            subject = "[policywatch] " + AlertFormat.subjectLine(c);
         } else {
             subject = "[policywatch] Daily digest: " + changes.size() + (changes.size() == 1 ? " change" : " changes")
                     + " — " + AlertFormat.headline(changes.get(0));
@@ -52,7 +52,7 @@ public final class EmailMessages {
     }
 
     private static void appendChange(DocumentChange c, String link, StringBuilder text, StringBuilder html) {
-        String headline = AlertFormat.headline(c);
+        String headline = AlertFormat.leadLine(c);
         String publisher = AlertFormat.oneLine(c.publisher(), 200);
         text.append(headline).append('\n');
         AlertFormat.predecessorLine(c).ifPresent(l -> text.append(l).append('\n'));
@@ -64,20 +64,29 @@ public final class EmailMessages {
                 .append(escape(publisher)).append(" · ").append(escape(AlertFormat.status(c))).append("<br><a href=\"").append(escape(link))
                 .append("\">View the change</a></p>");
         int shown = 0;
-        for (ProvisionChange p : c.changes()) {
+        List<ProvisionChange> provisions = AlertFormat.shownProvisions(c);
+        for (ProvisionChange p : provisions) {
             if (shown == MAX_PROVISIONS) {
-                int more = AlertFormat.provisionCount(c) - shown;
+                // the listed ones not shown, and those a truncated change does not list
+                int more = provisions.size() - shown + AlertFormat.provisionCount(c) - c.changes().size();
                 text.append("… and ").append(more).append(" more: ").append(link).append("\n\n");
                 html.append("<p>… and ").append(more).append(" more provisions: <a href=\"").append(escape(link))
                         .append("\">see all</a></p>");
                 break;
             }
             List<DiffOp> diff = AlertFormat.compactDiff(p, MAX_DIFF);
-            text.append("* ").append(AlertFormat.provisionLabel(p)).append('\n')
+            String note = AlertFormat.note(p);
+            text.append("* ").append(AlertFormat.provisionLabel(p)).append(note.isEmpty() ? "" : ": " + note).append('\n')
                     .append("  ").append(AlertFormat.plainDiff(diff)).append("\n\n");
             html.append("<h3 style=\"font-size:1em;margin-bottom:0\">").append(escape(AlertFormat.provisionLabel(p)))
-                    .append("</h3><p style=\"margin-top:.3em\">").append(htmlDiff(diff)).append("</p>");
+                    .append("</h3>").append(note.isEmpty() ? "" : "<p style=\"margin:.2em 0\"><b>" + escape(note) + "</b></p>")
+                    .append("<p style=\"margin-top:.3em\">").append(htmlDiff(diff)).append("</p>");
             shown++;
+        }
+        String editorial = AlertFormat.editorialLine(c);
+        if (!editorial.isEmpty()) {
+            text.append(editorial).append("\n\n");
+            html.append("<p style=\"color:#555\">").append(escape(editorial)).append("</p>");
         }
     }
 

@@ -4,6 +4,7 @@ import dev.policywatch.events.ChangeKind;
 import dev.policywatch.events.ChangeType;
 import dev.policywatch.events.DocumentChange;
 import dev.policywatch.events.ProvisionChange;
+import dev.policywatch.events.Significance;
 import java.text.Normalizer;
 import java.util.Locale;
 
@@ -16,7 +17,11 @@ import java.util.Locale;
  *       (structure changes included), compared case-insensitively after NFKC normalisation, so full-width
  *       and half-width forms match;</li>
  *   <li>change types: any provision change of one of the types; a NEW_DOCUMENT counts as ADDED and a
- *       REMOVED document as REMOVED, as their provisions are not listed one by one.</li>
+ *       REMOVED document as REMOVED, as their provisions are not listed one by one;</li>
+ *   <li>significance SUBSTANTIVE: not an UPDATED change that is editorial only (every provision change
+ *       EDITORIAL, no structure change); a change whose meaning is unknown (written before schema 2)
+ *       counts as substantive, so nothing is hidden by mistake;</li>
+ *   <li>facts: any provision change carrying one of the fact kinds, on either side.</li>
  * </ul>
  * Pure and thread-safe.
  */
@@ -37,6 +42,12 @@ public final class SubscriptionMatcher {
             return false;
         }
         if (!filters.changeTypes().isEmpty() && filters.changeTypes().stream().noneMatch(t -> hasType(change, t))) {
+            return false;
+        }
+        if (filters.significance() == Significance.SUBSTANTIVE && change.editorialOnly()) {
+            return false;
+        }
+        if (!filters.facts().isEmpty() && filters.facts().stream().noneMatch(change.factKinds()::contains)) {
             return false;
         }
         if (!filters.keywords().isEmpty()) {

@@ -42,7 +42,7 @@ public final class SlackMessages {
         DocumentChange firstChange = changes.get(0);
         String fallback = digest || changes.size() > 1
                 ? "policywatch daily digest: " + changes.size() + " changes"
-                : AlertFormat.firstLine(firstChange);
+                : AlertFormat.subjectLine(firstChange);
         root.put("text", escape(AlertFormat.oneLine(fallback, 300)));
         if (digest || changes.size() > 1) {
             blocks.add(header("policywatch daily digest: " + changes.size() + " changes"));
@@ -57,20 +57,25 @@ public final class SlackMessages {
                 break;
             }
             blocks.add(header(AlertFormat.headline(c)));
+            String meaning = c.summary().headline() == null ? "" : "*" + escape(AlertFormat.oneLine(c.summary().headline(), 300))
+                    .replace("*", "∗") + "*\n";
+            String editorial = AlertFormat.editorialLine(c);
+            if (editorial.isEmpty()) {
+                editorial = AlertFormat.renumberedLine(c.changes()); // a change from before meanings
+            }
             // the header is clipped to Slack's limit: the lineage line (which names the draft) is repeated whole
-            String summary = AlertFormat.lineage(c).map(l -> "*" + escape(l) + "*\n").orElse("")
-                    + AlertFormat.predecessorLine(c).map(l -> escape(l) + "\n").orElse("")
-                    + "*" + escape(AlertFormat.oneLine(c.publisher(), 200)) + "* · " + escape(AlertFormat.status(c))
-                    + "\n<" + link + "|View the change>";
+            String summary = AlertFormat.lineage(c).map(l -> "*" + escape(l) + "*\n").orElse(meaning)
+                    + AlertFormat.predecessorLine(c).map(l -> escape(l) + "\n").orElse("") + "*" + escape(AlertFormat.oneLine(c.publisher(), 200)) + "* · " + escape(AlertFormat.status(c))
+                    + (editorial.isEmpty() ? "" : "\n" + escape(editorial)) + "\n<" + link + "|View the change>";
             blocks.add(section(summary));
             total += summary.length();
-            List<ProvisionChange> provisions = c.changes();
+            List<ProvisionChange> provisions = AlertFormat.shownProvisions(c);
             for (int i = 0; i < provisions.size(); i++) {
                 String text = provisionText(provisions.get(i));
                 boolean lastChange = ci == changes.size() - 1;
                 int reserve = lastChange ? 2 : 3; // this provision, "more provisions", "more changes"
                 if (blocks.size() + reserve > MAX_BLOCKS || total + text.length() > MAX_TOTAL) {
-                    blocks.add(section("… and " + (AlertFormat.provisionCount(c) - i) + " more provisions: <" + link
+                    blocks.add(section("… and " + (provisions.size() - i + AlertFormat.provisionCount(c) - c.changes().size()) + " more provisions: <" + link
                             + "|see all>"));
                     break;
                 }
@@ -83,6 +88,10 @@ public final class SlackMessages {
 
     private static String provisionText(ProvisionChange p) {
         StringBuilder sb = new StringBuilder("*").append(escape(AlertFormat.provisionLabel(p))).append("*\n");
+        String note = AlertFormat.note(p);
+        if (!note.isEmpty()) {
+            sb.append("_").append(escape(note).replace("_", "＿")).append("_\n");
+        }
         for (DiffOp op : AlertFormat.compactDiff(p, MAX_DIFF)) {
             String t = escape(op.text()).replace("*", "∗").replace("~", "∼");
             if (t.isBlank()) {

@@ -1,6 +1,6 @@
 package dev.policywatch.notifier.ssrf;
 
-import dev.policywatch.net.Origin;
+import dev.policywatch.net.UrlOrigin;
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.Objects;
@@ -13,7 +13,7 @@ import java.util.Objects;
  * client resolves again when it connects and checks that answer under the same policy (the address it
  * connects to is the one it checked: no DNS-rebinding window).
  */
-public record CheckedTarget(URI uri, String scheme, String host, int port, InetAddress address, Origin trusted) {
+public record CheckedTarget(URI uri, String scheme, String host, int port, InetAddress address, UrlOrigin trusted) {
 
     public CheckedTarget {
         Objects.requireNonNull(uri, "uri");

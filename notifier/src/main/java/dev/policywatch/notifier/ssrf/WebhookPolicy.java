@@ -3,7 +3,7 @@ package dev.policywatch.notifier.ssrf;
 import dev.policywatch.net.AddressPolicy;
 import dev.policywatch.net.HostResolver;
 import dev.policywatch.net.IpLiterals;
-import dev.policywatch.net.Origin;
+import dev.policywatch.net.UrlOrigin;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -106,7 +106,7 @@ public final class WebhookPolicy {
             int oPort = origin.getPort() == -1 ? ("https".equals(oScheme) ? 443 : 80) : origin.getPort();
             if (oScheme.equals(scheme) && origin.getHost().toLowerCase(Locale.ROOT).equals(host) && oPort == port) {
                 List<InetAddress> addresses = addresses(host);
-                return new CheckedTarget(uri, scheme, host, port, addresses.get(0), new Origin(scheme, host, port));
+                return new CheckedTarget(uri, scheme, host, port, addresses.get(0), new UrlOrigin(scheme, host, port));
             }
         }
         if (bareHosts.contains(host)) {

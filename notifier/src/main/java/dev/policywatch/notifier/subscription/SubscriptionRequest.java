@@ -2,6 +2,8 @@ package dev.policywatch.notifier.subscription;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.policywatch.events.ChangeType;
+import dev.policywatch.events.FactKind;
+import dev.policywatch.events.Significance;
 import dev.policywatch.notifier.match.Filters;
 import dev.policywatch.support.Problem;
 import jakarta.mail.internet.AddressException;
@@ -25,7 +27,8 @@ public record SubscriptionRequest(Channel channel, String target, Filters filter
         ZoneId digestZone) {
 
     private static final Set<String> FIELDS = Set.of("channel", "target", "filters", "mode", "digestTime", "digestZone");
-    private static final Set<String> FILTER_FIELDS = Set.of("sources", "jurisdictions", "keywords", "changeTypes");
+    private static final Set<String> FILTER_FIELDS = Set.of("sources", "jurisdictions", "keywords", "changeTypes",
+            "significance", "facts");
     private static final int MAX_VALUES = 50;
     private static final int MAX_VALUE_LENGTH = 200;
 
@@ -169,7 +172,29 @@ public record SubscriptionRequest(Channel channel, String target, Filters filter
                         + "\" is not one of ADDED, REMOVED, MODIFIED, RENUMBERED");
             }
         }
-        return new Filters(strings(node, "sources"), strings(node, "jurisdictions"), strings(node, "keywords"), types);
+        List<FactKind> facts = new ArrayList<>();
+        for (String f : strings(node, "facts")) {
+            try {
+                facts.add(FactKind.valueOf(f.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw Problem.badRequest("filters.facts: \"" + clip(f)
+                        + "\" is not one of FINE, DEADLINE, EFFECTIVE_DATE, OBLIGATION");
+            }
+        }
+        return new Filters(strings(node, "sources"), strings(node, "jurisdictions"), strings(node, "keywords"), types,
+                significance(node.get("significance")), facts);
+    }
+
+    /** {@code "SUBSTANTIVE"} (editorial-only changes are not sent) or null/absent (any). */
+    private static Significance significance(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual() || !v.asText().strip().equalsIgnoreCase("SUBSTANTIVE")) {
+            throw Problem.badRequest("filters.significance must be \"SUBSTANTIVE\" or null (editorial-only changes are"
+                    + " then not sent), was " + clip(v.toString()));
+        }
+        return Significance.SUBSTANTIVE;
     }
 
     private static List<String> strings(JsonNode filters, String field) {

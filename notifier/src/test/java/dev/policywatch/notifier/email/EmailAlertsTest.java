@@ -174,6 +174,8 @@ class EmailAlertsTest {
                 "{\"channel\":\"slack\",\"target\":\"https://169.254.169.254/latest\"}", "allowed-hosts",
                 "{\"channel\":\"slack\",\"target\":\"https://hooks.slack.com/x\",\"mode\":\"weekly\"}", "mode must be",
                 "{\"channel\":\"email\",\"target\":\"a@example.org\",\"filters\":{\"changeTypes\":[\"EDITED\"]}}", "changeTypes",
+                "{\"channel\":\"email\",\"target\":\"a@example.org\",\"filters\":{\"significance\":\"EDITORIAL\"}}", "filters.significance must be",
+                "{\"channel\":\"email\",\"target\":\"a@example.org\",\"filters\":{\"facts\":[\"PENALTY\"]}}", "filters.facts",
                 "[1,2]", "JSON object",
                 "{not json", "not valid JSON");
         cases.forEach((body, detail) -> {

@@ -6,7 +6,14 @@ import dev.policywatch.events.ChangeKind;
 import dev.policywatch.events.ChangeSummary;
 import dev.policywatch.events.ChangeType;
 import dev.policywatch.events.DocumentChange;
+import dev.policywatch.events.EditorialKind;
+import dev.policywatch.events.Fact;
+import dev.policywatch.events.FactKind;
+import dev.policywatch.events.FactValue;
+import dev.policywatch.events.ProvisionChange;
+import dev.policywatch.events.Significance;
 import dev.policywatch.events.VersionRef;
+import java.math.BigDecimal;
 import dev.policywatch.notifier.Fixtures;
 import java.time.Instant;
 import java.util.List;
@@ -51,6 +58,40 @@ class SubscriptionMatcherTest {
                 CHANGE)).isFalse();
         assertThat(SubscriptionMatcher.matches(new Filters(List.of(), List.of(), List.of(), List.of(ChangeType.ADDED)),
                 CHANGE)).isFalse();
+    }
+
+    @Test
+    void anEditorialOnlyChangeIsNotSentToASubstantiveSubscription() {
+        ProvisionChange punctuation = meaning(Fixtures.change("p", "t", "网络运营者应当建立会计帐簿，", "网络运营者应当建立会计账簿。")
+                .changes().get(0), Significance.EDITORIAL, List.of(EditorialKind.PUNCTUATION, EditorialKind.VARIANT), List.of());
+        ProvisionChange fine = meaning(CHANGE.changes().get(0), Significance.SUBSTANTIVE, List.of(),
+                List.of(new Fact(FactKind.FINE, FactValue.amount(null, new BigDecimal(30000), "CNY"),
+                        FactValue.amount(null, new BigDecimal(100000), "CNY"))));
+        Filters substantive = new Filters(List.of(), List.of(), List.of(), List.of(), Significance.SUBSTANTIVE, List.of());
+        DocumentChange editorialOnly = Fixtures.change("e", "t", List.of(punctuation));
+        DocumentChange mixed = Fixtures.change("m", "t", List.of(punctuation, fine));
+        assertThat(SubscriptionMatcher.matches(substantive, editorialOnly)).isFalse();
+        assertThat(SubscriptionMatcher.matches(Filters.ALL, editorialOnly)).isTrue();
+        assertThat(SubscriptionMatcher.matches(substantive, mixed)).isTrue();
+        // a change whose meaning was never computed (schema 1) is not hidden
+        assertThat(SubscriptionMatcher.matches(substantive, CHANGE)).isTrue();
+    }
+
+    @Test
+    void factsKeepChangesWithAProvisionCarryingOneOfThem() {
+        ProvisionChange fine = meaning(CHANGE.changes().get(0), Significance.SUBSTANTIVE, List.of(),
+                List.of(new Fact(FactKind.FINE, null, FactValue.amount(new BigDecimal(10000), new BigDecimal(50000), "CNY"))));
+        DocumentChange withFine = Fixtures.change("f", "t", List.of(fine));
+        Filters fines = new Filters(List.of(), List.of(), List.of(), List.of(), null, List.of(FactKind.FINE));
+        Filters deadlines = new Filters(List.of(), List.of(), List.of(), List.of(), null,
+                List.of(FactKind.DEADLINE, FactKind.EFFECTIVE_DATE));
+        assertThat(SubscriptionMatcher.matches(fines, withFine)).isTrue();
+        assertThat(SubscriptionMatcher.matches(deadlines, withFine)).isFalse();
+        assertThat(SubscriptionMatcher.matches(fines, CHANGE)).isFalse();
+    }
+
+    private static ProvisionChange meaning(ProvisionChange p, Significance s, List<EditorialKind> kinds, List<Fact> facts) {
+        return p.withMeaning(s, kinds, facts, "note");
     }
 
     @Test

@@ -55,7 +55,10 @@ final class ChangeController {
             model.put("documentHref", "/documents/" + c.documentId());
             model.put("summary", c.summary().describe());
             model.put("unchanged", c.summary().unchanged());
-            model.put("provisions", c.changes().stream().map(ProvisionDiff::of).toList());
+            boolean zh = c.language() != null && c.language().toLowerCase(java.util.Locale.ROOT).startsWith("zh");
+            model.put("provisions", c.changes().stream().map(p -> ProvisionDiff.of(p, zh)).toList());
+            model.put("headline", c.kind() == ChangeKind.UPDATED ? c.summary().headline() : null);
+            model.put("meaning", meaning(c));
             model.put("structure", c.structureChanges().stream().map(ProvisionDiff::of).toList());
             model.put("note", note(c.kind(), c.changes().isEmpty()));
             // a huge edit arrives truncated (docs/events.md): say so, and where the whole diff is
@@ -64,6 +67,13 @@ final class ChangeController {
                     + "diff is served by the history API at " + c.fullDiff() : null);
             return pages.ok(request, "web/change", model);
         });
+    }
+
+    /** "3 substantive · 64 editorial", or null for a change written before meanings existed. */
+    private static String meaning(DocumentChange c) {
+        int s = c.summary().substantive();
+        int e = c.summary().editorial();
+        return s + e == 0 ? null : s + " substantive · " + e + " editorial";
     }
 
     private static String kindLabel(ChangeKind kind) {

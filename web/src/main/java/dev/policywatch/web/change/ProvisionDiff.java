@@ -2,6 +2,9 @@ package dev.policywatch.web.change;
 
 import dev.policywatch.events.ChangeType;
 import dev.policywatch.events.DiffOp;
+import dev.policywatch.events.EditorialKind;
+import dev.policywatch.events.FactKind;
+import dev.policywatch.events.FactText;
 import dev.policywatch.events.ProvisionChange;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,20 +17,34 @@ import java.util.Locale;
  * insertions marked). Built from the change's word/character diff; when the change has none (an added
  * or removed provision), the whole text is the insertion or deletion.
  *
+ * <p>What the change means (CONTRACT §2): {@code editorial} (with {@code editorialKinds} in words),
+ * the {@code note} and the fact {@code chips} ({@code 罚款 5千–3万 → 1万–10万元}); all null or empty
+ * for a change written before meanings existed. A renumbered provision whose diff is empty although
+ * its text changed (an event from before the engine diffed them) shows the changed middle of the text
+ * rather than the whole text struck out and re-inserted.
+ *
  * @param similarity percent, or -1 when not worth showing (not a modification)
  */
 public record ProvisionDiff(String type, String typeLabel, String label, String oldLabel, String newLabel,
         boolean relabelled, String location, int similarity, List<Segment> inline, List<Segment> before,
-        List<Segment> after, boolean hasBefore, boolean hasAfter, boolean textChanged) {
+        List<Segment> after, boolean hasBefore, boolean hasAfter, boolean textChanged, boolean editorial,
+        String editorialKinds, String note, List<String> chips) {
 
     public ProvisionDiff {
         inline = List.copyOf(inline);
         before = List.copyOf(before);
         after = List.copyOf(after);
+        chips = chips == null ? List.of() : List.copyOf(chips);
     }
 
-    /** Builds the display form of a change. */
+    /** Builds the display form of a change, fact chips in the language of its text. */
     public static ProvisionDiff of(ProvisionChange c) {
+        String sample = c.newText() != null ? c.newText() : c.oldText() == null ? "" : c.oldText();
+        return of(c, sample.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN));
+    }
+
+    /** Builds the display form of a change; {@code zh}: fact chips in Chinese. */
+    public static ProvisionDiff of(ProvisionChange c, boolean zh) {
         List<Segment> inline = new ArrayList<>();
         List<Segment> before = new ArrayList<>();
         List<Segment> after = new ArrayList<>();
@@ -56,6 +73,32 @@ public record ProvisionDiff(String type, String typeLabel, String label, String 
                 add(inline, Segment.SAME, oldText);
                 add(before, Segment.SAME, oldText);
                 add(after, Segment.SAME, newText);
+            } else if (c.type() == ChangeType.RENUMBERED) {
+                // the same text but for a reference or a mark: show what differs between the common ends
+                int prefix = 0;
+                int max = Math.min(oldText.length(), newText.length());
+                while (prefix < max && oldText.charAt(prefix) == newText.charAt(prefix)) {
+                    prefix++;
+                }
+                int suffix = 0;
+                while (suffix < max - prefix
+                        && oldText.charAt(oldText.length() - 1 - suffix) == newText.charAt(newText.length() - 1 - suffix)) {
+                    suffix++;
+                }
+                String head = oldText.substring(0, prefix);
+                String tail = oldText.substring(oldText.length() - suffix);
+                String del = oldText.substring(prefix, oldText.length() - suffix);
+                String ins = newText.substring(prefix, newText.length() - suffix);
+                add(inline, Segment.SAME, head);
+                add(inline, Segment.DEL, del);
+                add(inline, Segment.INS, ins);
+                add(inline, Segment.SAME, tail);
+                add(before, Segment.SAME, head);
+                add(before, Segment.DEL, del);
+                add(before, Segment.SAME, tail);
+                add(after, Segment.SAME, head);
+                add(after, Segment.INS, ins);
+                add(after, Segment.SAME, tail);
             } else {
                 add(inline, Segment.DEL, oldText);
                 add(inline, Segment.INS, newText);
@@ -68,7 +111,16 @@ public record ProvisionDiff(String type, String typeLabel, String label, String 
         return new ProvisionDiff(c.type().name().toLowerCase(Locale.ROOT), typeLabel(c.type()), label(c),
                 c.oldLabel(), c.newLabel(), relabelled, location(c), c.type() == ChangeType.MODIFIED
                         ? (int) Math.round(c.similarity() * 100) : -1,
-                inline, before, after, c.type() != ChangeType.ADDED, c.type() != ChangeType.REMOVED, changed);
+                inline, before, after, c.type() != ChangeType.ADDED, c.type() != ChangeType.REMOVED, changed,
+                c.editorial(), kinds(c.editorialKinds()), c.note() == null || c.note().isBlank() ? null : c.note(),
+                c.facts().stream().filter(f -> f.kind() != FactKind.OBLIGATION || f.changed())
+                        .map(f -> FactText.chip(f, zh)).toList());
+    }
+
+    /** "punctuation, variant" — the kinds an editorial change consists of, in words; null when none. */
+    private static String kinds(List<EditorialKind> kinds) {
+        return kinds.isEmpty() ? null : String.join(", ", kinds.stream()
+                .map(k -> k.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList());
     }
 
     static String typeLabel(ChangeType type) {

@@ -56,9 +56,10 @@ final class TimelineController {
     @Get(uri = "/", produces = "text/html")
     HttpResponse<String> timeline(HttpRequest<?> request, @Nullable @QueryValue String source,
             @Nullable @QueryValue String jurisdiction, @Nullable @QueryValue String kind,
-            @Nullable @QueryValue String type, @Nullable @QueryValue String q, @Nullable @QueryValue String cursor) {
+            @Nullable @QueryValue String type, @Nullable @QueryValue String q, @Nullable @QueryValue String cursor,
+            @Nullable @QueryValue String significance, @Nullable @QueryValue String fact) {
         return pages.serve(request, "page of changes", () -> {
-            ChangeFilter filter = ChangeFilter.parse(source, jurisdiction, kind, type, q);
+            ChangeFilter filter = ChangeFilter.parse(source, jurisdiction, kind, type, q, significance, fact);
             String at = cursor == null || cursor.isBlank() ? null : cursor.strip();
             if (at != null && at.length() > MAX_CURSOR) {
                 throw new IllegalArgumentException("cursor is too long");
@@ -77,6 +78,12 @@ final class TimelineController {
             model.put("type", filter.type() == null ? "" : filter.type().name());
             model.put("kinds", Arrays.stream(ChangeKind.values()).map(k -> new Option(k.name(), TimelineItem.kindLabel(k))).toList());
             model.put("types", Arrays.stream(ChangeType.values()).map(t -> new Option(t.name(), label(t))).toList());
+            model.put("significance", filter.significance() == null ? "" : filter.significance().name());
+            model.put("significances", List.of(new Option("SUBSTANTIVE", "Substantive"),
+                    new Option("EDITORIAL", "Editorial only")));
+            model.put("fact", filter.fact() == null ? "" : filter.fact().name());
+            model.put("facts", List.of(new Option("FINE", "Fines"), new Option("DEADLINE", "Deadlines"),
+                    new Option("EFFECTIVE_DATE", "Effective dates"), new Option("OBLIGATION", "Obligations")));
             model.put("nextHref", page.nextCursor() == null ? null : link(filter, page.nextCursor()));
             model.put("firstHref", at == null ? null : link(filter, null));
             List<SourceStatus> sources = sourcesOrNull();

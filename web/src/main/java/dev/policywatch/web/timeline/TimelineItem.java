@@ -17,7 +17,8 @@ import java.util.List;
  */
 public record TimelineItem(String href, String documentHref, String title, String documentId, String source,
         String publisher, String jurisdiction, String kind, String kindClass, String detectedAt, String detectedIso,
-        String summary, List<String> labels, int more, String lang, Snippet match) {
+        String summary, List<String> labels, int more, String lang, Snippet match, boolean editorial,
+        String headline, List<String> chips) {
 
     /** A search match split for display: the label, the text before the match, the match, the text after. */
     public record Snippet(String label, String before, String match, String after) {
@@ -31,6 +32,7 @@ public record TimelineItem(String href, String documentHref, String title, Strin
 
     public TimelineItem {
         labels = List.copyOf(labels);
+        chips = chips == null ? List.of() : List.copyOf(chips);
     }
 
     static TimelineItem of(DocumentChange c) {
@@ -55,7 +57,22 @@ public record TimelineItem(String href, String documentHref, String title, Strin
                 c.sourceName() == null || c.sourceName().isBlank() ? c.sourceId() : c.sourceName(), c.publisher(),
                 c.jurisdiction(), kindLabel(c.kind()), c.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
                 Formats.time(c.detectedAt()), Formats.iso(c.detectedAt()), summary(c), labels, more,
-                Formats.lang(c.language()), q == null ? null : Snippet.of(SearchMatch.find(c, q)));
+                Formats.lang(c.language()), q == null ? null : Snippet.of(SearchMatch.find(c, q)), c.editorialOnly(),
+                c.kind() == ChangeKind.UPDATED ? c.summary().headline() : null, chips(c));
+    }
+
+    /** The changed fines, deadlines and dates of a change, as chips (at most four). */
+    private static List<String> chips(DocumentChange c) {
+        boolean zh = c.language() != null && c.language().toLowerCase(java.util.Locale.ROOT).startsWith("zh");
+        List<String> out = new ArrayList<>();
+        for (ProvisionChange p : c.changes()) {
+            for (dev.policywatch.events.Fact f : p.facts()) {
+                if (f.changed() && f.kind() != dev.policywatch.events.FactKind.OBLIGATION && out.size() < 4) {
+                    out.add(dev.policywatch.events.FactText.chip(f, zh));
+                }
+            }
+        }
+        return out;
     }
 
     static String kindLabel(ChangeKind kind) {

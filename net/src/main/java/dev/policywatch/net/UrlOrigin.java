@@ -11,9 +11,9 @@ import okhttp3.HttpUrl;
  * {@code http://127.0.0.1:18612} are two origins. Host names are lower case, without a trailing dot and,
  * for IPv6, without brackets.
  */
-public record Origin(String scheme, String host, int port) {
+public record UrlOrigin(String scheme, String host, int port) {
 
-    public Origin {
+    public UrlOrigin {
         Objects.requireNonNull(scheme, "scheme");
         Objects.requireNonNull(host, "host");
         scheme = scheme.toLowerCase(Locale.ROOT);
@@ -24,7 +24,7 @@ public record Origin(String scheme, String host, int port) {
     }
 
     /** The origin of an absolute http(s) URL; throws IllegalArgumentException for anything else. */
-    public static Origin of(URI uri) {
+    public static UrlOrigin of(URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new IllegalArgumentException("not an http(s) URL: " + scheme + ":");
@@ -32,12 +32,12 @@ public record Origin(String scheme, String host, int port) {
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
             throw new IllegalArgumentException("URL without a host");
         }
-        return new Origin(scheme, uri.getHost(), uri.getPort() == -1 ? defaultPort(scheme) : uri.getPort());
+        return new UrlOrigin(scheme, uri.getHost(), uri.getPort() == -1 ? defaultPort(scheme) : uri.getPort());
     }
 
     /** The origin of an OkHttp URL. */
-    public static Origin of(HttpUrl url) {
-        return new Origin(url.scheme(), url.host(), url.port());
+    public static UrlOrigin of(HttpUrl url) {
+        return new UrlOrigin(url.scheme(), url.host(), url.port());
     }
 
     /** Whether the URL belongs to this origin. */
