@@ -19,6 +19,9 @@ class KnownNoiseFilterTest {
         assertThat(filter.decide(null, context.getLogger("org.apache.kafka.clients.NetworkClient"), Level.WARN,
                 "[NodeToControllerChannelManager id=1 name=registration] Attempting to close NetworkClient that has already been closed.",
                 null, null)).isEqualTo(FilterReply.DENY);
+        assertThat(filter.decide(null, context.getLogger("org.apache.kafka.streams.StreamsConfig"), Level.WARN,
+                "Processing exception handler is not enabled for the GlobalThread. It's recommended to set …", null, null))
+                .isEqualTo(FilterReply.DENY);
         // the same loggers' other warnings, and errors, still show
         assertThat(filter.decide(null, context.getLogger("org.apache.kafka.clients.NetworkClient"), Level.WARN,
                 "[Producer clientId=x] Connection to node -1 (/127.0.0.1:9092) could not be established.", null, null))

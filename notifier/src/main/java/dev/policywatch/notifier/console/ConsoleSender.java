@@ -77,8 +77,10 @@ public final class ConsoleSender implements AlertSender {
                     .append(note.isEmpty() ? "" : note + " | ")
                     .append(colour ? AlertFormat.ansiDiff(diff) : AlertFormat.plainDiff(diff)).append('\n');
         }
-        if (shown.size() > MAX_PROVISIONS) {
-            sb.append("   … and ").append(shown.size() - MAX_PROVISIONS).append(" more\n");
+        // a huge edit arrives truncated by diff-service: its summary still counts every provision
+        int more = Math.max(0, shown.size() - MAX_PROVISIONS) + AlertFormat.provisionCount(c) - c.changes().size();
+        if (more > 0) {
+            sb.append("   … and ").append(more).append(" more (all of them at the link above)\n");
         }
         // editorial and renumbered-only provisions in one line (a change from before meanings: the renumbering)
         String editorial = AlertFormat.editorialLine(c);

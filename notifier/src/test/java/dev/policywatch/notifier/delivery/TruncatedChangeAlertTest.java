@@ -36,6 +36,16 @@ class TruncatedChangeAlertTest {
         EmailMessages.Rendered mail = EmailMessages.alert(List.of(truncated), false,
                 id -> "https://pw.example/changes/" + id, "https://pw.example/unsubscribe?token=t");
         assertThat(more(mail.text()) + shown(mail.text(), "* Article ")).isEqualTo(40_000);
+        String console = renderOnConsole(truncated);
+        assertThat(more(console) + shown(console, "   - Article ")).isEqualTo(40_000);
+    }
+
+    private static String renderOnConsole(DocumentChange change) {
+        dev.policywatch.support.PolicywatchSettings pw = new dev.policywatch.support.PolicywatchSettings(null, null,
+                "https://pw.example", 8080, "./data");
+        return new dev.policywatch.notifier.console.ConsoleSender(System.out, new dev.policywatch.notifier.subscription.Links(
+                pw, new dev.policywatch.notifier.subscription.LinkTokens(new byte[32]), java.time.Duration.ofDays(1),
+                java.time.Clock.systemUTC())).render(change, new StringBuilder());
     }
 
     private static int more(String s) {
