@@ -31,6 +31,8 @@ public enum CrawlOutcome {
     ROBOTS_DISALLOWED("disallowed by robots.txt", true),
     BAD_CONTENT("unreadable content", true),
     EXTRACTION_ERROR("no text could be extracted", true),
+    /** An attachment in a format the engine does not read (a spreadsheet, an image): skipped, asked again next crawl. */
+    UNSUPPORTED_FORMAT("attachment skipped: unsupported format", false),
     PUBLISH_FAILED("could not be published", true),
     /** A bug in policywatch, not a problem of the site: logged with its stack trace. */
     INTERNAL_ERROR("internal error", true);

@@ -1,5 +1,6 @@
 package dev.policywatch.crawler;
 
+import dev.policywatch.crawler.discover.AttachmentLinks;
 import dev.policywatch.crawler.discover.LinkExtractor;
 import dev.policywatch.crawler.fetch.ByteBudget;
 import dev.policywatch.crawler.fetch.FetchRequest;
@@ -18,6 +19,7 @@ import dev.policywatch.engine.extract.ExtractOptions;
 import dev.policywatch.engine.extract.ExtractedDocument;
 import dev.policywatch.engine.extract.ExtractionException;
 import dev.policywatch.engine.extract.Extractor;
+import dev.policywatch.engine.extract.UnsupportedFormatException;
 import dev.policywatch.events.DocumentStatus;
 import dev.policywatch.events.Ids;
 import dev.policywatch.events.Origin;
@@ -29,6 +31,7 @@ import java.net.CookieManager;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +52,14 @@ import org.slf4j.LoggerFactory;
  * {@link CrawlStateStore}, which keeps them in a compacted topic: after a restart the first fetch is
  * still conditional, 404 counts go on, and a link seen before the restart but not yet published keeps
  * the origin it was first given (the published hashes are rebuilt from the snapshots topic).
+ *
+ * <p>Attachments: when a source follows them ({@code attachments: true}, the default), the files a
+ * fetched HTML document links to ({@code .pdf .doc .docx .wps .ofd}, at most {@code max-attachments})
+ * are crawled right after it, each as a document of its own ({@code <parent>.<hash of its URL>},
+ * titled by its link text, naming its parent), with the same politeness, robots, caps and address
+ * rule as a link found on a listing. The list is remembered with the parent, so a parent answering
+ * 304 still has its attachments re-checked. A format the engine does not read is skipped with a
+ * warning on the source; nothing about one attachment stops the others or the crawl.
  */
 @Singleton
 public class Crawler {
@@ -65,6 +76,7 @@ public class Crawler {
     private final DriftGuard drift;
     private final Extractor extractor = new Extractor();
     private final LinkExtractor linkExtractor = new LinkExtractor();
+    private final AttachmentLinks attachmentLinks = new AttachmentLinks();
     private final CrawlStateStore memory;
     private final Map<String, CookieManager> jars = new ConcurrentHashMap<>();
 
@@ -139,10 +151,81 @@ public class Crawler {
     }
 
     private CrawlReport crawlPage(Source source, long start) {
+        boolean known = publisher.state().get(source.id()).isPresent();
         DocOutcome o = crawlDocument(source, source.id(), source.url(), Origin.CONFIGURED,
-                UrlOrigin.of(source.url()));
-        return new CrawlReport(source.id(), o.outcome, o.status, millis(start), 1, o.published ? 1 : 0, o.error,
-                o.warning);
+                UrlOrigin.of(source.url()), null);
+        Tally attached = crawlAttachments(source, source.id(), Origin.CONFIGURED, known, o);
+        String warning = o.warning != null ? o.warning : attached.warning();
+        return new CrawlReport(source.id(), !o.published && attached.published > 0 ? CrawlOutcome.PUBLISHED : o.outcome,
+                o.status, millis(start), 1 + attached.documents, (o.published ? 1 : 0) + attached.published,
+                o.error != null ? o.error : attached.error, warning);
+    }
+
+    /** What the attachments of one or more documents came to. */
+    private static final class Tally {
+        int documents;
+        int published;
+        String error;
+        final List<String> warnings = new ArrayList<>();
+
+        void add(String documentId, DocOutcome o) {
+            documents++;
+            published += o.published ? 1 : 0;
+            if (o.error != null && error == null) {
+                error = documentId + ": " + o.error;
+            }
+            if (o.warning != null) {
+                warnings.add(documentId + ": " + o.warning);
+            }
+        }
+
+        void add(Tally other) {
+            documents += other.documents;
+            published += other.published;
+            error = error != null ? error : other.error;
+            warnings.addAll(other.warnings);
+        }
+
+        String warning() {
+            return warnings.isEmpty() ? null : warnings.size() == 1 ? warnings.get(0)
+                    : warnings.get(0) + " (and " + (warnings.size() - 1) + " more)";
+        }
+    }
+
+    /** An attachment being crawled: the document it is attached to and its link text. */
+    private record AttachmentOf(String parentDocumentId, String title) {
+    }
+
+    /**
+     * Crawls the attachments the parent links to, as last extracted (now, or before a 304). Nothing is
+     * followed when the parent could not be fetched this time.
+     *
+     * @param parentKnown whether the parent had been published before this crawl: attachments new on a
+     *                    known page are {@code DISCOVERED} (alerted), those found with the page {@code BACKFILL}
+     */
+    private Tally crawlAttachments(Source source, String parentId, Origin parentOrigin, boolean parentKnown,
+            DocOutcome parent) {
+        Tally tally = new Tally();
+        CrawlMemory mem = parent.memory();
+        if (source.attachmentLimit() == 0 || parent.status() < 200 || parent.status() >= 400 || mem.links().isEmpty()) {
+            return tally;
+        }
+        PublishedState state = publisher.state();
+        // an attachment may be at a private address only on the source URL's own origin, like a listed document
+        UrlOrigin trusted = UrlOrigin.of(source.url());
+        for (URI url : mem.links().subList(0, Math.min(mem.links().size(), source.attachmentLimit()))) {
+            String documentId = Ids.discoveredDocumentId(parentId, url);
+            if (!Ids.isValidDocumentId(documentId)) {
+                continue; // a parent id near the length limit: its attachments cannot be named
+            }
+            Origin origin = state.get(documentId).map(PublishedState.Entry::origin)
+                    .or(() -> Optional.ofNullable(memory.get(documentId).origin()))
+                    .orElse(parentKnown || parentOrigin == Origin.DISCOVERED ? Origin.DISCOVERED : Origin.BACKFILL);
+            DocOutcome o = crawlDocument(source, documentId, url, origin, trusted,
+                    new AttachmentOf(parentId, mem.linkTitles().get(url.toString())));
+            tally.add(documentId, o);
+        }
+        return tally;
     }
 
     private CrawlReport crawlIndex(Source source, long start) {
@@ -193,13 +276,17 @@ public class Crawler {
         int published = 0;
         String error = null;
         List<String> warnings = new ArrayList<>();
+        Tally attachments = new Tally();
         for (URI link : links) {
             String documentId = Ids.discoveredDocumentId(source.id(), link);
             Origin origin = state.get(documentId).map(PublishedState.Entry::origin)
                     .or(() -> Optional.ofNullable(memory.get(documentId).origin()))
                     .orElse(firstCrawl ? Origin.BACKFILL : Origin.DISCOVERED);
-            DocOutcome o = crawlDocument(source, documentId, link, origin, listingOrigin);
-            published += o.published ? 1 : 0;
+            boolean documentKnown = state.get(documentId).isPresent();
+            DocOutcome o = crawlDocument(source, documentId, link, origin, listingOrigin, null);
+            Tally attached = crawlAttachments(source, documentId, origin, documentKnown, o);
+            attachments.add(attached);
+            published += (o.published ? 1 : 0) + attached.published;
             if (o.error != null && error == null) {
                 error = documentId + ": " + o.error;
             }
@@ -207,10 +294,12 @@ public class Crawler {
                 warnings.add(documentId + ": " + o.warning);
             }
         }
+        warnings.addAll(attachments.warnings);
+        error = error != null ? error : attachments.error;
         String warning = warnings.isEmpty() ? null : warnings.size() == 1 ? warnings.get(0)
                 : warnings.get(0) + " (and " + (warnings.size() - 1) + " more)";
         return new CrawlReport(source.id(), published > 0 ? CrawlOutcome.PUBLISHED : indexOutcome, status, millis(start),
-                links.size(), published, error, warning);
+                links.size() + attachments.documents, published, error, warning);
     }
 
     private record DocOutcome(CrawlOutcome outcome, int status, boolean published, String error, String warning,
@@ -219,19 +308,19 @@ public class Crawler {
 
     /** Crawls one document and keeps (and writes) its memory afterwards, whatever happened. */
     private DocOutcome crawlDocument(Source source, String documentId, URI url, Origin origin,
-            UrlOrigin trusted) {
+            UrlOrigin trusted, AttachmentOf attachment) {
         CrawlMemory mem = memory.get(documentId).withFirstOrigin(origin);
         DocOutcome o;
         // the body's bytes stay charged to the memory budget until its text is published or dropped
         try (ByteBudget.Lease lease = fetcher.budget().lease()) {
-            o = crawlDocument(source, documentId, url, origin, trusted, mem, lease);
+            o = crawlDocument(source, documentId, url, origin, trusted, mem, lease, attachment);
         }
         memory.put(documentId, o.memory());
         return o;
     }
 
     private DocOutcome crawlDocument(Source source, String documentId, URI url, Origin origin,
-            UrlOrigin trusted, CrawlMemory mem, ByteBudget.Lease lease) {
+            UrlOrigin trusted, CrawlMemory mem, ByteBudget.Lease lease, AttachmentOf attachment) {
         FetchResult result = fetch(new FetchRequest(url, mem.validators(), trusted, jar(source), lease));
         Optional<PublishedState.Entry> previous = publisher.state().get(documentId);
         if (result instanceof FetchResult.NotModified) {
@@ -276,11 +365,24 @@ public class Crawler {
             return new DocOutcome(CrawlOutcome.MEMORY_BUSY, fetched.status(), false, "interrupted", null, mem);
         }
         // parsed here, before extraction, so the two parses' garbage never overlaps with the snapshot
-        boolean selectorMatched = selectorMatched(source, fetched);
-        ExtractOptions options = new ExtractOptions(source.content(), source.exclude());
+        boolean selectorMatched = attachment != null || selectorMatched(source, fetched);
+        if (attachment == null) {
+            mem = withAttachmentLinks(source, fetched, mem);
+        }
+        // the source's selectors are about its pages: an attachment (even one that is really HTML) is read whole
+        ExtractOptions options = attachment != null ? ExtractOptions.NONE
+                : new ExtractOptions(source.content(), source.exclude());
         ExtractedDocument doc;
         try {
             doc = extractor.extract(fetched.body(), fetched.contentType(), fetched.finalUrl().toString(), options);
+        } catch (UnsupportedFormatException e) {
+            if (attachment != null) {
+                // a linked spreadsheet or image is not a crawl error: said on the source, skipped, asked again next time
+                return new DocOutcome(CrawlOutcome.UNSUPPORTED_FORMAT, fetched.status(), false, null,
+                        "attachment skipped: " + e.getMessage(), mem);
+            }
+            return new DocOutcome(CrawlOutcome.EXTRACTION_ERROR, fetched.status(), false, "cannot extract text: " + e.getMessage(),
+                    null, mem);
         } catch (ExtractionException | IllegalArgumentException e) {
             return new DocOutcome(CrawlOutcome.EXTRACTION_ERROR, fetched.status(), false, "cannot extract text: " + e.getMessage(),
                     null, mem);
@@ -295,9 +397,13 @@ public class Crawler {
             return tooLarge(source, documentId, fetched.status(), "document text of " + textBytes
                     + " bytes is over the " + settings.maxSnapshotBytes() + " bytes a snapshot may carry", mem);
         }
+        String title = attachment != null && attachment.title() != null ? attachment.title() : doc.title();
         PageSnapshot snapshot = PageSnapshot.present(documentId, source.id(), source.name(), source.publisher(),
-                source.jurisdiction(), fetched.finalUrl().toString(), clock.now(), doc.contentType(), doc.title(),
+                source.jurisdiction(), fetched.finalUrl().toString(), clock.now(), doc.contentType(), title,
                 doc.language(), origin, doc.blocks());
+        if (attachment != null) {
+            snapshot = snapshot.withParent(attachment.parentDocumentId());
+        }
         // a new title with the same text is a change too ("（征求意见稿）" removed outside the content selector)
         if (previous.isPresent() && previous.get().sameAs(snapshot)) {
             drift.forget(documentId);
@@ -317,6 +423,22 @@ public class Crawler {
             LOG.warn("Source {} document {}: {}", source.id(), documentId, verdict.warning());
         }
         return publish(source, snapshot, CrawlOutcome.PUBLISHED, fetched.status(), mem.withValidators(fetched.validators()), mem);
+    }
+
+    /** The document's memory with the attachments its HTML links to now (none for other formats). */
+    private CrawlMemory withAttachmentLinks(Source source, FetchResult.Fetched fetched, CrawlMemory mem) {
+        if (source.attachmentLimit() == 0 || Extractor.formatOf(fetched.body(), fetched.contentType(),
+                fetched.finalUrl().toString()) != Extractor.Format.HTML) {
+            return mem.links().isEmpty() ? mem : mem.withAttachments(List.of(), Map.of());
+        }
+        List<URI> urls = new ArrayList<>();
+        Map<String, String> titles = new LinkedHashMap<>();
+        for (AttachmentLinks.Attachment a : attachmentLinks.find(fetched.body(), fetched.contentType(),
+                fetched.finalUrl(), source.exclude(), source.attachmentLimit())) {
+            urls.add(a.url());
+            titles.put(a.url().toString(), a.title());
+        }
+        return mem.withAttachments(urls, titles);
     }
 
     /** Publishes; the document's memory becomes {@code ifPublished}, or stays {@code otherwise} on failure. */

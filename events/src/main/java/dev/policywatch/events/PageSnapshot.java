@@ -9,6 +9,10 @@ import java.util.Objects;
  * {@link Topics#SNAPSHOTS} keyed by {@code documentId} only when the {@code contentHash} differs from the
  * last one published for that document (or when the document is {@link DocumentStatus#GONE}).
  * Raw bytes never travel: the blocks are the extracted, normalised text.
+ *
+ * <p>{@code parentDocumentId} is set on an attachment (a {@code .docx}, {@code .ofd}, {@code .pdf}…
+ * linked from a page): the documentId of the page it is attached to; null for every other document
+ * (and in snapshots written before the field existed).
  */
 public record PageSnapshot(
         int schemaVersion,
@@ -25,7 +29,8 @@ public record PageSnapshot(
         Origin origin,
         DocumentStatus status,
         List<Block> blocks,
-        String contentHash) {
+        String contentHash,
+        String parentDocumentId) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -46,6 +51,23 @@ public record PageSnapshot(
         if (contentHash == null) {
             contentHash = ContentHash.of(blocks);
         }
+        if (parentDocumentId != null) {
+            Ids.requireDocumentId(parentDocumentId);
+        }
+    }
+
+    /** A snapshot of a document that is no attachment (the form before {@code parentDocumentId} existed). */
+    public PageSnapshot(int schemaVersion, String documentId, String sourceId, String sourceName, String publisher,
+            String jurisdiction, String url, Instant fetchedAt, String contentType, String title, String language,
+            Origin origin, DocumentStatus status, List<Block> blocks, String contentHash) {
+        this(schemaVersion, documentId, sourceId, sourceName, publisher, jurisdiction, url, fetchedAt, contentType,
+                title, language, origin, status, blocks, contentHash, null);
+    }
+
+    /** This snapshot as an attachment of the given document. */
+    public PageSnapshot withParent(String parent) {
+        return new PageSnapshot(schemaVersion, documentId, sourceId, sourceName, publisher, jurisdiction, url,
+                fetchedAt, contentType, title, language, origin, status, blocks, contentHash, parent);
     }
 
     /** A snapshot of a present document; the content hash is computed from the blocks. */

@@ -26,10 +26,12 @@ class EventsDocumentationTest {
             String json = m.group(2);
             switch (m.group(1)) {
                 case "PageSnapshot" -> assertThat(EventJson.read(json, PageSnapshot.class)).isEqualTo(Examples.snapshot());
+                case "AttachmentSnapshot" -> assertThat(EventJson.read(json, PageSnapshot.class))
+                        .isEqualTo(Examples.attachment());
                 case "DocumentChange" -> assertThat(EventJson.read(json, DocumentChange.class)).isEqualTo(Examples.change());
                 default -> throw new AssertionError("unknown example type " + m.group(1));
             }
         }
-        assertThat(found).isEqualTo(2);
+        assertThat(found).isEqualTo(3);
     }
 }

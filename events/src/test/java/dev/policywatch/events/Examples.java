@@ -25,6 +25,18 @@ final class Examples {
                         Block.listItem("（一）备案信息发生变更的，应当在十个工作日内办理变更手续；")));
     }
 
+    /** 附件1 of the page above, a Word file: a document of its own that names its parent. */
+    static PageSnapshot attachment() {
+        List<Block> blocks = List.of(Block.heading(1, "生成式人工智能服务安全评估要点"),
+                Block.listItem("第一条 提供者应当对训练数据来源开展安全评估。"));
+        return new PageSnapshot(PageSnapshot.SCHEMA_VERSION, "cac-genai-measures.5d41402abc4b", "cac-genai-measures",
+                "Interim Measures for the Management of Generative AI Services", "Cyberspace Administration of China",
+                "CN", "https://www.cac.gov.cn/files/2023-07/fujian1.docx", V2_FETCHED,
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                "附件1：生成式人工智能服务安全评估要点", "zh", Origin.BACKFILL, DocumentStatus.PRESENT, blocks,
+                ContentHash.of(blocks), "cac-genai-measures");
+    }
+
     static DocumentChange change() {
         VersionRef from = new VersionRef(Ids.versionId("cac-genai-measures", "sha256:aa", V1_FETCHED), V1_FETCHED, "sha256:aa");
         VersionRef to = VersionRef.of(snapshot());

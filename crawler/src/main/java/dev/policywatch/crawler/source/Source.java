@@ -26,9 +26,19 @@ import java.util.regex.Pattern;
  *                     (the jpaas listings of MIIT and SAMR); {@code links} then applies to that fragment
  * @param every        interval between fetches
  * @param maxDocuments documents followed per crawl of an index, or null for the global default
+ * @param attachments  whether links to attached files (.pdf .doc .docx .wps .ofd) of the page, or of
+ *                     each discovered document, are followed, each as a document of its own
+ * @param maxAttachments attachments followed per document, or null for {@value #DEFAULT_MAX_ATTACHMENTS}
  */
 public record Source(String id, String name, URI url, String publisher, String jurisdiction, SourceKind kind,
-        String content, List<String> exclude, String links, String fragment, Duration every, Integer maxDocuments) {
+        String content, List<String> exclude, String links, String fragment, Duration every, Integer maxDocuments,
+        boolean attachments, Integer maxAttachments) {
+
+    /** Attachments followed per document when the source does not say. */
+    public static final int DEFAULT_MAX_ATTACHMENTS = 10;
+
+    /** The most attachments a source may ask for per document. */
+    public static final int MAX_MAX_ATTACHMENTS = 100;
 
     /** A source id: like a documentId but without dots. */
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9_~-]{1,100}");
@@ -48,6 +58,22 @@ public record Source(String id, String name, URI url, String publisher, String j
         if ((kind == SourceKind.LISTING || kind == SourceKind.JSON) && (links == null || links.isBlank())) {
             throw new IllegalArgumentException("a " + kind.label() + " source needs links (source " + id + ")");
         }
+        if (maxAttachments != null && (maxAttachments < 1 || maxAttachments > MAX_MAX_ATTACHMENTS)) {
+            throw new IllegalArgumentException("max-attachments must be 1.." + MAX_MAX_ATTACHMENTS + " (source " + id
+                    + "), was " + maxAttachments);
+        }
+    }
+
+    /** A source that follows attachments with the default limit. */
+    public Source(String id, String name, URI url, String publisher, String jurisdiction, SourceKind kind,
+            String content, List<String> exclude, String links, String fragment, Duration every, Integer maxDocuments) {
+        this(id, name, url, publisher, jurisdiction, kind, content, exclude, links, fragment, every, maxDocuments,
+                true, null);
+    }
+
+    /** Attachments to follow per document: 0 when the source does not follow them. */
+    public int attachmentLimit() {
+        return !attachments ? 0 : maxAttachments == null ? DEFAULT_MAX_ATTACHMENTS : maxAttachments;
     }
 
     /** The host of the source URL, lower case. */

@@ -30,7 +30,7 @@ public final class SourcesFile {
     public static final Duration DEFAULT_EVERY = Duration.ofHours(6);
 
     private static final Set<String> FIELDS = Set.of("id", "name", "url", "publisher", "jurisdiction", "kind",
-            "content", "exclude", "links", "fragment", "every", "max-documents");
+            "content", "exclude", "links", "fragment", "every", "max-documents", "attachments", "max-attachments");
 
     private SourcesFile() {
     }
@@ -138,11 +138,30 @@ public final class SourcesFile {
                 problems.add(where + ": field 'max-documents': must be a whole number >= 1, was " + md);
             }
         }
+        boolean attachments = true;
+        Object at = map.get("attachments");
+        if (at != null) {
+            if (at instanceof Boolean b) {
+                attachments = b;
+            } else {
+                problems.add(where + ": field 'attachments': must be true or false, was " + describe(at));
+            }
+        }
+        Integer maxAttachments = null;
+        Object ma = map.get("max-attachments");
+        if (ma != null) {
+            if (ma instanceof Integer n && n >= 1 && n <= Source.MAX_MAX_ATTACHMENTS) {
+                maxAttachments = n;
+            } else {
+                problems.add(where + ": field 'max-attachments': must be a whole number from 1 to "
+                        + Source.MAX_MAX_ATTACHMENTS + ", was " + describe(ma));
+            }
+        }
         if (problems.size() > before) {
             return null;
         }
         return new Source(id, name, url, publisher, jurisdiction, kind, content, exclude, links, fragment, every,
-                maxDocuments);
+                maxDocuments, attachments, maxAttachments);
     }
 
     private static String string(Map<?, ?> map, String field, String where, List<String> problems, boolean required) {

@@ -47,6 +47,27 @@ class SourcesFileTest {
         assertThat(sources.get(1).every()).isEqualTo(SourcesFile.DEFAULT_EVERY);
         assertThat(sources.get(1).name()).isEqualTo("fr-ai");
         assertThat(sources.get(2).maxDocuments()).isEqualTo(5);
+        assertThat(sources).allSatisfy(s -> assertThat(s.attachmentLimit()).isEqualTo(Source.DEFAULT_MAX_ATTACHMENTS));
+    }
+
+    @Test
+    void attachmentsAreFollowedByDefaultAndCanBeLimitedOrTurnedOff() {
+        List<Source> sources = SourcesFile.parse("""
+                sources:
+                  - id: few
+                    url: https://a.example/notice.htm
+                    kind: page
+                    max-attachments: 3
+                  - id: none
+                    url: https://a.example/other.htm
+                    kind: page
+                    attachments: false
+                """, "test");
+
+        assertThat(sources.get(0).attachments()).isTrue();
+        assertThat(sources.get(0).attachmentLimit()).isEqualTo(3);
+        assertThat(sources.get(1).attachments()).isFalse();
+        assertThat(sources.get(1).attachmentLimit()).isZero();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -59,6 +80,9 @@ class SourcesFileTest {
             "bad jsonpath         | url: https://a.example/\\n    kind: json\\n    links: \"$.results[?(@.x)]\" | field 'links': unsupported JSONPath",
             "bad every            | url: https://a.example/\\n    kind: page\\n    every: 6 hours | field 'every': must be an ISO-8601 duration",
             "misspelt field       | url: https://a.example/\\n    kind: page\\n    contnet: main | field 'contnet': unknown field",
+            "attachments not bool | url: https://a.example/\\n    kind: page\\n    attachments: sometimes | field 'attachments': must be true or false",
+            "zero attachments     | url: https://a.example/\\n    kind: page\\n    max-attachments: 0 | field 'max-attachments': must be a whole number from 1 to 100",
+            "too many attachments | url: https://a.example/\\n    kind: page\\n    max-attachments: 500 | field 'max-attachments': must be a whole number from 1 to 100",
     })
     void namesTheEntryAndTheFieldOfEachProblem(String name, String fields, String expected) {
         String yaml = "sources:\n  - id: ok-one\n    url: https://ok.example/\n    kind: page\n  - id: broken-one\n    "
