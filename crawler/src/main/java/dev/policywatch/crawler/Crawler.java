@@ -66,6 +66,9 @@ public class Crawler {
 
     private static final Logger LOG = LoggerFactory.getLogger(Crawler.class);
 
+    /** The status of a {@code render: browser} source: headless rendering is not in this version. */
+    static final String RENDER_UNAVAILABLE = "render: browser is not available in this version;"
+            + " set render: http (the page's text must then be in its HTML)";
 
     private final CrawlerSettings settings;
     private final CrawlClock clock;
@@ -108,7 +111,13 @@ public class Crawler {
         board.started(source.id(), clock.now());
         CrawlReport report;
         try {
-            report = source.kind().isIndex() ? crawlIndex(source, start) : crawlPage(source, start);
+            if (source.renderInBrowser()) {
+                // nothing fetched: the raw HTML of a page built in script would be published as a page without its text
+                report = new CrawlReport(source.id(), "render-unavailable", 0, millis(start), 0, 0,
+                        RENDER_UNAVAILABLE, null);
+            } else {
+                report = source.kind().isIndex() ? crawlIndex(source, start) : crawlPage(source, start);
+            }
         } catch (OutOfMemoryError | InternalError e) {
             // the process cannot be trusted any more: end it so a supervisor restarts it
             dev.policywatch.support.FatalErrors.fatal(e);

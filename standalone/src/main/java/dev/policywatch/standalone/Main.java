@@ -14,7 +14,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The command line of {@code policywatch.jar} (CONTRACT §3): {@code run} (the default) starts the whole
- * system; {@code diff OLD NEW [--format text|json]} compares two files offline. Standard output is UTF-8
+ * system; {@code diff OLD NEW [--format text|json]} compares two files offline; {@code sources check FILE}
+ * fetches each source once without publishing and says what it found. Standard output is UTF-8
  * whatever the locale; logs go to standard error.
  */
 public final class Main {
@@ -26,6 +27,7 @@ public final class Main {
             Usage:
               java -jar policywatch.jar [run] [--sources FILE] [--data-dir DIR] [--port N] [--demo] [-Dname=value ...]
               java -jar policywatch.jar diff OLD NEW [--format text|json]
+              java -jar policywatch.jar sources check FILE [--only SOURCE_ID]
 
             run       the whole system in one process: crawler, diff-service, notifier, web UI and API,
                       on an embedded Kafka broker and PostgreSQL kept under --data-dir (default ./data).
@@ -35,7 +37,11 @@ public final class Main {
               --port N         HTTP port of the UI and API (default 8080)
               --demo           also serve a local demo site that changes every minute, and print alerts
               -Dname=value     any setting, e.g. -Dpolicywatch.admin-token=... (see README)
-            diff      compare two versions of a document (.html .htm .pdf .md .txt) provision by provision
+            diff      compare two versions of a document (.html .htm .pdf .md .txt .docx .doc .wps .ofd)
+                      provision by provision
+            sources check
+                      fetch each source of FILE once, publishing nothing, and print what it found
+                      (title, provisions, links, attachments) or why not; exit 1 if any failed
             """;
 
     private Main() {
@@ -49,6 +55,11 @@ public final class Main {
         if (args.length > 0 && "diff".equals(args[0])) {
             out.flush();
             System.exit(DiffCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err, DiffCommand.terminal()));
+        }
+        if (args.length > 0 && "sources".equals(args[0])) {
+            out.flush();
+            System.exit(dev.policywatch.crawler.check.SourcesCheckCommand.run(
+                    Arrays.copyOfRange(args, 1, args.length), out, err));
         }
         if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help"))) {
             out.print(USAGE);

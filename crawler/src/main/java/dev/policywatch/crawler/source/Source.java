@@ -29,10 +29,12 @@ import java.util.regex.Pattern;
  * @param attachments  whether links to attached files (.pdf .doc .docx .wps .ofd) of the page, or of
  *                     each discovered document, are followed, each as a document of its own
  * @param maxAttachments attachments followed per document, or null for {@value #DEFAULT_MAX_ATTACHMENTS}
+ * @param renderInBrowser {@code render: browser}: the page must be rendered by headless Chromium first
+ *                     (not available in this version: such a source is reported, not crawled)
  */
 public record Source(String id, String name, URI url, String publisher, String jurisdiction, SourceKind kind,
         String content, List<String> exclude, String links, String fragment, Duration every, Integer maxDocuments,
-        boolean attachments, Integer maxAttachments) {
+        boolean attachments, Integer maxAttachments, boolean renderInBrowser) {
 
     /** Attachments followed per document when the source does not say. */
     public static final int DEFAULT_MAX_ATTACHMENTS = 10;
@@ -68,7 +70,7 @@ public record Source(String id, String name, URI url, String publisher, String j
     public Source(String id, String name, URI url, String publisher, String jurisdiction, SourceKind kind,
             String content, List<String> exclude, String links, String fragment, Duration every, Integer maxDocuments) {
         this(id, name, url, publisher, jurisdiction, kind, content, exclude, links, fragment, every, maxDocuments,
-                true, null);
+                true, null, false);
     }
 
     /** Attachments to follow per document: 0 when the source does not follow them. */

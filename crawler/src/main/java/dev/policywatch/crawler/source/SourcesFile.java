@@ -30,7 +30,7 @@ public final class SourcesFile {
     public static final Duration DEFAULT_EVERY = Duration.ofHours(6);
 
     private static final Set<String> FIELDS = Set.of("id", "name", "url", "publisher", "jurisdiction", "kind",
-            "content", "exclude", "links", "fragment", "every", "max-documents", "attachments", "max-attachments");
+            "content", "exclude", "links", "fragment", "every", "max-documents", "attachments", "max-attachments", "render");
 
     private SourcesFile() {
     }
@@ -138,6 +138,11 @@ public final class SourcesFile {
                 problems.add(where + ": field 'max-documents': must be a whole number >= 1, was " + md);
             }
         }
+        Object renderValue = map.get("render");
+        boolean browser = "browser".equals(renderValue);
+        if (renderValue != null && !browser && !"http".equals(renderValue)) {
+            problems.add(where + ": field 'render': must be http or browser, was " + describe(renderValue));
+        }
         boolean attachments = true;
         Object at = map.get("attachments");
         if (at != null) {
@@ -161,7 +166,7 @@ public final class SourcesFile {
             return null;
         }
         return new Source(id, name, url, publisher, jurisdiction, kind, content, exclude, links, fragment, every,
-                maxDocuments, attachments, maxAttachments);
+                maxDocuments, attachments, maxAttachments, browser);
     }
 
     private static String string(Map<?, ?> map, String field, String where, List<String> problems, boolean required) {

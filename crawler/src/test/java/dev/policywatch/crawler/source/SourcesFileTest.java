@@ -62,12 +62,14 @@ class SourcesFileTest {
                     url: https://a.example/other.htm
                     kind: page
                     attachments: false
+                    render: http
                 """, "test");
 
         assertThat(sources.get(0).attachments()).isTrue();
         assertThat(sources.get(0).attachmentLimit()).isEqualTo(3);
         assertThat(sources.get(1).attachments()).isFalse();
         assertThat(sources.get(1).attachmentLimit()).isZero();
+        assertThat(sources).noneMatch(Source::renderInBrowser);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -82,6 +84,7 @@ class SourcesFileTest {
             "misspelt field       | url: https://a.example/\\n    kind: page\\n    contnet: main | field 'contnet': unknown field",
             "attachments not bool | url: https://a.example/\\n    kind: page\\n    attachments: sometimes | field 'attachments': must be true or false",
             "zero attachments     | url: https://a.example/\\n    kind: page\\n    max-attachments: 0 | field 'max-attachments': must be a whole number from 1 to 100",
+            "unknown render       | url: https://a.example/\\n    kind: page\\n    render: chrome | field 'render': must be http or browser",
             "too many attachments | url: https://a.example/\\n    kind: page\\n    max-attachments: 500 | field 'max-attachments': must be a whole number from 1 to 100",
     })
     void namesTheEntryAndTheFieldOfEachProblem(String name, String fields, String expected) {
