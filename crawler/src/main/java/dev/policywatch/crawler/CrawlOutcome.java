@@ -34,6 +34,8 @@ public enum CrawlOutcome {
     /** An attachment in a format the engine does not read (a spreadsheet, an image): skipped, asked again next crawl. */
     UNSUPPORTED_FORMAT("attachment skipped: unsupported format", false),
     PUBLISH_FAILED("could not be published", true),
+    /** A {@code render: browser} source: headless rendering is not in this version, so it is not fetched. */
+    RENDER_UNAVAILABLE("render: browser is not available", true),
     /** A bug in policywatch, not a problem of the site: logged with its stack trace. */
     INTERNAL_ERROR("internal error", true);
 

@@ -113,7 +113,7 @@ public class Crawler {
         try {
             if (source.renderInBrowser()) {
                 // nothing fetched: the raw HTML of a page built in script would be published as a page without its text
-                report = new CrawlReport(source.id(), "render-unavailable", 0, millis(start), 0, 0,
+                report = new CrawlReport(source.id(), CrawlOutcome.RENDER_UNAVAILABLE, 0, millis(start), 0, 0,
                         RENDER_UNAVAILABLE, null);
             } else {
                 report = source.kind().isIndex() ? crawlIndex(source, start) : crawlPage(source, start);

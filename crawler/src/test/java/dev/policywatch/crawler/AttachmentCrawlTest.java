@@ -208,7 +208,7 @@ class AttachmentCrawlTest {
         CrawlReport scripted = harness.crawl("scripted");
         CrawlReport notice = harness.crawl("notice");
 
-        assertThat(scripted.outcome()).isEqualTo("render-unavailable");
+        assertThat(scripted.outcome()).isEqualTo(CrawlOutcome.RENDER_UNAVAILABLE);
         assertThat(scripted.error()).contains("render: browser is not available", "set render: http");
         assertThat(site.requestsTo("/script.htm")).isEmpty();
         assertThat(notice.published()).isEqualTo(3);
