@@ -13,7 +13,7 @@ import dev.policywatch.engine.extract.ExtractOptions;
 import dev.policywatch.engine.extract.ExtractedDocument;
 import dev.policywatch.engine.extract.ExtractionException;
 import dev.policywatch.engine.extract.Extractor;
-import dev.policywatch.net.Origin;
+import dev.policywatch.net.UrlOrigin;
 import java.net.CookieManager;
 import java.net.URI;
 import java.time.Clock;
@@ -52,7 +52,7 @@ public final class SourceChecker {
 
     public Report check(Source source) {
         CookieManager cookies = new CookieManager();
-        Origin trusted = Origin.of(source.url());
+        UrlOrigin trusted = UrlOrigin.of(source.url());
         String kind = source.kind().label();
         if (!source.kind().isIndex()) {
             return document(source, kind, source.url(), trusted, cookies, -1, 0);
@@ -75,7 +75,7 @@ public final class SourceChecker {
         return document(source, kind, found.get(0), trusted, cookies, found.size(), f.status());
     }
 
-    private Report document(Source source, String kind, URI url, Origin trusted, CookieManager cookies, int linkCount,
+    private Report document(Source source, String kind, URI url, UrlOrigin trusted, CookieManager cookies, int linkCount,
             int indexStatus) {
         FetchResult result = fetcher.fetch(new FetchRequest(url, Validators.NONE, trusted, cookies));
         if (!(result instanceof FetchResult.Fetched f)) {
