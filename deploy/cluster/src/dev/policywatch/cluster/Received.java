@@ -22,7 +22,7 @@ record Received(String file, Set<String> changeIds, String text) {
 
     private static final Pattern CHANGE_ID = Pattern.compile("c-[0-9a-f]{20}");
     private static final Pattern PART = Pattern.compile(
-            "(?is)Content-Transfer-Encoding:\\s*(base64|quoted-printable)\\s*\\r?\\n(?:[^\\r\\n]+\\r?\\n)*\\r?\\n(.*?)(?=\\r?\\n--|\\z)");
+            "(?is)Content-Transfer-Encoding:\\s*(base64|quoted-printable)[ \\t]*\\r?\\n(?:[^\\r\\n]+\\r?\\n)*\\r?\\n(.*?)(?=\\r?\\n--|\\z)");
 
     /** Every complete file in the folder, in name order. */
     static List<Received> read(Path folder, String suffix) {
@@ -52,13 +52,30 @@ record Received(String file, Set<String> changeIds, String text) {
             String body = m.group(2);
             byte[] bytes;
             if (m.group(1).equalsIgnoreCase("base64")) {
-                bytes = Base64.getMimeDecoder().decode(body.replaceAll("[^A-Za-z0-9+/=]", ""));
+                bytes = base64(body);
             } else {
                 bytes = quotedPrintable(body);
             }
             text.append("\n").append(new String(bytes, StandardCharsets.UTF_8));
         }
         return text.toString();
+    }
+
+    /** The base64 body of a part; a stretch the pattern over-captured (a boundary, a header) is cut off. */
+    private static byte[] base64(String body) {
+        StringBuilder clean = new StringBuilder();
+        for (String line : body.split("\\r?\\n")) {
+            if (!line.matches("[A-Za-z0-9+/=]+")) {
+                break;
+            }
+            clean.append(line);
+        }
+        int usable = clean.length() - clean.length() % 4;
+        try {
+            return Base64.getDecoder().decode(clean.substring(0, usable));
+        } catch (IllegalArgumentException e) {
+            return new byte[0];
+        }
     }
 
     private static byte[] quotedPrintable(String body) {
