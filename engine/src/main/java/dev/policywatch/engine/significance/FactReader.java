@@ -122,6 +122,9 @@ final class FactReader {
     // ------------------------------------------------------------------------------ fines, zh
 
     private static void chineseFines(String text, List<Found> out) {
+        if (!text.contains("罚款")) {
+            return; // every match ends in 罚款: skip the scan of the many provisions without one
+        }
         Matcher m = CN_FINE.matcher(text);
         int from = 0;
         while (from < text.length() && m.find(from)) {
@@ -347,7 +350,8 @@ final class FactReader {
 
     private static void deadlines(String text, List<Found> out) {
         Matcher m = CN_DEADLINE.matcher(text);
-        while (m.find()) {
+        boolean mayHave = text.indexOf('内') >= 0; // every Chinese deadline ends in 内: skip the rest
+        while (mayHave && m.find()) {
             BigDecimal n = Numbers.parse(m.group("n"));
             if (n == null || n.signum() <= 0) {
                 continue;
@@ -378,7 +382,8 @@ final class FactReader {
 
     private static void effectiveDates(String text, List<Found> out) {
         Matcher m = CN_EFFECTIVE.matcher(text);
-        while (m.find()) {
+        boolean mayHave = text.indexOf('年') >= 0 && text.indexOf('月') >= 0; // every Chinese date has both
+        while (mayHave && m.find()) {
             LocalDate d = date(year(m.group("y")), Numbers.parse(m.group("m")), Numbers.parse(m.group("d")));
             if (d != null) {
                 out.add(new Found(FactKind.EFFECTIVE_DATE, FactValue.effective(d), m.start(), ""));
