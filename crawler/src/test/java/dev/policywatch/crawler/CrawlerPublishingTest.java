@@ -111,7 +111,7 @@ class CrawlerPublishingTest {
         start(page("cac-genai", site.url("/genai.htm"), "content: \"#BodyLabel\""));
 
         assertThat(harness.crawl("cac-genai").published()).isEqualTo(1);
-        assertThat(harness.crawl("cac-genai").outcome()).isEqualTo("unchanged");
+        assertThat(harness.crawl("cac-genai").outcome()).isEqualTo(CrawlOutcome.UNCHANGED);
         body.set(REGULATION_V1.formatted("fixed"));
         assertThat(harness.crawl("cac-genai").published()).isEqualTo(1);
 
