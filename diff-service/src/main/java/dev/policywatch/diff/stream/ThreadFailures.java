@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.Consumer;
+import dev.policywatch.support.FatalErrors;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,10 +27,17 @@ final class ThreadFailures {
     private final Deque<Instant> recent = new ArrayDeque<>();
     private volatile String lastError;
     private volatile int total;
+    private final Consumer<Throwable> onFatal;
 
     ThreadFailures(int maxFailures, Duration window) {
+        this(maxFailures, window, FatalErrors::fatal);
+    }
+
+    /** @param onFatal what a fatal JVM error does: ends the process in production, is recorded in tests */
+    ThreadFailures(int maxFailures, Duration window, Consumer<Throwable> onFatal) {
         this.maxFailures = maxFailures;
         this.window = window;
+        this.onFatal = onFatal;
     }
 
     synchronized StreamThreadExceptionResponse onUncaught(Throwable e) {
@@ -39,9 +48,9 @@ final class ThreadFailures {
         while (!recent.isEmpty() && recent.peekFirst().isBefore(now.minus(window))) {
             recent.removeFirst();
         }
-        if (dev.policywatch.support.FatalErrors.isFatal(e)) {
+        if (FatalErrors.isFatal(e)) {
             // out of memory: the whole process ends (a supervisor restarts it), not only the topology
-            dev.policywatch.support.FatalErrors.fatal(e);
+            onFatal.accept(e);
         }
         if (e instanceof Error || e.getCause() instanceof Error) {
             LOG.error("diff-service streams stopped by an error: {}", e.toString(), e);

@@ -3,6 +3,8 @@ package dev.policywatch.diff.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.junit.jupiter.api.Test;
@@ -23,9 +25,20 @@ class ThreadFailuresTest {
     }
 
     @Test
-    void aJvmErrorStopsTheClientAtOnce() {
-        ThreadFailures failures = new ThreadFailures(3, Duration.ofMinutes(10));
-        assertThat(failures.onUncaught(new StreamsException(new OutOfMemoryError("heap"))))
-                .isEqualTo(StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
+    void aJvmErrorStopsTheClientAtOnceAndEndsTheProcess() {
+        // the real action (FatalErrors.fatal) would end this very test JVM: record it instead
+        List<Throwable> fatal = new ArrayList<>();
+        ThreadFailures failures = new ThreadFailures(3, Duration.ofMinutes(10), fatal::add);
+        StreamsException oom = new StreamsException(new OutOfMemoryError("heap"));
+        assertThat(failures.onUncaught(oom)).isEqualTo(StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
+        assertThat(fatal).containsExactly(oom);
+    }
+
+    @Test
+    void anOrdinaryFailureDoesNotEndTheProcess() {
+        List<Throwable> fatal = new ArrayList<>();
+        ThreadFailures failures = new ThreadFailures(3, Duration.ofMinutes(10), fatal::add);
+        failures.onUncaught(new StreamsException("cannot produce"));
+        assertThat(fatal).isEmpty();
     }
 }
