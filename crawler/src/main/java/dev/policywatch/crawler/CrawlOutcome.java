@@ -34,8 +34,10 @@ public enum CrawlOutcome {
     /** An attachment in a format the engine does not read (a spreadsheet, an image): skipped, asked again next crawl. */
     UNSUPPORTED_FORMAT("attachment skipped: unsupported format", false),
     PUBLISH_FAILED("could not be published", true),
-    /** A {@code render: browser} source: headless rendering is not in this version, so it is not fetched. */
-    RENDER_UNAVAILABLE("render: browser is not available", true),
+    /** A {@code render: browser} source without a browser (Chromium not installed or not starting): not fetched. */
+    RENDER_UNAVAILABLE("render: browser needs chromium", true),
+    /** The browser could not render the page (it crashed, hung, or the page failed to load in it). */
+    RENDER_ERROR("could not be rendered in the browser", true),
     /** A bug in policywatch, not a problem of the site: logged with its stack trace. */
     INTERNAL_ERROR("internal error", true);
 
@@ -70,6 +72,8 @@ public enum CrawlOutcome {
                 case REFUSED_URL -> REFUSED_URL;
                 case ROBOTS -> ROBOTS_DISALLOWED;
                 case BAD_CONTENT -> BAD_CONTENT;
+                case RENDER_UNAVAILABLE -> RENDER_UNAVAILABLE;
+                case RENDER -> RENDER_ERROR;
             };
         }
         return result instanceof FetchResult.NotModified ? NOT_MODIFIED : FETCHED;

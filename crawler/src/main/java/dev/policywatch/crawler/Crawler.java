@@ -6,9 +6,11 @@ import dev.policywatch.crawler.fetch.ByteBudget;
 import dev.policywatch.crawler.fetch.FetchRequest;
 import dev.policywatch.crawler.fetch.FetchResult;
 import dev.policywatch.crawler.fetch.HttpFetcher;
+import dev.policywatch.crawler.fetch.Validators;
 import dev.policywatch.crawler.publish.DriftGuard;
 import dev.policywatch.crawler.publish.PublishedState;
 import dev.policywatch.crawler.publish.SnapshotPublisher;
+import dev.policywatch.crawler.render.BrowserPool;
 import dev.policywatch.crawler.source.Source;
 import dev.policywatch.crawler.state.CrawlMemory;
 import dev.policywatch.crawler.state.CrawlStateStore;
@@ -66,10 +68,6 @@ public class Crawler {
 
     private static final Logger LOG = LoggerFactory.getLogger(Crawler.class);
 
-    /** The status of a {@code render: browser} source: headless rendering is not in this version. */
-    static final String RENDER_UNAVAILABLE = "render: browser is not available in this version;"
-            + " set render: http (the page's text must then be in its HTML)";
-
     private final CrawlerSettings settings;
     private final CrawlClock clock;
     private final SnapshotPublisher publisher;
@@ -82,10 +80,12 @@ public class Crawler {
     private final AttachmentLinks attachmentLinks = new AttachmentLinks();
     private final CrawlStateStore memory;
     private final Map<String, CookieManager> jars = new ConcurrentHashMap<>();
+    private final BrowserPool browsers;
 
     public Crawler(CrawlerSettings settings, CrawlClock clock, SnapshotPublisher publisher, StatusBoard board,
-            CrawlMetrics metrics, CrawlStateStore memory) {
+            CrawlMetrics metrics, CrawlStateStore memory, BrowserPool browsers) {
         this.settings = settings;
+        this.browsers = browsers;
         this.clock = clock;
         this.publisher = publisher;
         this.board = board;
@@ -111,10 +111,11 @@ public class Crawler {
         board.started(source.id(), clock.now());
         CrawlReport report;
         try {
-            if (source.renderInBrowser()) {
+            String noBrowser = source.renderInBrowser() ? browsers.unavailable() : null;
+            if (noBrowser != null) {
                 // nothing fetched: the raw HTML of a page built in script would be published as a page without its text
                 report = new CrawlReport(source.id(), CrawlOutcome.RENDER_UNAVAILABLE, 0, millis(start), 0, 0,
-                        RENDER_UNAVAILABLE, null);
+                        noBrowser, null);
             } else {
                 report = source.kind().isIndex() ? crawlIndex(source, start) : crawlPage(source, start);
             }
@@ -246,7 +247,8 @@ public class Crawler {
         CrawlOutcome indexOutcome;
         // the index's body is needed only until its links are read: its bytes go back to the budget then
         try (ByteBudget.Lease lease = fetcher.budget().lease()) {
-        FetchResult result = fetch(FetchRequest.configured(source.url(), index.validators(), jar(source), lease));
+        FetchResult result = fetch(FetchRequest.configured(source.url(), validators(source, index), jar(source), lease));
+        result = rendered(source, result, UrlOrigin.of(source.url()), lease);
         indexOutcome = CrawlOutcome.of(result);
         if (result instanceof FetchResult.NotModified) {
             links = index.links();
@@ -330,7 +332,11 @@ public class Crawler {
 
     private DocOutcome crawlDocument(Source source, String documentId, URI url, Origin origin,
             UrlOrigin trusted, CrawlMemory mem, ByteBudget.Lease lease, AttachmentOf attachment) {
-        FetchResult result = fetch(new FetchRequest(url, mem.validators(), trusted, jar(source), lease));
+        FetchResult result = fetch(new FetchRequest(url, attachment != null ? mem.validators() : validators(source, mem),
+                trusted, jar(source), lease));
+        if (attachment == null) {
+            result = rendered(source, result, trusted, lease);
+        }
         Optional<PublishedState.Entry> previous = publisher.state().get(documentId);
         if (result instanceof FetchResult.NotModified) {
             return new DocOutcome(CrawlOutcome.NOT_MODIFIED, 304, false, null, null, mem.withGoneCount(0));
@@ -432,6 +438,40 @@ public class Crawler {
             LOG.warn("Source {} document {}: {}", source.id(), documentId, verdict.warning());
         }
         return publish(source, snapshot, CrawlOutcome.PUBLISHED, fetched.status(), mem.withValidators(fetched.validators()), mem);
+    }
+
+    /**
+     * The validators to send: none for a page rendered in the browser (its script may fetch new text while
+     * its HTML stays the same, so a 304 would hide a change).
+     */
+    private static Validators validators(Source source, CrawlMemory mem) {
+        return source.renderInBrowser() ? Validators.NONE : mem.validators();
+    }
+
+    /**
+     * For a {@code render: browser} source, the fetched HTML page as headless Chromium renders it; the page's
+     * own requests go through the crawler's fetcher under the same rules as the page (robots.txt, the per-host
+     * delay, the caps, and the address rule: private addresses only at {@code trusted}). The rendered DOM is
+     * charged to the document's memory lease. Anything else is returned as it is.
+     */
+    private FetchResult rendered(Source source, FetchResult result, UrlOrigin trusted, ByteBudget.Lease lease) {
+        if (!source.renderInBrowser() || !(result instanceof FetchResult.Fetched page)) {
+            return result;
+        }
+        FetchResult out = browsers.render(page, settings.maxDocumentBytes(),
+                url -> fetch(new FetchRequest(url, Validators.NONE, trusted, jar(source))));
+        if (out instanceof FetchResult.Fetched r && r != page) {
+            try {
+                if (!lease.take(r.body().length, settings.readTimeout())) {
+                    return FetchResult.Failed.of(page.finalUrl(), page.status(), FetchResult.Kind.MEMORY_BUSY,
+                            "the crawler's memory budget is in use by other crawls: the rendered page is read next time");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return FetchResult.Failed.of(page.finalUrl(), page.status(), FetchResult.Kind.MEMORY_BUSY, "interrupted");
+            }
+        }
+        return out;
     }
 
     /** The document's memory with the attachments its HTML links to now (none for other formats). */

@@ -199,21 +199,6 @@ class AttachmentCrawlTest {
         }
     }
 
-    @Test
-    void aSourceToRenderInABrowserIsReportedNotFetchedAndTheOthersRun() throws IOException {
-        site.html("/script.htm", "<html><body><div id=\"app\"></div><script>render()</script></body></html>");
-        site.html("/notice.htm", NOTICE.formatted(""));
-        start(page("scripted", site.url("/script.htm"), "render: browser"), page("notice", site.url("/notice.htm"), ""));
-
-        CrawlReport scripted = harness.crawl("scripted");
-        CrawlReport notice = harness.crawl("notice");
-
-        assertThat(scripted.outcome()).isEqualTo(CrawlOutcome.RENDER_UNAVAILABLE);
-        assertThat(scripted.error()).contains("render: browser is not available", "set render: http");
-        assertThat(site.requestsTo("/script.htm")).isEmpty();
-        assertThat(notice.published()).isEqualTo(3);
-    }
-
     /** A .docx whose document.xml inflates to 200 MB of zeros. */
     private static byte[] zipBomb() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

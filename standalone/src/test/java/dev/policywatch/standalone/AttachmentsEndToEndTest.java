@@ -27,10 +27,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Attachments end to end, real parts only (embedded broker and PostgreSQL, a local site, a local
- * webhook receiver as Slack): a notice page links a {@code .docx} and an {@code .ofd}; each is a
- * document of its own, baselined with the page; when the {@code .docx} is replaced by a revised one
- * at the same address, exactly one UPDATED change names the revised article, and it is alerted once.
+ * Issue #17 end to end, real parts only (embedded broker and PostgreSQL, a local site, a local
+ * webhook receiver as Slack, Debian's headless Chromium). Attachments: a notice page links a
+ * {@code .docx} and an {@code .ofd}; each is a document of its own, baselined with the page; when the
+ * {@code .docx} is replaced by a revised one at the same address, exactly one UPDATED change names the
+ * revised article, and it is alerted once. Pages built in script ({@code render: browser}): a page whose
+ * articles are written by its script is baselined and diffed like a static page, while what the script
+ * asks of another loopback origin or of the metadata address is never fetched (a second server records
+ * every hit).
  */
 class AttachmentsEndToEndTest {
 
@@ -49,7 +53,10 @@ class AttachmentsEndToEndTest {
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final AtomicReference<byte[]> docx = new AtomicReference<>(measures("数据处理者应当在数据出境前申报安全评估。"));
+    private final AtomicReference<String> articles = new AtomicReference<>(articles("数据处理者应当每年开展一次风险评估。"));
     private HttpServer site;
+    private HttpServer elsewhere;
+    private final java.util.List<String> elsewhereHits = new java.util.concurrent.CopyOnWriteArrayList<>();
     private FixtureServers.WebhookReceiver slack;
     private Standalone system;
 
@@ -58,8 +65,33 @@ class AttachmentsEndToEndTest {
                 "第二条 " + article2, "第三条 本办法自2026年1月1日起施行。");
     }
 
+    static String articles(String article2) {
+        return """
+                {"title": "测试市公共数据开放办法", "articles": ["第一条 为了促进公共数据开放，制定本办法。",
+                 "第二条 %s", "第三条 本办法自2026年1月1日起施行。"]}""".formatted(article2);
+    }
+
     @BeforeEach
     void startParts() throws IOException {
+        elsewhere = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        elsewhere.createContext("/", ex -> {
+            try (ex) {
+                elsewhereHits.add(ex.getRequestURI().toString());
+                ex.sendResponseHeaders(200, -1);
+            }
+        });
+        elsewhere.start();
+        String app = """
+                fetch('/articles.json').then(function (r) { return r.json(); }).then(function (d) {
+                  document.getElementById('title').textContent = d.title;
+                  var box = document.getElementById('articles');
+                  d.articles.forEach(function (a) { var p = document.createElement('p'); p.textContent = a; box.appendChild(p); });
+                  var a = document.createElement('a'); a.href = '%1$s/internal.docx'; a.textContent = '附件：内部.docx';
+                  box.appendChild(a);
+                });
+                fetch('%1$s/steal').catch(function () {});
+                fetch('http://169.254.169.254/latest/meta-data/').catch(function () {});
+                """.formatted("http://127.0.0.1:" + elsewhere.getAddress().getPort());
         byte[] ofd = AttachmentFiles.ofd("测试市数据出境评估指南", "# 测试市数据出境评估指南",
                 "第一条 评估应当覆盖数据出境全流程。", "第二条 评估报告保存三年。");
         site = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -73,6 +105,14 @@ class AttachmentsEndToEndTest {
                     case "/notice.html" -> { body = NOTICE.getBytes(StandardCharsets.UTF_8); type = "text/html; charset=utf-8"; }
                     case "/files/measures.docx" -> { body = docx.get(); type = "application/octet-stream"; }
                     case "/files/guide.ofd" -> { body = ofd; type = "application/ofd"; }
+                    case "/open-data.html" -> {
+                        body = ("<html><head><title>测试市公共数据开放办法</title></head><body><div id=\"content\">"
+                                + "<h1 id=\"title\"></h1><div id=\"articles\"></div></div><script src=\"/app.js\"></script>"
+                                + "</body></html>").getBytes(StandardCharsets.UTF_8);
+                        type = "text/html; charset=utf-8";
+                    }
+                    case "/app.js" -> { body = app.getBytes(StandardCharsets.UTF_8); type = "application/javascript"; }
+                    case "/articles.json" -> { body = articles.get().getBytes(StandardCharsets.UTF_8); type = "application/json"; }
                     default -> { body = "not found".getBytes(StandardCharsets.UTF_8); type = "text/plain"; }
                 }
                 ex.getResponseHeaders().set("Content-Type", type);
@@ -93,7 +133,16 @@ class AttachmentsEndToEndTest {
                     kind: page
                     content: "#content"
                     every: PT1H
-                """.formatted(siteUrl("/notice.html")), StandardCharsets.UTF_8);
+                  - id: test-scripted
+                    name: 测试市公共数据开放办法
+                    url: %s
+                    publisher: 测试市数据局
+                    jurisdiction: CN
+                    kind: page
+                    content: "#content"
+                    render: browser
+                    every: PT1H
+                """.formatted(siteUrl("/notice.html"), siteUrl("/open-data.html")), StandardCharsets.UTF_8);
         int port = freePort();
         system = Standalone.start(StandaloneOptions.defaults()
                 .withDataDir(dir.resolve("data"))
@@ -113,6 +162,7 @@ class AttachmentsEndToEndTest {
         }
         slack.close();
         site.stop(0);
+        elsewhere.stop(0);
     }
 
     @Test
@@ -121,21 +171,19 @@ class AttachmentsEndToEndTest {
         String guideId = Ids.discoveredDocumentId("test-notice", URI.create(siteUrl("/files/guide.ofd")));
 
         // 1. the first crawl baselines the page and both attachments, each a document of its own
-        crawl();
-        await().atMost(WAIT).untilAsserted(() ->
-                assertThat(get("/api/changes?kind=BASELINE").path("items")).hasSize(3));
-        assertThat(get("/api/changes?kind=BASELINE").path("items")).extracting(c -> c.path("documentId").asText())
-                .containsExactlyInAnyOrder("test-notice", measuresId, guideId);
+        crawl("test-notice");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(get("/api/changes?kind=BASELINE").path("items"))
+                .extracting(c -> c.path("documentId").asText()).contains("test-notice", measuresId, guideId));
         JsonNode documents = get("/api/documents");
         assertThat(documents.toString()).contains("附件1：测试市数据出境管理办法", "附件2：测试市数据出境评估指南");
         slack(); // subscribe only now: baselines are never alerted anyway
 
         // 2. the .docx is replaced by a revised one at the same address: one UPDATED change, provision-level
         docx.set(measures("数据处理者应当在数据出境前三十日内申报安全评估。"));
-        crawl();
+        crawl("test-notice");
         await().atMost(WAIT).until(() -> slack.bodies().size() == 1);
-        await().atMost(WAIT).until(() -> get("/api/changes").path("items").size() == 1);
-        JsonNode change = get("/api/changes").path("items").get(0);
+        await().atMost(WAIT).until(() -> updates().size() == 1);
+        JsonNode change = updates().get(0);
         assertThat(change.path("kind").asText()).isEqualTo("UPDATED");
         assertThat(change.path("documentId").asText()).isEqualTo(measuresId);
         assertThat(change.path("title").asText()).isEqualTo("附件1：测试市数据出境管理办法");
@@ -147,10 +195,51 @@ class AttachmentsEndToEndTest {
 
         // 3. crawled again with nothing new: no second change, no second alert
         String fetchedBefore = get("/api/sources/test-notice").path("lastFetchAt").asText();
-        crawl();
+        crawl("test-notice");
         await().atMost(WAIT).until(() -> !get("/api/sources/test-notice").path("lastFetchAt").asText().equals(fetchedBefore));
-        assertThat(get("/api/changes").path("items")).hasSize(1);
+        assertThat(updates()).hasSize(1);
         assertThat(slack.bodies()).hasSize(1);
+    }
+
+    @Test
+    void aPageWrittenByScriptIsDiffedAndAlertedLikeAStaticPageAndReachesNothingElse() throws Exception {
+        boolean ci = "true".equals(System.getenv("CI"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(ci || Files.isExecutable(Path.of("/usr/bin/chromium")),
+                "render: browser end to end skipped: /usr/bin/chromium is not installed; in CI it runs and fails");
+
+        // 1. rendered in the browser, the articles the script wrote are the baseline
+        crawl("test-scripted");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(get("/api/changes?kind=BASELINE").path("items"))
+                .extracting(c -> c.path("documentId").asText()).contains("test-scripted"));
+        assertThat(get("/api/documents").toString()).contains("测试市公共数据开放办法");
+        slack();
+
+        // 2. the script's data changes (the HTML does not): one UPDATED change on the article, alerted once
+        articles.set(articles("公共数据应当以机器可读格式开放，并每季度更新。"));
+        crawl("test-scripted");
+        await().atMost(WAIT).until(() -> slack.bodies().size() == 1);
+        await().atMost(WAIT).until(() -> updates().size() == 1);
+        JsonNode change = updates().get(0);
+        assertThat(change.path("documentId").asText()).isEqualTo("test-scripted");
+        assertThat(change.path("summary").path("modified").asInt()).isEqualTo(1);
+        assertThat(change.path("changes")).hasSize(1);
+        assertThat(change.path("changes").get(0).path("newLabel").asText()).isEqualTo("第二条");
+        assertThat(change.path("changes").get(0).path("newText").asText()).contains("每季度更新");
+        assertThat(slack.bodies().get(0)).contains("第二条");
+
+        // 3. the script's requests, and the attachment it links, at another loopback origin: never fetched
+        assertThat(elsewhereHits).isEmpty();
+    }
+
+    /** The UPDATED changes so far. */
+    private java.util.List<JsonNode> updates() throws Exception {
+        java.util.List<JsonNode> out = new java.util.ArrayList<>();
+        get("/api/changes").path("items").forEach(c -> {
+            if (c.path("kind").asText().equals("UPDATED")) {
+                out.add(c);
+            }
+        });
+        return out;
     }
 
     private void slack() throws Exception {
@@ -162,8 +251,8 @@ class AttachmentsEndToEndTest {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     }
 
-    private void crawl() throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(system.url() + "/api/sources/test-notice/crawl"))
+    private void crawl(String sourceId) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(system.url() + "/api/sources/" + sourceId + "/crawl"))
                 .header("Authorization", "Bearer " + ADMIN).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(202);

@@ -7,6 +7,7 @@ import dev.policywatch.crawler.fetch.FetchRequest;
 import dev.policywatch.crawler.fetch.FetchResult;
 import dev.policywatch.crawler.fetch.HttpFetcher;
 import dev.policywatch.crawler.fetch.Validators;
+import dev.policywatch.crawler.render.BrowserPool;
 import dev.policywatch.crawler.source.Source;
 import dev.policywatch.engine.Engine;
 import dev.policywatch.engine.extract.ExtractOptions;
@@ -41,23 +42,31 @@ public final class SourceChecker {
         }
     }
 
+    private final CrawlerSettings settings;
     private final HttpFetcher fetcher;
+    private final BrowserPool browsers;
     private final Engine engine = new Engine();
     private final LinkExtractor links = new LinkExtractor();
     private final AttachmentLinks attachments = new AttachmentLinks();
 
-    public SourceChecker(CrawlerSettings settings) {
+    public SourceChecker(CrawlerSettings settings, BrowserPool browsers) {
+        this.settings = settings;
         this.fetcher = new HttpFetcher(settings, Clock.systemUTC());
+        this.browsers = browsers;
     }
 
     public Report check(Source source) {
         CookieManager cookies = new CookieManager();
         UrlOrigin trusted = UrlOrigin.of(source.url());
         String kind = source.kind().label();
+        String noBrowser = source.renderInBrowser() ? browsers.unavailable() : null;
+        if (noBrowser != null) {
+            return new Report(source.id(), kind, 0, 0, null, null, null, 0, List.of(), noBrowser);
+        }
         if (!source.kind().isIndex()) {
             return document(source, kind, source.url(), trusted, cookies, -1, 0);
         }
-        FetchResult index = fetcher.fetch(new FetchRequest(source.url(), Validators.NONE, trusted, cookies));
+        FetchResult index = fetch(source, source.url(), trusted, cookies);
         if (!(index instanceof FetchResult.Fetched f)) {
             return failed(source, kind, index, -1);
         }
@@ -77,7 +86,7 @@ public final class SourceChecker {
 
     private Report document(Source source, String kind, URI url, UrlOrigin trusted, CookieManager cookies, int linkCount,
             int indexStatus) {
-        FetchResult result = fetcher.fetch(new FetchRequest(url, Validators.NONE, trusted, cookies));
+        FetchResult result = fetch(source, url, trusted, cookies);
         if (!(result instanceof FetchResult.Fetched f)) {
             return failed(source, kind, result, linkCount);
         }
@@ -98,6 +107,16 @@ public final class SourceChecker {
         String problem = doc.blocks().isEmpty() ? "no text found (check the content selector)" : null;
         return new Report(source.id(), kind, status, Math.max(0, linkCount), f.finalUrl(), doc.title(), doc.contentType(),
                 provisions, attached, problem);
+    }
+
+    /** Fetches as the crawler does; a {@code render: browser} source's HTML is rendered in the browser. */
+    private FetchResult fetch(Source source, URI url, UrlOrigin trusted, CookieManager cookies) {
+        FetchResult result = fetcher.fetch(new FetchRequest(url, Validators.NONE, trusted, cookies));
+        if (!source.renderInBrowser() || !(result instanceof FetchResult.Fetched page)) {
+            return result;
+        }
+        return browsers.render(page, settings.maxDocumentBytes(),
+                u -> fetcher.fetch(new FetchRequest(u, Validators.NONE, trusted, cookies)));
     }
 
     private static Report failed(Source source, String kind, FetchResult result, int linkCount) {

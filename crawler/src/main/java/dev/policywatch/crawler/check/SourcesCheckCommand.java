@@ -2,6 +2,8 @@ package dev.policywatch.crawler.check;
 
 import dev.policywatch.crawler.CrawlerSettings;
 import dev.policywatch.crawler.discover.AttachmentLinks;
+import dev.policywatch.crawler.render.BrowserPool;
+import dev.policywatch.crawler.render.RenderSettings;
 import dev.policywatch.crawler.source.Source;
 import dev.policywatch.crawler.source.SourcesFile;
 import dev.policywatch.crawler.source.SourcesFileException;
@@ -29,12 +31,13 @@ public final class SourcesCheckCommand {
     private SourcesCheckCommand() {
     }
 
-    /** Runs with the crawler's default settings (per-host delay, caps, user agent). */
+    /** Runs with the crawler's default settings (per-host delay, caps, user agent, browser). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return run(args, out, err, CrawlerSettings.defaults());
+        return run(args, out, err, CrawlerSettings.defaults(), RenderSettings.defaults());
     }
 
-    public static int run(String[] args, PrintStream out, PrintStream err, CrawlerSettings settings) {
+    public static int run(String[] args, PrintStream out, PrintStream err, CrawlerSettings settings,
+            RenderSettings render) {
         if (args.length < 2 || !args[0].equals("check")) {
             err.println("sources: " + USAGE);
             return BAD_FILE;
@@ -65,12 +68,14 @@ public final class SourcesCheckCommand {
             err.println("sources: no source " + only + " in " + args[1]);
             return BAD_FILE;
         }
-        SourceChecker checker = new SourceChecker(settings);
         int failed = 0;
-        for (Source source : selected) {
-            SourceChecker.Report r = checker.check(source);
-            print(r, source, out);
-            failed += r.ok() ? 0 : 1;
+        try (BrowserPool browsers = new BrowserPool(render)) {
+            SourceChecker checker = new SourceChecker(settings, browsers);
+            for (Source source : selected) {
+                SourceChecker.Report r = checker.check(source);
+                print(r, source, out);
+                failed += r.ok() ? 0 : 1;
+            }
         }
         out.println();
         out.println((selected.size() - failed) + " of " + selected.size() + " sources readable");

@@ -105,7 +105,11 @@ public sealed interface FetchResult permits FetchResult.Fetched, FetchResult.Not
         REDIRECT("redirect-error"),
         REFUSED_URL("refused-url"),
         ROBOTS("robots-disallowed"),
-        BAD_CONTENT("bad-content");
+        BAD_CONTENT("bad-content"),
+        /** {@code render: browser} without a browser (Chromium missing or not starting). */
+        RENDER_UNAVAILABLE("render-unavailable"),
+        /** The browser could not render the page (it crashed, hung or failed to load it). */
+        RENDER("render-error");
 
         private final String label;
 

@@ -40,7 +40,8 @@ class SourcesCheckCommandTest {
 
     private int run(String... args) {
         return SourcesCheckCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), TestSupport.fastSettings());
+                new PrintStream(err, true, StandardCharsets.UTF_8), TestSupport.fastSettings(),
+                dev.policywatch.crawler.render.RenderSettings.defaults());
     }
 
     private Path sources(String yaml) throws IOException {
