@@ -29,7 +29,8 @@ final class Chromium implements AutoCloseable {
 
     /** Kills the browser when stdin reaches end of file (this JVM closed it, or died). */
     private static final String WATCHDOG = "\"$@\" & pid=$!; cat >/dev/null; kill $pid 2>/dev/null;"
-            + " sleep 2; kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null; exit 0";
+            + " for i in 1 2 3 4 5 6 7 8 9 10; do kill -0 $pid 2>/dev/null || exit 0; sleep 0.2; done;"
+            + " kill -9 $pid 2>/dev/null; exit 0";
 
     private final Process process;
     private final OutputStream stdin;
