@@ -18,7 +18,9 @@ import org.jsoup.select.Selector;
 /**
  * Finds the attached files (附件) a page links to (pure: bytes in, links out): {@code a[href]}
  * whose path ends in {@code .pdf}, {@code .doc}, {@code .docx}, {@code .wps} or {@code .ofd}, or
- * whose query names such a file ({@code download.jsp?file=附件1.docx}). The page's navigation,
+ * whose query names such a file ({@code download.jsp?file=附件1.docx}), or whose link text or
+ * {@code title} names one while the URL names none (TC260's {@code /sysFile/downloadFile/<id>}
+ * links read {@code 《…》标准征求意见稿文本.pdf}). The page's navigation,
  * headers, footers and the source's {@code exclude} selectors are ignored, so a site-wide "download
  * the app" link is not an attachment. Links are canonicalised ({@link Links}), deduplicated, kept in
  * document order and capped; the page itself is never its own attachment.
@@ -67,6 +69,9 @@ public final class AttachmentLinks {
             }
             String file = fileName(url);
             if (file == null) {
+                file = namedInText(a);
+            }
+            if (file == null) {
                 continue;
             }
             found.put(url, title(a, file));
@@ -77,6 +82,16 @@ public final class AttachmentLinks {
         List<Attachment> out = new ArrayList<>();
         found.forEach((url, title) -> out.add(new Attachment(url, title)));
         return out;
+    }
+
+    /** The file name a link's text (or title) gives, when it ends in an attachment format, else null. */
+    static String namedInText(Element a) {
+        for (String text : List.of(TextNormaliser.clean(a.text()), TextNormaliser.clean(a.attr("title")))) {
+            if (!text.isEmpty() && text.length() <= 300 && FILE.matcher(text).find()) {
+                return text;
+            }
+        }
+        return null;
     }
 
     /** The attached file's name when the URL names a file of an attachment format, else null. */
