@@ -31,6 +31,23 @@ final class LongIntMap {
         values[slot]++;
     }
 
+    /** Sets {@code key} to {@code value}; returns the value it had (0 when absent). */
+    int put(long key, int value) {
+        int slot = find(key);
+        if (keys[slot] == EMPTY) {
+            keys[slot] = key;
+            values[slot] = value;
+            size++;
+            if (size * 2 > keys.length) {
+                grow();
+            }
+            return 0;
+        }
+        int previous = values[slot];
+        values[slot] = value;
+        return previous;
+    }
+
     int get(long key) {
         int slot = find(key);
         return keys[slot] == EMPTY ? 0 : values[slot];

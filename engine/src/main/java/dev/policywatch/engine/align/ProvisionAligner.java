@@ -123,7 +123,15 @@ public final class ProvisionAligner {
                 List<String> texts = new ArrayList<>(m + n);
                 oldForms.forEach(f -> texts.add(f.tokenSource()));
                 newForms.forEach(f -> texts.add(f.tokenSource()));
-                vectors = TfIdf.vectors(texts);
+                // only the provisions still unpaired are compared from here on
+                boolean[] wanted = new boolean[m + n];
+                for (int i = 0; i < m; i++) {
+                    wanted[i] = newOf[i] < 0;
+                }
+                for (int j = 0; j < n; j++) {
+                    wanted[m + j] = oldOf[j] < 0;
+                }
+                vectors = TfIdf.vectors(texts, wanted);
                 List<double[]> candidates = candidates();
                 if (byIdentifier) {
                     greedy(candidates, IDENTIFIER_RENAME, Double.MAX_VALUE, false);

@@ -72,16 +72,28 @@ final class TfIdf {
     }
 
     /**
-     * Vectors for every text of both lists: first the old ones, then the new ones. Each text is
-     * already folded with its references masked ({@link CanonicalForms#tokenSource}).
+     * Vectors for the texts marked {@code wanted} ({@link Vector#EMPTY} for the others), with document
+     * frequencies over all of them (first the old texts, then the new ones; each already folded with
+     * its references masked, {@link CanonicalForms#tokenSource}). A text that is already aligned (most
+     * of an amended law's articles, paired by their exact text) is only counted, never sorted into a
+     * vector; the weights of the others are the same as if every vector were built.
      */
-    static Vector[] vectors(List<String> texts) {
+    static Vector[] vectors(List<String> texts, boolean[] wanted) {
         int n = texts.size();
         long[][] counted = new long[n][];
         int[][] tfs = new int[n][];
         LongIntMap df = new LongIntMap(1024);
+        LongIntMap lastSeen = new LongIntMap(1024); // the last text (index + 1) that counted a feature
         for (int d = 0; d < n; d++) {
             long[] tokens = tokens(texts.get(d));
+            if (!wanted[d]) {
+                for (long t : tokens) {
+                    if (lastSeen.put(t, d + 1) != d + 1) {
+                        df.increment(t);
+                    }
+                }
+                continue;
+            }
             Arrays.sort(tokens);
             int distinct = 0;
             for (int k = 0; k < tokens.length; k++) {
@@ -95,7 +107,9 @@ final class TfIdf {
             for (int k = 0; k < tokens.length; k++) {
                 if (k == 0 || tokens[k] != tokens[k - 1]) {
                     keys[++u] = tokens[k];
-                    df.increment(tokens[k]);
+                    if (lastSeen.put(tokens[k], d + 1) != d + 1) {
+                        df.increment(tokens[k]);
+                    }
                 }
                 tf[u]++;
             }
@@ -115,7 +129,7 @@ final class TfIdf {
         }
         for (int d = 0; d < n; d++) {
             long[] keys = counted[d];
-            if (keys.length == 0) {
+            if (keys == null || keys.length == 0) {
                 vectors[d] = Vector.EMPTY;
                 continue;
             }

@@ -99,7 +99,8 @@ public final class ChangeMeaning {
     /** The facts of a provision's two sides, paired (a side without the fact is null). */
     static List<Fact> facts(String oldText, String newText) {
         List<FactReader.Found> before = FactReader.read(oldText);
-        List<FactReader.Found> after = FactReader.read(newText);
+        // a renumbered provision keeps its text: read it once
+        List<FactReader.Found> after = Objects.equals(oldText, newText) ? before : FactReader.read(newText);
         List<Fact> out = new ArrayList<>();
         for (FactKind kind : FactKind.values()) {
             out.addAll(pair(kind, before.stream().filter(f -> f.kind() == kind).toList(),

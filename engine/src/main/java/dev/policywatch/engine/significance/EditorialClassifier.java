@@ -82,7 +82,14 @@ final class EditorialClassifier {
                     + "|(?i:\\b(?:article|section|sec\\.|art\\.))\\s*\\d+[a-z]?(?:\\.\\d+)*"
                     + "|§{1,2}\\s*\\d+[a-z]?(?:\\.\\d+)*");
     private static final char REF_MASK = '\uE000';
-    private static final char HYPHEN = '\uE001';
+    private static final char WORD_TOKEN = 'w';
+    private static final char SPACE_TOKEN = 's';
+    private static final char NUMBER_MARK_TOKEN = 'n';
+    private static final char MARK_TOKEN = 'p';
+    private static final char CHAR_TOKEN = 'c';
+    private static final char HYPHEN_TOKEN = 'h';
+    /** Ends a token of variable length (a word or a run of white space, which never contain it). */
+    private static final char END = '\u0001';
 
     private EditorialClassifier() {
     }
@@ -124,8 +131,8 @@ final class EditorialClassifier {
             // each difference is covered by two normalisations at once: name every kind that touches the texts
             for (EditorialKind k : TEXT_KINDS) {
                 Set<EditorialKind> only = EnumSet.of(k);
-                if (!tokens(a, only, true).equals(tokens(a, EnumSet.noneOf(EditorialKind.class), true))
-                        || !tokens(b, only, true).equals(tokens(b, EnumSet.noneOf(EditorialKind.class), true))) {
+                if (!keyOf(a, only, true).equals(keyOf(a, EnumSet.noneOf(EditorialKind.class), true))
+                        || !keyOf(b, only, true).equals(keyOf(b, EnumSet.noneOf(EditorialKind.class), true))) {
                     kinds.add(k);
                 }
             }
@@ -155,12 +162,19 @@ final class EditorialClassifier {
     }
 
     private static boolean equalUnder(String a, String b, Set<EditorialKind> on) {
+        String pa = prepared(a, on);
+        String pb = prepared(b, on);
         // hyphenation: e-mail = email (join) and decision-making = decision making (split)
-        return tokens(a, on, true).equals(tokens(b, on, true)) || tokens(a, on, false).equals(tokens(b, on, false));
+        return key(pa, on, true).equals(key(pb, on, true)) || key(pa, on, false).equals(key(pb, on, false));
     }
 
-    /** The token sequence of {@code text} with the normalisations of {@code on} applied. */
-    static List<String> tokens(String text, Set<EditorialKind> on, boolean joinHyphens) {
+    /** {@link #key} of the text itself. */
+    static String keyOf(String text, Set<EditorialKind> on, boolean joinHyphens) {
+        return key(prepared(text, on), on, joinHyphens);
+    }
+
+    /** The text with the character-level normalisations of {@code on}: width, variants, reference numbers. */
+    private static String prepared(String text, Set<EditorialKind> on) {
         String s = text;
         if (on.contains(EditorialKind.WIDTH)) {
             s = foldWidth(s);
@@ -170,10 +184,39 @@ final class EditorialClassifier {
                 s = s.replace(v[0], v[1]);
             }
         }
-        if (on.contains(EditorialKind.CROSS_REFERENCE)) {
+        // a reference needs 条, § or a Latin word (Article, Section, Sec., Art.): skip the scan without them
+        if (on.contains(EditorialKind.CROSS_REFERENCE) && (s.indexOf('条') >= 0 || s.indexOf('§') >= 0 || hasAsciiLetter(s))) {
             s = REFERENCE.matcher(s).replaceAll(Matcher.quoteReplacement(String.valueOf(REF_MASK)));
         }
-        List<String> out = new ArrayList<>();
+        return s;
+    }
+
+    private static boolean hasAsciiLetter(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The token sequence of {@code s} (a text {@link #prepared} for {@code on}) with the normalisations
+     * of {@code on} applied, written as one string: two texts have the same tokens exactly when their keys are equal. Each token is a tag
+     * then its text: a word ({@code w}) and a run of white space ({@code s}) end with U+0001, which
+     * neither holds; a number mark ({@code n}), a punctuation mark ({@code p}) and any other character
+     * ({@code c}) are the tag and that one character; a hyphen inside a word is the tag {@code h}
+     * alone. (A prefix-free code, so comparing keys compares the token lists without building them.)
+     * Tokens: a Latin word, a run of white space, a mark between two digits (part of the number), a
+     * hyphen between two Latin letters, another punctuation mark, any other character.
+     */
+    private static String key(String s, Set<EditorialKind> on, boolean joinHyphens) {
+        boolean variant = on.contains(EditorialKind.VARIANT);
+        boolean dropSpace = on.contains(EditorialKind.WHITESPACE);
+        boolean dropMarks = on.contains(EditorialKind.PUNCTUATION);
+        StringBuilder out = new StringBuilder(s.length() * 2 + 16);
+        int lastWord = -1; // where the last token written starts, when it is a word; else -1
         int n = s.length();
         int i = 0;
         while (i < n) {
@@ -183,8 +226,9 @@ final class EditorialClassifier {
                 while (j < n && isSpace(s.charAt(j))) {
                     j++;
                 }
-                if (!on.contains(EditorialKind.WHITESPACE)) {
-                    out.add(s.substring(i, j));
+                if (!dropSpace) {
+                    out.append(SPACE_TOKEN).append(s, i, j).append(END);
+                    lastWord = -1;
                 }
                 i = j;
             } else if (isLatinWordChar(c)) {
@@ -192,42 +236,48 @@ final class EditorialClassifier {
                 while (j < n && isLatinWordChar(s.charAt(j))) {
                     j++;
                 }
-                out.add("w:" + s.substring(i, j));
+                lastWord = out.length();
+                out.append(WORD_TOKEN).append(variant ? word(s.substring(i, j)) : s.substring(i, j)).append(END);
                 i = j;
             } else if (isMark(c)) {
                 char prev = i > 0 ? s.charAt(i - 1) : ' ';
                 char next = i + 1 < n ? s.charAt(i + 1) : ' ';
                 if (isDigitLike(prev) && isDigitLike(next)) {
-                    out.add("n:" + c); // part of a number: 1.5, 1,000, 1-5
+                    out.append(NUMBER_MARK_TOKEN).append(c); // part of a number: 1.5, 1,000, 1-5
+                    lastWord = -1;
+                    i++;
                 } else if (isDash(c) && isLatinLetter(prev) && isLatinLetter(next)) {
-                    out.add(String.valueOf(HYPHEN));
-                } else if (!on.contains(EditorialKind.PUNCTUATION)) {
-                    out.add("p:" + c);
+                    if (!variant) {
+                        out.append(HYPHEN_TOKEN);
+                        lastWord = -1;
+                        i++;
+                    } else if (joinHyphens && lastWord >= 0) {
+                        // e-mail → email: the word before (already in its variant-free form) joins the word after
+                        int j = i + 1;
+                        while (j < n && isLatinWordChar(s.charAt(j))) {
+                            j++;
+                        }
+                        String before = out.substring(lastWord + 1, out.length() - 1);
+                        out.setLength(lastWord);
+                        out.append(WORD_TOKEN).append(word(before + s.substring(i + 1, j))).append(END);
+                        i = j;
+                    } else {
+                        i++; // decision-making = decision making
+                    }
+                } else {
+                    if (!dropMarks) {
+                        out.append(MARK_TOKEN).append(c);
+                        lastWord = -1;
+                    }
+                    i++;
                 }
-                i++;
             } else {
-                out.add("c:" + c);
+                out.append(CHAR_TOKEN).append(c);
+                lastWord = -1;
                 i++;
             }
         }
-        return on.contains(EditorialKind.VARIANT) ? variants(out, joinHyphens) : out;
-    }
-
-    private static List<String> variants(List<String> tokens, boolean joinHyphens) {
-        List<String> out = new ArrayList<>(tokens.size());
-        for (int k = 0; k < tokens.size(); k++) {
-            String t = tokens.get(k);
-            if (t.length() == 1 && t.charAt(0) == HYPHEN) {
-                if (joinHyphens && !out.isEmpty() && k + 1 < tokens.size() && tokens.get(k + 1).startsWith("w:")) {
-                    String prev = out.remove(out.size() - 1);
-                    out.add(word(prev.substring(2) + tokens.get(k + 1).substring(2)));
-                    k++;
-                }
-                continue;
-            }
-            out.add(t.startsWith("w:") ? word(t.substring(2)) : t);
-        }
-        return out;
+        return out.toString();
     }
 
     /** One English word in its variant-free form: lower case (acronyms kept), US spelling. */
@@ -247,7 +297,7 @@ final class EditorialClassifier {
                 s = m.group(1) + "iz" + m.group(2);
             }
         }
-        return "w:" + s;
+        return s;
     }
 
     private static String foldWidth(String s) {

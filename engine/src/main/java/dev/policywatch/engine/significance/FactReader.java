@@ -107,12 +107,17 @@ final class FactReader {
             return List.of();
         }
         List<Found> out = new ArrayList<>();
+        // every English form needs an ASCII letter (the patterns are not Unicode-case-insensitive):
+        // a text without one, as most Chinese provisions are, skips those scans
+        boolean latin = hasAsciiLetter(text);
         chineseFines(text, out);
-        englishFines(text, out);
-        deadlines(text, out);
-        effectiveDates(text, out);
+        if (latin) {
+            englishFines(text, out);
+        }
+        deadlines(text, out, latin);
+        effectiveDates(text, out, latin);
         out.sort(Comparator.comparingInt(Found::start));
-        FactValue modals = modals(text);
+        FactValue modals = modals(text, latin);
         if (modals != null) {
             out.add(new Found(FactKind.OBLIGATION, modals, text.length(), ""));
         }
@@ -122,20 +127,47 @@ final class FactReader {
     // ------------------------------------------------------------------------------ fines, zh
 
     private static void chineseFines(String text, List<Found> out) {
-        if (!text.contains("罚款")) {
-            return; // every match ends in 罚款: skip the scan of the many provisions without one
-        }
+        // Every match ends in 罚款, and every character of a match is a Han character, a digit, a
+        // number or range mark or white space (see finePart): a match lies inside one run of such
+        // characters that holds 罚款. Only those runs are scanned, in order, each as a region of its
+        // own: the same matches as a scan of the whole text, without trying the regex at every
+        // position of the many clauses that cannot hold a fine.
         Matcher m = CN_FINE.matcher(text);
         int from = 0;
-        while (from < text.length() && m.find(from)) {
-            FactValue v = chineseFine(text, m);
-            if (v != null) {
-                out.add(new Found(FactKind.FINE, v, m.start(), context(text, m.start())));
-                from = m.end();
-            } else {
-                from = m.start() + 1; // 统一五千元: the numeral took a character too many; try again after it
+        int at = text.indexOf("罚款");
+        while (at >= 0) {
+            int runStart = at;
+            while (runStart > from && finePart(text.charAt(runStart - 1))) {
+                runStart--;
             }
+            int runEnd = at + 2;
+            while (runEnd < text.length() && finePart(text.charAt(runEnd))) {
+                runEnd++;
+            }
+            int next = Math.max(runStart, from);
+            while (next < runEnd) {
+                m.region(next, runEnd);
+                if (!m.find()) {
+                    break;
+                }
+                FactValue v = chineseFine(text, m);
+                if (v != null) {
+                    out.add(new Found(FactKind.FINE, v, m.start(), context(text, m.start())));
+                    next = m.end();
+                } else {
+                    next = m.start() + 1; // 统一五千元: the numeral took a character too many; try again after it
+                }
+            }
+            from = Math.max(next, runEnd);
+            at = text.indexOf("罚款", from);
         }
+    }
+
+    /** Whether {@code c} can be part of a Chinese fine expression (CN_FINE matches nothing else). */
+    private static boolean finePart(char c) {
+        return (c >= '\u4e00' && c <= '\u9fa5') || c == '〇' || (c >= '0' && c <= '9') || (c >= '０' && c <= '９')
+                || ".,．-－—–~～%％".indexOf(c) >= 0 || c == ' ' || c == '\t' || c == '\n' || c == '\u000B'
+                || c == '\f' || c == '\r';
     }
 
     private static FactValue chineseFine(String text, Matcher m) {
@@ -348,7 +380,7 @@ final class FactReader {
 
     // ------------------------------------------------------------------------------ deadlines
 
-    private static void deadlines(String text, List<Found> out) {
+    private static void deadlines(String text, List<Found> out, boolean latin) {
         Matcher m = CN_DEADLINE.matcher(text);
         boolean mayHave = text.indexOf('内') >= 0; // every Chinese deadline ends in 内: skip the rest
         while (mayHave && m.find()) {
@@ -365,7 +397,7 @@ final class FactReader {
             out.add(new Found(FactKind.DEADLINE, FactValue.deadline(n, unit), m.start(), context(text, m.start())));
         }
         Matcher e = EN_DEADLINE.matcher(text);
-        while (e.find()) {
+        while (latin && e.find()) {
             BigDecimal n = e.group("paren") != null ? new BigDecimal(e.group("paren")) : Numbers.english(e.group("n"));
             if (n == null || n.signum() <= 0) {
                 continue;
@@ -380,7 +412,7 @@ final class FactReader {
 
     // ------------------------------------------------------------------------------ effective dates
 
-    private static void effectiveDates(String text, List<Found> out) {
+    private static void effectiveDates(String text, List<Found> out, boolean latin) {
         Matcher m = CN_EFFECTIVE.matcher(text);
         boolean mayHave = text.indexOf('年') >= 0 && text.indexOf('月') >= 0; // every Chinese date has both
         while (mayHave && m.find()) {
@@ -390,7 +422,7 @@ final class FactReader {
             }
         }
         Matcher e = EN_EFFECTIVE.matcher(text);
-        while (e.find()) {
+        while (latin && e.find()) {
             LocalDate d;
             if (e.group("iso") != null) {
                 try {
@@ -439,6 +471,10 @@ final class FactReader {
 
     /** The binding modal verbs the text uses, in a fixed order; null when none. */
     static FactValue modals(String text) {
+        return modals(text, hasAsciiLetter(text));
+    }
+
+    private static FactValue modals(String text, boolean latin) {
         Set<String> found = new LinkedHashSet<>();
         for (String modal : CN_MODALS) {
             if (text.contains(modal)) {
@@ -447,7 +483,7 @@ final class FactReader {
         }
         Set<String> en = new java.util.HashSet<>();
         Matcher m = EN_MODAL.matcher(text);
-        while (m.find()) {
+        while (latin && m.find()) {
             String verb = m.group(1);
             if (verb.equals("May") && m.group(2) == null) {
                 continue; // the month, or a sentence starting with "May" (rare in rules)
@@ -475,6 +511,16 @@ final class FactReader {
             from--;
         }
         return text.substring(from, at);
+    }
+
+    private static boolean hasAsciiLetter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isHan(char c) {
