@@ -1,5 +1,6 @@
 package dev.policywatch.engine.align;
 
+import dev.policywatch.engine.segment.Chains;
 import dev.policywatch.engine.segment.Provision;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,9 +19,12 @@ import java.util.Set;
  *   <li>confident pairs anywhere: TF-IDF cosine ≥ 0.75, or ≥ 0.30 when the pair stands out
  *       (every other candidate in its row and column ≤ 0.6 × its similarity); agreement of
  *       cross-references with the pairs found so far breaks near-ties;</li>
- *   <li>weak pairs (&gt; 0.18) only in order, bracketed by already paired neighbours on both sides;</li>
+ *   <li>weak pairs (&gt; 0.18) only in order, bracketed by already paired neighbours on both sides
+ *       (neighbours in the heaviest chain of pairs in document order: a moved article brackets
+ *       nothing);</li>
  *   <li>a character-level ratio ≥ 0.5 under the same stands-out rule;</li>
- *   <li>the same label, bracketed in order (an article rewritten in place).</li>
+ *   <li>the same label, bracketed in order (an article rewritten in place), unless the wording of
+ *       either side points to another unpaired provision.</li>
  * </ol>
  * In identifier documents different identifiers pair only at ≥ 0.9 and passes 4–6 are skipped.
  * Work is bounded: beyond {@value #MAX_PAIR_EVALUATIONS} similarity evaluations only a band around
@@ -71,6 +75,10 @@ public final class ProvisionAligner {
         final int n;
         final int[] newOf;
         final int[] oldOf;
+        /** The similarity that paired each old provision (1 for exact text). */
+        final double[] pairSimilarity;
+        /** Old provisions whose pair is in document order (see {@link #markAnchors}); the others moved. */
+        final boolean[] anchor;
         final String[] oldCanon;
         final String[] newCanon;
         final Map<String, Integer> oldByLabel = new HashMap<>();
@@ -92,6 +100,8 @@ public final class ProvisionAligner {
             n = neu.size();
             newOf = new int[m];
             oldOf = new int[n];
+            pairSimilarity = new double[m];
+            anchor = new boolean[m];
             Arrays.fill(newOf, -1);
             Arrays.fill(oldOf, -1);
             oldCanon = new String[m];
@@ -113,7 +123,7 @@ public final class ProvisionAligner {
                 for (int i = 0; i < m; i++) {
                     Integer j = sameLabel(i);
                     if (j != null) {
-                        pair(i, j);
+                        pair(i, j, 1.0);
                     }
                 }
             }
@@ -139,9 +149,11 @@ public final class ProvisionAligner {
                     containmentPass(candidates);
                     greedy(candidates, CONFIDENT, STANDS_OUT_MIN, false);
                     mutualBestPass(candidates);
+                    markAnchors();
                     greedy(byEvidence(candidates), WEAK, Double.MAX_VALUE, true);
                     charRatioPass();
-                    labelPass();
+                    markAnchors();
+                    labelPass(candidates);
                 }
             }
             return new Alignment(newOf, oldOf);
@@ -160,7 +172,8 @@ public final class ProvisionAligner {
             return null;
         }
 
-        void pair(int i, int j) {
+        void pair(int i, int j, double similarity) {
+            pairSimilarity[i] = similarity;
             newOf[i] = j;
             oldOf[j] = i;
         }
@@ -185,7 +198,7 @@ public final class ProvisionAligner {
                 }
                 int at = used.getOrDefault(k, 0);
                 if (at < js.size()) {
-                    pair(i, js.get(at));
+                    pair(i, js.get(at), 1.0);
                     used.put(k, at + 1);
                 }
             }
@@ -283,7 +296,7 @@ public final class ProvisionAligner {
                 int j = (int) c[1];
                 if (c[2] >= STANDS_OUT_MIN && c[4] >= CHAR_RATIO && newOf[i] < 0 && oldOf[j] < 0
                         && bestOfRow.get(i) == c && bestOfCol.get(j) == c) {
-                    pair(i, j);
+                    pair(i, j, c[2]);
                 }
             }
         }
@@ -341,7 +354,10 @@ public final class ProvisionAligner {
                     take = s >= sure || (s >= standsOutMin && standsOut(c, byRow.get(i), byCol.get(j)));
                 }
                 if (take) {
-                    pair(i, j);
+                    pair(i, j, c[2]);
+                    if (ordered) {
+                        anchor[i] = true; // between two anchors: the chain stays increasing
+                    }
                 }
             }
         }
@@ -361,18 +377,45 @@ public final class ProvisionAligner {
             return true;
         }
 
-        /** True when i and j lie between the same paired neighbours on both sides. */
+        /**
+         * The pairs that keep document order: the heaviest chain of pairs increasing on both sides,
+         * each pair weighing one plus its similarity (as many pairs as possible; of equally long
+         * chains, the one of the more similar pairs). A pair outside it is a move (an article taken
+         * to the front of a rewritten law); the in-order passes bracket by the chain alone, so one
+         * move does not close the gap around it to every article that stayed in place.
+         */
+        void markAnchors() {
+            List<double[]> keys = new ArrayList<>();
+            List<Integer> olds = new ArrayList<>();
+            for (int i = 0; i < m; i++) {
+                if (newOf[i] >= 0) {
+                    keys.add(new double[] {newOf[i]});
+                    olds.add(i);
+                }
+            }
+            double[] weights = new double[olds.size()];
+            for (int k = 0; k < weights.length; k++) {
+                weights[k] = 1 + pairSimilarity[olds.get(k)];
+            }
+            boolean[] in = Chains.heaviestIncreasing(keys, weights);
+            Arrays.fill(anchor, false);
+            for (int k = 0; k < in.length; k++) {
+                anchor[olds.get(k)] = in[k];
+            }
+        }
+
+        /** True when i and j lie between the same anchored pairs ({@link #markAnchors}) on both sides. */
         boolean bracketed(int i, int j) {
             int lo = -1;
             for (int p = i - 1; p >= 0; p--) {
-                if (newOf[p] >= 0) {
+                if (newOf[p] >= 0 && anchor[p]) {
                     lo = newOf[p];
                     break;
                 }
             }
             int hi = n;
             for (int q = i + 1; q < m; q++) {
-                if (newOf[q] >= 0) {
+                if (newOf[q] >= 0 && anchor[q]) {
                     hi = newOf[q];
                     break;
                 }
@@ -382,14 +425,14 @@ public final class ProvisionAligner {
             }
             int loOld = -1;
             for (int p = j - 1; p >= 0; p--) {
-                if (oldOf[p] >= 0) {
+                if (oldOf[p] >= 0 && anchor[oldOf[p]]) {
                     loOld = oldOf[p];
                     break;
                 }
             }
             int hiOld = m;
             for (int q = j + 1; q < n; q++) {
-                if (oldOf[q] >= 0) {
+                if (oldOf[q] >= 0 && anchor[oldOf[q]]) {
                     hiOld = oldOf[q];
                     break;
                 }
@@ -430,7 +473,7 @@ public final class ProvisionAligner {
                     continue;
                 }
                 if (containmentStandsOut(c, byRow.get(i), byCol.get(j))) {
-                    pair(i, j);
+                    pair(i, j, c[2]);
                 }
             }
         }
@@ -499,17 +542,32 @@ public final class ProvisionAligner {
 
         /**
          * Labels last: an unpaired article whose label is unpaired on the other side, in order, when
-         * they share at least some wording (cosine ≥ {@value #LABEL_EVIDENCE}): in a full replacement
-         * the same number alone says nothing about the content.
+         * they share at least some wording (cosine ≥ {@value #LABEL_EVIDENCE}) and neither has an
+         * unpaired candidate (cosine &gt; {@value #WEAK}) more similar than the other: in a full
+         * replacement the same number alone says nothing about the content, and it never outweighs
+         * wording that points elsewhere.
          */
-        void labelPass() {
+        void labelPass(List<double[]> candidates) {
+            Map<Integer, Double> rowBest = new HashMap<>();
+            Map<Integer, Double> colBest = new HashMap<>();
+            for (double[] c : candidates) {
+                int i = (int) c[0];
+                int j = (int) c[1];
+                if (newOf[i] < 0 && oldOf[j] < 0) {
+                    rowBest.merge(i, c[2], Math::max);
+                    colBest.merge(j, c[2], Math::max);
+                }
+            }
             for (int i = 0; i < m; i++) {
                 if (newOf[i] >= 0) {
                     continue;
                 }
                 Integer j = sameLabel(i);
-                if (j != null && bracketed(i, j) && vectors[i].dot(vectors[m + j]) >= LABEL_EVIDENCE) {
-                    pair(i, j);
+                double similarity = j == null ? 0 : vectors[i].dot(vectors[m + j]);
+                if (j != null && bracketed(i, j) && similarity >= LABEL_EVIDENCE
+                        && rowBest.getOrDefault(i, 0.0) <= similarity && colBest.getOrDefault(j, 0.0) <= similarity) {
+                    pair(i, j, similarity);
+                    anchor[i] = true;
                 }
             }
         }

@@ -13,7 +13,7 @@ import java.util.List;
  * "第十条规定的…") breaks the order and so stays out, and one out-of-place number cannot push a whole
  * run of real ones out of the chain, as a greedy "larger than the last" rule would.
  */
-final class Chains {
+public final class Chains {
 
     /** Weight of a candidate where most candidates of its kind are (heading, paragraph, list, table). */
     static final double MAJORITY = 1.0;
@@ -31,7 +31,7 @@ final class Chains {
      * @param weights the weight of each candidate
      * @return which candidates are in the chain
      */
-    static boolean[] heaviestIncreasing(List<double[]> keys, double[] weights) {
+    public static boolean[] heaviestIncreasing(List<double[]> keys, double[] weights) {
         int n = keys.size();
         boolean[] in = new boolean[n];
         if (n == 0) {
