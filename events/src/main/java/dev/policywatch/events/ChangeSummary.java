@@ -1,5 +1,7 @@
 package dev.policywatch.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.annotation.Nullable;
 import java.util.Collection;
 
 /**
@@ -7,8 +9,9 @@ import java.util.Collection;
  * means (CONTRACT §2): how many provision changes are {@code substantive} and {@code editorial}, and a
  * one-line {@code headline}, substantive provisions first (null when the meaning was not computed).
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record ChangeSummary(int added, int removed, int modified, int renumbered, int unchanged,
-        Integer substantive, Integer editorial, String headline) {
+        Integer substantive, Integer editorial, @Nullable String headline) {
 
     public static final ChangeSummary EMPTY = new ChangeSummary(0, 0, 0, 0, 0);
 

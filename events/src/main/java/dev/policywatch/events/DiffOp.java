@@ -1,8 +1,10 @@
 package dev.policywatch.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Objects;
 
 /** One run of an inline diff: text that is kept, inserted or deleted. */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record DiffOp(Op op, String text) {
 
     /** The operation of a diff run. */

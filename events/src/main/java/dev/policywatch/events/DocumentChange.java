@@ -1,5 +1,7 @@
 package dev.policywatch.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -20,28 +22,29 @@ import java.util.Objects;
  * version; {@code statusChange} is set when a draft became final (a title that lost its draft marker,
  * or the final text of a linked draft). Both are null otherwise.
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record DocumentChange(
         int schemaVersion,
         String changeId,
         String documentId,
         String sourceId,
-        String sourceName,
-        String url,
-        String title,
-        String publisher,
-        String jurisdiction,
-        String language,
+        @Nullable String sourceName,
+        @Nullable String url,
+        @Nullable String title,
+        @Nullable String publisher,
+        @Nullable String jurisdiction,
+        @Nullable String language,
         ChangeKind kind,
-        VersionRef fromVersion,
+        @Nullable VersionRef fromVersion,
         VersionRef toVersion,
         Instant detectedAt,
         List<ProvisionChange> changes,
         List<ProvisionChange> structureChanges,
         ChangeSummary summary,
         Boolean truncated,
-        String fullDiff,
-        Predecessor predecessor,
-        StatusChange statusChange) {
+        @Nullable String fullDiff,
+        @Nullable Predecessor predecessor,
+        @Nullable StatusChange statusChange) {
 
     /** 2 added what a change means (significance, facts, note; summary substantive, editorial, headline). */
     public static final int SCHEMA_VERSION = 2;

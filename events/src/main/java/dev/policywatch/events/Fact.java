@@ -1,5 +1,7 @@
 package dev.policywatch.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.annotation.Nullable;
 import java.util.Objects;
 
 /**
@@ -7,7 +9,8 @@ import java.util.Objects;
  * deadline, an effective date or the binding modal verbs. A side that does not say it is null; at
  * least one side is present.
  */
-public record Fact(FactKind kind, FactValue before, FactValue after) {
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record Fact(FactKind kind, @Nullable FactValue before, @Nullable FactValue after) {
 
     public Fact {
         Objects.requireNonNull(kind, "fact kind");

@@ -1,5 +1,7 @@
 package dev.policywatch.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -11,8 +13,9 @@ import java.util.Objects;
  * {@code url} and {@code fetchedAt} describe that version, so alerts and pages can name the draft
  * ("the draft of 2023-04-11") without another lookup; they may be null in events written by hand.
  */
-public record Predecessor(String documentId, String versionId, double similarity, String reason, String title,
-        String url, Instant fetchedAt) {
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record Predecessor(String documentId, String versionId, double similarity, String reason, @Nullable String title,
+        @Nullable String url, @Nullable Instant fetchedAt) {
 
     public Predecessor {
         Ids.requireDocumentId(documentId);

@@ -1,5 +1,7 @@
 package dev.policywatch.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.annotation.Nullable;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,20 +15,21 @@ import java.util.Objects;
  * it existed): {@code significance} with the {@code editorialKinds} an editorial change consists of,
  * the {@code facts} read on both sides, and a one-line {@code note}.
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record ProvisionChange(
         ChangeType type,
-        String oldLabel,
-        String newLabel,
+        @Nullable String oldLabel,
+        @Nullable String newLabel,
         List<String> oldPath,
         List<String> newPath,
-        String oldText,
-        String newText,
+        @Nullable String oldText,
+        @Nullable String newText,
         double similarity,
         List<DiffOp> diff,
-        Significance significance,
+        @Nullable Significance significance,
         List<EditorialKind> editorialKinds,
         List<Fact> facts,
-        String note) {
+        @Nullable String note) {
 
     /** A change whose meaning is not (yet) known. */
     public ProvisionChange(ChangeType type, String oldLabel, String newLabel, List<String> oldPath,

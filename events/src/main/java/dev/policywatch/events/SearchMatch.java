@@ -1,5 +1,6 @@
 package dev.policywatch.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,6 +17,7 @@ import java.util.Locale;
  * @param matchStart where the match starts in {@code snippet}
  * @param matchEnd   where it ends (exclusive)
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record SearchMatch(String label, ChangeType type, String snippet, int matchStart, int matchEnd) {
 
     /** Characters of context shown either side of the match. */

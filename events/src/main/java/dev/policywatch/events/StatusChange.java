@@ -1,5 +1,7 @@
 package dev.policywatch.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.annotation.Nullable;
 import java.util.Objects;
 
 /**
@@ -8,7 +10,8 @@ import java.util.Objects;
  * linked draft. {@code headline} says it in the document's language ("草案成为正式文本（原为征求意见稿）",
  * "draft became final (was: Proposed Rule)") and is what an alert's first line leads with.
  */
-public record StatusChange(String marker, String headline) {
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record StatusChange(@Nullable String marker, String headline) {
 
     public StatusChange {
         Objects.requireNonNull(headline, "headline");

@@ -1,9 +1,11 @@
 package dev.policywatch.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.Objects;
 
 /** One version of a document: its deterministic id, when the snapshot that introduced it was fetched, its content hash. */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record VersionRef(String versionId, Instant fetchedAt, String contentHash) {
 
     public VersionRef {

@@ -1,12 +1,12 @@
 package dev.policywatch.notifier;
 
+import dev.policywatch.api.subscriptions.Channel;
+import dev.policywatch.api.subscriptions.Filters;
+import dev.policywatch.api.subscriptions.Mode;
+import dev.policywatch.api.subscriptions.SubscriptionStatus;
 import dev.policywatch.notifier.delivery.ChangeConsumer;
 import dev.policywatch.notifier.delivery.DeliveryWorker;
-import dev.policywatch.notifier.match.Filters;
-import dev.policywatch.notifier.subscription.Channel;
-import dev.policywatch.notifier.subscription.Mode;
 import dev.policywatch.notifier.subscription.Subscription;
-import dev.policywatch.notifier.subscription.SubscriptionStatus;
 import dev.policywatch.notifier.subscription.SubscriptionStore;
 import dev.policywatch.support.KafkaSettings;
 import dev.policywatch.support.TopicInitializer;

@@ -1,5 +1,6 @@
 package dev.policywatch.crawler.status;
 
+import dev.policywatch.api.sources.SourceStatus;
 import dev.policywatch.crawler.Crawler;
 import dev.policywatch.crawler.publish.DriftGuard;
 import dev.policywatch.crawler.schedule.CrawlScheduler;
@@ -182,7 +183,8 @@ public class SourcesController {
             brokenReason = pending.get(0).snapshot().documentId() + ": " + pending.get(0).reason();
         }
         return new SourceStatus(s.id(), s.name(), s.kind().label(), s.url().toString(), s.publisher(),
-                s.jurisdiction(), s.every().toString(), e.lastFetchAt(), e.lastStatus(), e.lastOutcome(),
+                s.jurisdiction(), s.every().toString(), e.lastFetchAt(), e.lastStatus(),
+                e.lastOutcome() == null ? null : e.lastOutcome().name(),
                 e.lastChangeAt(), e.nextFetchAt(), e.lastError(), e.lastErrorAt(), brokenReason != null, brokenReason,
                 crawler.publishedCount(s.id()), e.publishFailures(), e.running(),
                 e.lastOutcome() == null ? null : e.lastOutcome().description());

@@ -1,20 +1,13 @@
 package dev.policywatch.diff.history;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.policywatch.events.ChangeKind;
+import dev.policywatch.api.history.DocumentDetail;
+import dev.policywatch.api.history.DocumentSummary;
 import dev.policywatch.events.DocumentChange;
-import dev.policywatch.events.DocumentStatus;
-import dev.policywatch.events.EventJson;
 import dev.policywatch.events.Ids;
 import dev.policywatch.events.Predecessor;
 import dev.policywatch.support.Access;
 import dev.policywatch.support.Problem;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -25,6 +18,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One document of the history with its lineage (docs/lineage.md): {@code GET /api/documents/{id}}
@@ -37,7 +32,6 @@ public final class DocumentController {
 
     private final HistoryStore store;
     private final Access access;
-    private final ObjectMapper json = EventJson.mapper();
 
     public DocumentController(HistoryStore store, Access access) {
         this.store = store;
@@ -54,12 +48,7 @@ public final class DocumentController {
     @Get("/api/documents/{documentId}")
     @Tag(name = "documents")
     @Operation(operationId = "getDocument")
-    @ApiResponse(responseCode = "200", description = "The document with its lineage",
-            content = @Content(mediaType = "application/json", schema = @Schema(type = "object",
-                    description = "{documentId, sourceId, title, url, publisher, jurisdiction, status, latestVersion, "
-                            + "latestChangeId, changeCount, predecessor: {documentId, versionId, similarity, reason, "
-                            + "title, url, fetchedAt, changeId} | null, successors: [{documentId, title, url, "
-                            + "versionId, fetchedAt, similarity, reason, changeId}]}")))
+    @ApiResponse(responseCode = "200", description = "The document with its lineage")
     @ApiResponse(responseCode = "400", description = "The documentId is malformed",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = Problem.ProblemBody.class)))
@@ -69,52 +58,23 @@ public final class DocumentController {
     @ApiResponse(responseCode = "404", description = "No such document in the history",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = Problem.ProblemBody.class)))
-    public HttpResponse<String> document(HttpRequest<?> request, @PathVariable String documentId) {
+    public DocumentDetail document(HttpRequest<?> request, @PathVariable String documentId) {
         access.requireRead(request);
         if (!Ids.isValidDocumentId(documentId)) {
             throw Problem.badRequest("documentId must match [A-Za-z0-9._~-]{1,200}");
         }
         HistoryStore.DocumentRow row = store.document(documentId)
                 .orElseThrow(() -> Problem.notFound("no document " + documentId + " in the history"));
-        DocumentChange latest = row.latest();
-        ObjectNode d = json.createObjectNode();
-        d.put("documentId", latest.documentId());
-        d.put("sourceId", latest.sourceId());
-        d.put("sourceName", latest.sourceName());
-        d.put("title", latest.title());
-        d.put("url", latest.url());
-        d.put("publisher", latest.publisher());
-        d.put("jurisdiction", latest.jurisdiction());
-        d.put("language", latest.language());
-        d.put("status", (latest.kind() == ChangeKind.REMOVED ? DocumentStatus.GONE : DocumentStatus.PRESENT).name());
-        d.set("latestVersion", json.valueToTree(latest.toVersion()));
-        d.put("latestChangeId", latest.changeId());
-        d.put("changeCount", row.changeCount());
         DocumentChange first = store.firstChange(documentId).orElse(null);
-        if (first != null && first.predecessor() != null) {
-            ObjectNode p = json.valueToTree(first.predecessor());
-            p.put("changeId", first.changeId()); // the change that compares this document with it
-            d.set("predecessor", p);
-        } else {
-            d.putNull("predecessor");
-        }
-        ArrayNode successors = d.putArray("successors");
+        // the change that compares this document with its predecessor is its first
+        DocumentDetail.PredecessorLink predecessor = first != null && first.predecessor() != null
+                ? new DocumentDetail.PredecessorLink(first.predecessor(), first.changeId()) : null;
+        List<DocumentDetail.Successor> successors = new ArrayList<>();
         for (DocumentChange s : store.successors(documentId)) {
             Predecessor link = s.predecessor();
-            ObjectNode n = successors.addObject();
-            n.put("documentId", s.documentId());
-            n.put("title", s.title());
-            n.put("url", s.url());
-            n.put("versionId", s.toVersion().versionId());
-            n.set("fetchedAt", json.valueToTree(s.toVersion().fetchedAt()));
-            n.put("similarity", link.similarity());
-            n.put("reason", link.reason());
-            n.put("changeId", s.changeId());
+            successors.add(new DocumentDetail.Successor(s.documentId(), s.title(), s.url(), s.toVersion().versionId(),
+                    s.toVersion().fetchedAt(), link.similarity(), link.reason(), s.changeId()));
         }
-        try {
-            return HttpResponse.ok(json.writeValueAsString(d)).contentType(MediaType.APPLICATION_JSON_TYPE);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
+        return new DocumentDetail(DocumentSummary.of(row.latest(), row.changeCount()), predecessor, successors);
     }
 }

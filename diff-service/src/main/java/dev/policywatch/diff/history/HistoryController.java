@@ -1,15 +1,12 @@
 package dev.policywatch.diff.history;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.policywatch.api.history.ChangePage;
+import dev.policywatch.api.history.DocumentDiff;
+import dev.policywatch.api.history.DocumentList;
+import dev.policywatch.api.history.DocumentSummary;
+import dev.policywatch.api.history.VersionList;
 import dev.policywatch.diff.DocumentComparer;
-import dev.policywatch.events.ChangeKind;
 import dev.policywatch.events.DocumentChange;
-import dev.policywatch.events.DocumentStatus;
 import dev.policywatch.events.EventJson;
 import dev.policywatch.events.Ids;
 import dev.policywatch.events.SearchMatch;
@@ -32,13 +29,15 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The history API (CONTRACT §4): documents, versions, a version's provisions, the diff of any two
  * versions, changes with filters and cursor pagination, one change, and the Atom feed. Reads only;
- * each request passes {@link Access#requireRead}. Bodies are written with the events' own JSON
- * mapper, so a change reads the same here as on the topic.
+ * each request passes {@link Access#requireRead}. The bodies are the records of module {@code api}
+ * ({@code dev.policywatch.api.history}); a change is the {@link DocumentChange} as it was published, and
+ * reads the same here as on the topic (every field written, null included).
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -50,7 +49,6 @@ public final class HistoryController {
     private final Access access;
     private final PolicywatchSettings settings;
     private final DocumentComparer comparer;
-    private final ObjectMapper json = EventJson.mapper();
 
     public HistoryController(HistoryStore store, Access access, PolicywatchSettings settings, DocumentComparer comparer) {
         this.store = store;
@@ -68,35 +66,14 @@ public final class HistoryController {
     @Get("/api/documents")
     @Tag(name = "documents")
     @Operation(operationId = "listDocuments")
-    @ApiResponse(responseCode = "200", description = "The documents",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(type = "object",
-                            description = "{\"items\": [document, latestVersion, latestChangeId, changeCount]}")))
+    @ApiResponse(responseCode = "200", description = "The documents")
     @ApiResponse(responseCode = "401", description = "A read token is set and the request lacks it",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = Problem.ProblemBody.class)))
-    public HttpResponse<String> documents(HttpRequest<?> request) {
+    public DocumentList documents(HttpRequest<?> request) {
         access.requireRead(request);
-        ArrayNode items = json.createArrayNode();
-        for (HistoryStore.DocumentRow row : store.documents()) {
-            DocumentChange latest = row.latest();
-            ObjectNode d = items.addObject();
-            d.put("documentId", latest.documentId());
-            d.put("sourceId", latest.sourceId());
-            d.put("sourceName", latest.sourceName());
-            d.put("title", latest.title());
-            d.put("url", latest.url());
-            d.put("publisher", latest.publisher());
-            d.put("jurisdiction", latest.jurisdiction());
-            d.put("language", latest.language());
-            d.put("status", (latest.kind() == ChangeKind.REMOVED ? DocumentStatus.GONE : DocumentStatus.PRESENT).name());
-            d.set("latestVersion", json.valueToTree(latest.toVersion()));
-            d.put("latestChangeId", latest.changeId());
-            d.put("changeCount", row.changeCount());
-        }
-        ObjectNode body = json.createObjectNode();
-        body.set("items", items);
-        return ok(body);
+        return new DocumentList(store.documents().stream()
+                .map(row -> DocumentSummary.of(row.latest(), row.changeCount())).toList());
     }
 
     /**
@@ -109,9 +86,7 @@ public final class HistoryController {
     @Get("/api/documents/{documentId}/versions")
     @Tag(name = "documents")
     @Operation(operationId = "listVersions")
-    @ApiResponse(responseCode = "200", description = "The versions",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(type = "object")))
+    @ApiResponse(responseCode = "200", description = "The versions")
     @ApiResponse(responseCode = "400", description = "The documentId is malformed",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = Problem.ProblemBody.class)))
@@ -121,23 +96,15 @@ public final class HistoryController {
     @ApiResponse(responseCode = "404", description = "No such document in the history",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = Problem.ProblemBody.class)))
-    public HttpResponse<String> versions(HttpRequest<?> request, @PathVariable String documentId) {
+    public VersionList versions(HttpRequest<?> request, @PathVariable String documentId) {
         access.requireRead(request);
         requireDocumentId(documentId);
         List<HistoryStore.VersionRow> rows = store.versions(documentId);
         if (rows.isEmpty()) {
             throw Problem.notFound("no document " + documentId + " in the history");
         }
-        ObjectNode body = json.createObjectNode();
-        body.put("documentId", documentId);
-        ArrayNode items = body.putArray("items");
-        for (HistoryStore.VersionRow row : rows) {
-            ObjectNode v = json.valueToTree(row.version());
-            v.put("changeId", row.changeId());
-            v.put("kind", row.kind().name());
-            items.add(v);
-        }
-        return ok(body);
+        return new VersionList(documentId, rows.stream()
+                .map(row -> new VersionList.Item(row.version(), row.changeId(), row.kind())).toList());
     }
 
     /**
@@ -151,9 +118,7 @@ public final class HistoryController {
     @Get("/api/documents/{documentId}/versions/{versionId}")
     @Tag(name = "documents")
     @Operation(operationId = "getVersion")
-    @ApiResponse(responseCode = "200", description = "The version and its provisions",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(type = "object")))
+    @ApiResponse(responseCode = "200", description = "The version and its provisions")
     @ApiResponse(responseCode = "400", description = "The documentId is malformed",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = Problem.ProblemBody.class)))
@@ -163,21 +128,15 @@ public final class HistoryController {
     @ApiResponse(responseCode = "404", description = "No such document, version, or its text is not projected yet",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = Problem.ProblemBody.class)))
-    public HttpResponse<String> version(HttpRequest<?> request, @PathVariable String documentId,
+    public VersionText version(HttpRequest<?> request, @PathVariable String documentId,
             @PathVariable String versionId) {
         access.requireRead(request);
         requireDocumentId(documentId);
         HistoryStore.VersionRow row = requireVersion(documentId, versionId, "versionId");
         HistoryStore.Content content = requireContent(documentId, row.version());
-        ObjectNode body = json.valueToTree(row.version());
-        body.put("documentId", documentId);
-        body.put("changeId", row.changeId());
-        body.put("title", content.title());
-        body.put("language", content.language());
-        body.put("scheme", content.segmentation().scheme().name());
-        body.set("structure", json.valueToTree(content.segmentation().structure()));
-        body.set("provisions", json.valueToTree(content.segmentation().provisions()));
-        return ok(body);
+        return new VersionText(row.version(), documentId, row.changeId(), content.title(), content.language(),
+                content.segmentation().scheme(), content.segmentation().structure(),
+                content.segmentation().provisions());
     }
 
     /**
@@ -192,9 +151,7 @@ public final class HistoryController {
     @Get("/api/documents/{documentId}/diff")
     @Tag(name = "documents")
     @Operation(operationId = "diffVersions")
-    @ApiResponse(responseCode = "200", description = "The diff",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = HistoryOpenApi.DocumentDiff.class)))
+    @ApiResponse(responseCode = "200", description = "The diff")
     @ApiResponse(responseCode = "400", description = "from or to is missing, or the documentId is malformed",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = Problem.ProblemBody.class)))
@@ -204,7 +161,7 @@ public final class HistoryController {
     @ApiResponse(responseCode = "404", description = "No such document or version",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = Problem.ProblemBody.class)))
-    public HttpResponse<String> diff(HttpRequest<?> request, @PathVariable String documentId,
+    public DocumentDiff diff(HttpRequest<?> request, @PathVariable String documentId,
             @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
         access.requireRead(request);
         requireDocumentId(documentId);
@@ -215,14 +172,8 @@ public final class HistoryController {
         HistoryStore.VersionRow neu = requireVersion(documentId, to.trim(), "to");
         DocumentComparer.Comparison comparison = comparer.compare(requireContent(documentId, old.version()).blocks(),
                 requireContent(documentId, neu.version()).blocks());
-        ObjectNode body = json.createObjectNode();
-        body.put("documentId", documentId);
-        body.set("from", json.valueToTree(old.version()));
-        body.set("to", json.valueToTree(neu.version()));
-        body.set("changes", json.valueToTree(comparison.changes()));
-        body.set("structureChanges", json.valueToTree(comparison.structureChanges()));
-        body.set("summary", json.valueToTree(comparison.summary()));
-        return ok(body);
+        return new DocumentDiff(documentId, old.version(), neu.version(), comparison.changes(),
+                comparison.structureChanges(), comparison.summary());
     }
 
     /**
@@ -247,16 +198,14 @@ public final class HistoryController {
     @Get("/api/changes")
     @Tag(name = "changes")
     @Operation(operationId = "listChanges")
-    @ApiResponse(responseCode = "200", description = "A page of changes",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = HistoryOpenApi.ChangePage.class)))
+    @ApiResponse(responseCode = "200", description = "A page of changes")
     @ApiResponse(responseCode = "400", description = "A filter, limit or cursor is invalid",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = Problem.ProblemBody.class)))
     @ApiResponse(responseCode = "401", description = "A read token is set and the request lacks it",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = Problem.ProblemBody.class)))
-    public HttpResponse<String> changes(HttpRequest<?> request, @Nullable @QueryValue String since,
+    public ChangePage changes(HttpRequest<?> request, @Nullable @QueryValue String since,
             @Nullable @QueryValue String until, @Nullable @QueryValue String source,
             @Nullable @QueryValue String jurisdiction, @Nullable @QueryValue String kind,
             @Nullable @QueryValue String type, @Nullable @QueryValue String q, @Nullable @QueryValue String limit,
@@ -265,19 +214,14 @@ public final class HistoryController {
         access.requireRead(request);
         HistoryStore.Page page = store.changes(ChangeQueryParser.parse(since, until, source, jurisdiction, kind, type, q,
                 limit, cursor, significance, fact));
-        ObjectNode body = json.createObjectNode();
-        ArrayNode items = body.putArray("items");
+        boolean searched = q != null && !q.isBlank();
+        List<ChangePage.Item> items = new ArrayList<>();
         for (String payload : page.payloads()) {
-            JsonNode item = readTree(payload);
-            if (q != null && !q.isBlank() && item instanceof ObjectNode change) {
-                // where the words are, so a reader sees why this change was found
-                SearchMatch match = SearchMatch.find(EventJson.read(payload, DocumentChange.class), q);
-                change.set("match", match == null ? NullNode.getInstance() : json.valueToTree(match));
-            }
-            items.add(item);
+            DocumentChange change = EventJson.read(payload, DocumentChange.class);
+            // with q, where the words are, so a reader sees why this change was found
+            items.add(searched ? ChangePage.Item.searched(change, SearchMatch.find(change, q)) : ChangePage.Item.of(change));
         }
-        body.put("nextCursor", page.nextCursor());
-        return ok(body);
+        return new ChangePage(items, page.nextCursor());
     }
 
     /**
@@ -290,19 +234,17 @@ public final class HistoryController {
     @Get("/api/changes/{changeId}")
     @Tag(name = "changes")
     @Operation(operationId = "getChange")
-    @ApiResponse(responseCode = "200", description = "The change",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = DocumentChange.class)))
+    @ApiResponse(responseCode = "200", description = "The change")
     @ApiResponse(responseCode = "401", description = "A read token is set and the request lacks it",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = Problem.ProblemBody.class)))
     @ApiResponse(responseCode = "404", description = "No such change",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = Problem.ProblemBody.class)))
-    public HttpResponse<String> change(HttpRequest<?> request, @PathVariable String changeId) {
+    public DocumentChange change(HttpRequest<?> request, @PathVariable String changeId) {
         access.requireRead(request);
         String payload = store.change(changeId).orElseThrow(() -> Problem.notFound("no change " + clip(changeId)));
-        return HttpResponse.ok(payload).contentType(MediaType.APPLICATION_JSON_TYPE);
+        return EventJson.read(payload, DocumentChange.class);
     }
 
     /**
@@ -360,22 +302,6 @@ public final class HistoryController {
     private static void requireDocumentId(String documentId) {
         if (!Ids.isValidDocumentId(documentId)) {
             throw Problem.badRequest("documentId must match [A-Za-z0-9._~-]{1,200}");
-        }
-    }
-
-    private JsonNode readTree(String payload) {
-        try {
-            return json.readTree(payload);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored change is not JSON: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    private HttpResponse<String> ok(ObjectNode body) {
-        try {
-            return HttpResponse.ok(json.writeValueAsString(body)).contentType(MediaType.APPLICATION_JSON_TYPE);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
         }
     }
 

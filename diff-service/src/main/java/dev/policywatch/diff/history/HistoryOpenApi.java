@@ -1,23 +1,17 @@
 package dev.policywatch.diff.history;
 
-import dev.policywatch.events.ChangeSummary;
-import dev.policywatch.events.DocumentChange;
-import dev.policywatch.events.ProvisionChange;
-import dev.policywatch.events.VersionRef;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.info.License;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
 
 /**
  * The head of the diff-service's OpenAPI document, generated at build time by micronaut-openapi into
  * {@code META-INF/swagger/policywatch-diff.yml} (name set in the module's {@code openapi.properties}) and
- * served, merged with the other services' documents, at {@code GET /openapi.yml}. The nested records only
- * describe bodies that {@link HistoryController} writes as JSON text; nothing instantiates them.
+ * served, merged with the other services' documents, at {@code GET /openapi.yml}. The bodies' schemas
+ * come from the records the controllers answer with (module {@code api}).
  */
 @OpenAPIDefinition(
         info = @Info(title = "policywatch history", version = "0.1.0",
@@ -35,29 +29,4 @@ import java.util.List;
                 + " endpoints; the read token (policywatch.read-token) or the admin token for reads when a read"
                 + " token is set.")
 interface HistoryOpenApi {
-
-    /**
-     * A page of {@code GET /api/changes}.
-     *
-     * @param items      the changes, newest first
-     * @param nextCursor pass as {@code cursor} for the next page; null on the last page
-     */
-    @Schema(name = "ChangePage")
-    record ChangePage(List<DocumentChange> items, @Schema(nullable = true) String nextCursor) {
-    }
-
-    /**
-     * The answer of {@code GET /api/documents/{documentId}/diff}.
-     *
-     * @param documentId       the document
-     * @param from             the older version
-     * @param to               the newer version
-     * @param changes          the provision changes from {@code from} to {@code to}
-     * @param structureChanges changes of headings (chapters, sections) only
-     * @param summary          counts per change type
-     */
-    @Schema(name = "DocumentDiff")
-    record DocumentDiff(String documentId, VersionRef from, VersionRef to, List<ProvisionChange> changes,
-            List<ProvisionChange> structureChanges, ChangeSummary summary) {
-    }
 }

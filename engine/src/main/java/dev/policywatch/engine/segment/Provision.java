@@ -1,5 +1,6 @@
 package dev.policywatch.engine.segment;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Objects;
 
@@ -20,6 +21,7 @@ import java.util.Objects;
  * @param retired true for a stub that only says the provision is gone ("(Retired) … superseded by",
  *                "第X条（删除）"); a retired provision is reported as removed, never as a live one
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record Provision(String label, List<String> path, String title, String text, boolean retired) {
 
     public Provision {

@@ -1,5 +1,7 @@
 package dev.policywatch.engine.segment;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.annotation.Nullable;
 import java.util.List;
 import java.util.Objects;
 
@@ -15,7 +17,8 @@ import java.util.Objects;
  * @param path  the enclosing headings' labels from the outermost (not including this one)
  * @param text  text that belongs to the unit (preamble lines, a group's introduction), {@code \n}-joined
  */
-public record StructureUnit(Kind kind, String label, String title, List<String> path, String text) {
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record StructureUnit(Kind kind, @Nullable String label, String title, List<String> path, String text) {
 
     /** The kinds of structure. */
     public enum Kind { TITLE, PREAMBLE, HEADING }

@@ -1,5 +1,6 @@
 package dev.policywatch.notifier.console;
 
+import dev.policywatch.api.subscriptions.Channel;
 import dev.policywatch.events.ChangeType;
 import dev.policywatch.events.DiffOp;
 import dev.policywatch.events.DocumentChange;
@@ -8,7 +9,6 @@ import dev.policywatch.notifier.delivery.Alert;
 import dev.policywatch.notifier.delivery.AlertFormat;
 import dev.policywatch.notifier.delivery.AlertSender;
 import dev.policywatch.notifier.delivery.SendResult;
-import dev.policywatch.notifier.subscription.Channel;
 import dev.policywatch.notifier.subscription.Links;
 import java.io.PrintStream;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.policywatch.notifier.delivery;
 
-import dev.policywatch.notifier.subscription.Channel;
+import dev.policywatch.api.subscriptions.Channel;
 import dev.policywatch.notifier.subscription.Subscription;
 
 /**

@@ -1,10 +1,11 @@
 package dev.policywatch.notifier.delivery;
 
+import dev.policywatch.api.subscriptions.Channel;
+import dev.policywatch.api.subscriptions.SubscriptionStatus;
 import dev.policywatch.events.DocumentChange;
-import dev.policywatch.notifier.subscription.Channel;
 import dev.policywatch.notifier.subscription.Subscription;
-import dev.policywatch.notifier.subscription.SubscriptionStatus;
 import dev.policywatch.notifier.subscription.SubscriptionStore;
+import dev.policywatch.support.Liveness;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -22,7 +23,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import dev.policywatch.support.Liveness;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,8 +1,8 @@
 package dev.policywatch.notifier.delivery;
 
+import dev.policywatch.api.subscriptions.Mode;
 import dev.policywatch.events.DocumentChange;
 import dev.policywatch.events.EventJson;
-import dev.policywatch.notifier.subscription.Mode;
 import dev.policywatch.notifier.subscription.Subscription;
 import java.sql.Array;
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package dev.policywatch.notifier.delivery;
 
-import dev.policywatch.notifier.subscription.SubscriptionStatus;
+import dev.policywatch.api.subscriptions.SubscriptionStatus;
 import java.time.Duration;
 
 /** The outcome of one send, as a value: the worker decides what to record. */

@@ -1,12 +1,12 @@
 package dev.policywatch.notifier.email;
 
+import dev.policywatch.api.subscriptions.Channel;
+import dev.policywatch.api.subscriptions.SubscriptionStatus;
 import dev.policywatch.notifier.delivery.Alert;
 import dev.policywatch.notifier.delivery.AlertSender;
 import dev.policywatch.notifier.delivery.SendResult;
-import dev.policywatch.notifier.subscription.Channel;
 import dev.policywatch.notifier.subscription.Links;
 import dev.policywatch.notifier.subscription.Subscription;
-import dev.policywatch.notifier.subscription.SubscriptionStatus;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;

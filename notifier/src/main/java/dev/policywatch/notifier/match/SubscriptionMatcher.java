@@ -1,5 +1,6 @@
 package dev.policywatch.notifier.match;
 
+import dev.policywatch.api.subscriptions.Filters;
 import dev.policywatch.events.ChangeKind;
 import dev.policywatch.events.ChangeType;
 import dev.policywatch.events.DocumentChange;

@@ -1,17 +1,17 @@
 package dev.policywatch.notifier.slack;
 
+import dev.policywatch.api.subscriptions.Channel;
+import dev.policywatch.api.subscriptions.SubscriptionStatus;
 import dev.policywatch.events.EventJson;
+import dev.policywatch.net.RefusedAddressException;
 import dev.policywatch.notifier.delivery.Alert;
 import dev.policywatch.notifier.delivery.AlertSender;
 import dev.policywatch.notifier.delivery.SendResult;
-import dev.policywatch.net.RefusedAddressException;
 import dev.policywatch.notifier.ssrf.CheckedTarget;
 import dev.policywatch.notifier.ssrf.WebhookClient;
 import dev.policywatch.notifier.ssrf.WebhookPolicy;
 import dev.policywatch.notifier.ssrf.WebhookRejected;
-import dev.policywatch.notifier.subscription.Channel;
 import dev.policywatch.notifier.subscription.Links;
-import dev.policywatch.notifier.subscription.SubscriptionStatus;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,9 @@
 package dev.policywatch.notifier.subscription;
 
-import dev.policywatch.notifier.match.Filters;
+import dev.policywatch.api.subscriptions.Channel;
+import dev.policywatch.api.subscriptions.Filters;
+import dev.policywatch.api.subscriptions.Mode;
+import dev.policywatch.api.subscriptions.SubscriptionStatus;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;

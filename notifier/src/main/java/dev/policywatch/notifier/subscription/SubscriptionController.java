@@ -1,14 +1,18 @@
 package dev.policywatch.notifier.subscription;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.policywatch.events.EventJson;
+import dev.policywatch.api.subscriptions.Channel;
+import dev.policywatch.api.subscriptions.SubscriptionCreated;
+import dev.policywatch.api.subscriptions.SubscriptionPatch;
+import dev.policywatch.api.subscriptions.SubscriptionRequest;
+import dev.policywatch.api.subscriptions.SubscriptionStatus;
+import dev.policywatch.api.subscriptions.SubscriptionView;
 import dev.policywatch.notifier.NotifierSettings;
 import dev.policywatch.notifier.email.EmailSettings;
 import dev.policywatch.notifier.ssrf.WebhookPolicy;
 import dev.policywatch.notifier.ssrf.WebhookRejected;
 import dev.policywatch.support.Access;
 import dev.policywatch.support.Problem;
+import dev.policywatch.support.RequestBodies;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -32,9 +36,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,15 +60,17 @@ public final class SubscriptionController {
     private final SignupLimiter limiter;
     private final Access access;
     private final EmailSettings email;
+    private final RequestBodies bodies;
     private final Clock clock = Clock.systemUTC();
 
     public SubscriptionController(SubscriptionStore store, WebhookPolicy webhooks, NotifierSettings settings,
-            Access access, EmailSettings email) {
+            Access access, EmailSettings email, RequestBodies bodies) {
         this.store = store;
         this.webhooks = webhooks;
         this.limiter = new SignupLimiter(settings.signupsPerHour());
         this.access = access;
         this.email = email;
+        this.bodies = bodies;
     }
 
     /**
@@ -83,10 +87,10 @@ public final class SubscriptionController {
     @Post("/api/subscriptions")
     @Operation(operationId = "createSubscription", requestBody = @RequestBody(required = true,
             content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = NotifierOpenApi.SubscriptionCreate.class))))
+                    schema = @Schema(implementation = SubscriptionRequest.class))))
     @ApiResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = NotifierOpenApi.SubscriptionCreated.class)))
+                    schema = @Schema(implementation = SubscriptionCreated.class)))
     @ApiResponse(responseCode = "400", description = "Invalid body, address or webhook target (the detail names the field)",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = Problem.ProblemBody.class)))
@@ -101,11 +105,11 @@ public final class SubscriptionController {
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = Problem.ProblemBody.class)))
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
-    public HttpResponse<Map<String, Object>> create(HttpRequest<?> request, @Nullable @Body String body) {
+    public HttpResponse<SubscriptionCreated> create(HttpRequest<?> request, @Nullable @Body String body) {
         // a subscription receives every change in full: when reads are closed, so is subscribing
         access.requireRead(request);
         boolean admin = access.isAdmin(request);
-        SubscriptionRequest req = SubscriptionRequest.create(parse(body));
+        SubscriptionRequest req = bodies.read(body, SubscriptionRequest.class);
         if (req.channel() == Channel.CONSOLE && !admin) {
             throw Problem.unauthorized("console subscriptions are created by configuration or with the admin token");
         }
@@ -127,16 +131,13 @@ public final class SubscriptionController {
         String token = ManageTokens.newToken();
         SubscriptionStatus status = req.channel() == Channel.EMAIL
                 ? SubscriptionStatus.PENDING_CONFIRMATION : SubscriptionStatus.ACTIVE;
-        Subscription s = new Subscription("s-" + UUID.randomUUID(), req.channel(), req.target(), req.filters(),
+        String target = req.channel() == Channel.CONSOLE ? "stdout" : req.target();
+        Subscription s = new Subscription("s-" + UUID.randomUUID(), req.channel(), target, req.filters(),
                 req.mode(), req.digestTime(), req.digestZone(), status, null, now,
                 status == SubscriptionStatus.ACTIVE ? now : null);
         store.insert(s, ManageTokens.hash(token));
         LOG.info("Subscription {} created: {} {} ({})", s.id(), s.channel().wire(), s.redactedTarget(), status.wire());
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("id", s.id());
-        answer.put("status", status.wire());
-        answer.put("manageToken", token);
-        return HttpResponse.created(answer);
+        return HttpResponse.created(new SubscriptionCreated(s.id(), status, token));
     }
 
     /**
@@ -153,7 +154,7 @@ public final class SubscriptionController {
                     schema = @Schema(implementation = Problem.ProblemBody.class)))
     public List<SubscriptionView> list(HttpRequest<?> request) {
         access.requireAdmin(request);
-        return store.all().stream().map(s -> SubscriptionView.of(s, store.deliveryStats(s.id()))).toList();
+        return store.all().stream().map(this::view).toList();
     }
 
     /**
@@ -175,8 +176,7 @@ public final class SubscriptionController {
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = Problem.ProblemBody.class)))
     public SubscriptionView get(HttpRequest<?> request, @PathVariable String id) {
-        Subscription s = authorized(request, id);
-        return SubscriptionView.of(s, store.deliveryStats(id));
+        return view(authorized(request, id));
     }
 
     /**
@@ -191,7 +191,7 @@ public final class SubscriptionController {
     @Patch("/api/subscriptions/{id}")
     @Operation(operationId = "updateSubscription", requestBody = @RequestBody(required = true,
             content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = NotifierOpenApi.SubscriptionPatch.class))),
+                    schema = @Schema(implementation = SubscriptionPatch.class))),
             security = {@SecurityRequirement(name = "manageToken"), @SecurityRequirement(name = "bearerAuth")})
     @ApiResponse(responseCode = "200", description = "The subscription as changed")
     @ApiResponse(responseCode = "400", description = "Invalid body (the detail names the field)",
@@ -206,8 +206,11 @@ public final class SubscriptionController {
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
     public SubscriptionView patch(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body) {
         Subscription s = authorized(request, id);
-        SubscriptionRequest req = SubscriptionRequest.patch(parse(body), s);
-        store.update(id, req.filters(), req.mode(), req.digestTime(), req.digestZone(), clock.instant());
+        SubscriptionPatch change = bodies.read(body, SubscriptionPatch.class);
+        store.update(id, change.filters() == null ? s.filters() : change.filters(),
+                change.mode() == null ? s.mode() : change.mode(),
+                change.digestTime() == null ? s.digestTime() : change.digestTime(),
+                change.digestZone() == null ? s.digestZone() : change.digestZone(), clock.instant());
         return get(request, id);
     }
 
@@ -251,14 +254,12 @@ public final class SubscriptionController {
         return store.find(id).orElseThrow(() -> Problem.notFound("no subscription " + id));
     }
 
-    private static JsonNode parse(String body) {
-        if (body == null || body.isBlank()) {
-            throw Problem.badRequest("the body must be a JSON object");
-        }
-        try {
-            return EventJson.mapper().readTree(body);
-        } catch (JsonProcessingException e) {
-            throw Problem.badRequest("the body is not valid JSON: " + e.getOriginalMessage());
-        }
+    /** A subscription as the API shows it: a webhook URL as its origin only. */
+    private SubscriptionView view(Subscription s) {
+        String target = s.channel() == Channel.SLACK ? s.redactedTarget() : s.target();
+        return new SubscriptionView(s.id(), s.channel(), target, s.filters(), s.mode(),
+                s.digestTime() == null ? null : s.digestTime().toString(),
+                s.digestZone() == null ? null : s.digestZone().getId(), s.status(), s.statusReason(),
+                s.createdAt(), s.confirmedAt(), store.deliveryStats(s.id()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.policywatch.notifier.subscription;
 
+import dev.policywatch.api.subscriptions.SubscriptionStatus;
 import dev.policywatch.notifier.Html;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;

@@ -1,8 +1,12 @@
 package dev.policywatch.notifier.subscription;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.policywatch.api.subscriptions.Channel;
+import dev.policywatch.api.subscriptions.Filters;
+import dev.policywatch.api.subscriptions.Mode;
+import dev.policywatch.api.subscriptions.SubscriptionStatus;
+import dev.policywatch.api.subscriptions.SubscriptionView;
 import dev.policywatch.events.EventJson;
-import dev.policywatch.notifier.match.Filters;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -77,7 +81,7 @@ public final class SubscriptionStore {
     }
 
     /** Delivery counts by status and the last delivery error of a subscription. */
-    public DeliveryStats deliveryStats(String id) {
+    public SubscriptionView.Deliveries deliveryStats(String id) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT count(*) FILTER (WHERE status IN ('pending', 'sending')), count(*) FILTER (WHERE status = 'sent'), "
                         + "count(*) FILTER (WHERE status = 'dead'), "
@@ -88,15 +92,11 @@ public final class SubscriptionStore {
             ps.setString(2, id);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return new DeliveryStats(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getString(4));
+                return new SubscriptionView.Deliveries(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getString(4));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read deliveries of " + id, e);
         }
-    }
-
-    /** What the API shows of a subscription's deliveries: pending, sent, dead (gave up) and the last error. */
-    public record DeliveryStats(int pending, int sent, int failed, String lastError) {
     }
 
     public Optional<Subscription> find(String id) {

@@ -1,7 +1,9 @@
 package dev.policywatch.notifier.console;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.policywatch.api.subscriptions.Channel;
+import dev.policywatch.api.subscriptions.Filters;
+import dev.policywatch.api.subscriptions.Mode;
+import dev.policywatch.api.subscriptions.SubscriptionStatus;
 import dev.policywatch.events.ChangeKind;
 import dev.policywatch.events.ChangeType;
 import dev.policywatch.events.DiffOp;
@@ -10,13 +12,9 @@ import dev.policywatch.events.ProvisionChange;
 import dev.policywatch.notifier.Fixtures;
 import dev.policywatch.notifier.delivery.Alert;
 import dev.policywatch.notifier.delivery.SendResult;
-import dev.policywatch.notifier.match.Filters;
-import dev.policywatch.notifier.subscription.Channel;
 import dev.policywatch.notifier.subscription.LinkTokens;
 import dev.policywatch.notifier.subscription.Links;
-import dev.policywatch.notifier.subscription.Mode;
 import dev.policywatch.notifier.subscription.Subscription;
-import dev.policywatch.notifier.subscription.SubscriptionStatus;
 import dev.policywatch.support.PolicywatchSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -27,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ConsoleSenderTest {
 

@@ -97,9 +97,9 @@ class LeaseTest {
             Outbox outbox = new Outbox(infra.dataSource(), LocalTime.of(8, 0), ZoneId.of("UTC"));
             var subscription = context.getBean(dev.policywatch.notifier.subscription.SubscriptionStore.class);
             var s = new dev.policywatch.notifier.subscription.Subscription("s-lease-" + System.nanoTime(),
-                    dev.policywatch.notifier.subscription.Channel.CONSOLE, "stdout",
-                    dev.policywatch.notifier.match.Filters.ALL, dev.policywatch.notifier.subscription.Mode.IMMEDIATE,
-                    null, null, dev.policywatch.notifier.subscription.SubscriptionStatus.UNSUBSCRIBED, "test",
+                    dev.policywatch.api.subscriptions.Channel.CONSOLE, "stdout",
+                    dev.policywatch.api.subscriptions.Filters.ALL, dev.policywatch.api.subscriptions.Mode.IMMEDIATE,
+                    null, null, dev.policywatch.api.subscriptions.SubscriptionStatus.UNSUBSCRIBED, "test",
                     Instant.now(), Instant.now());
             subscription.insert(s, "-");
             Instant t0 = Instant.parse("2030-01-01T00:00:00Z");

@@ -1,14 +1,12 @@
 package dev.policywatch.notifier.delivery;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.policywatch.api.subscriptions.Channel;
+import dev.policywatch.api.subscriptions.Filters;
+import dev.policywatch.api.subscriptions.Mode;
+import dev.policywatch.api.subscriptions.SubscriptionStatus;
 import dev.policywatch.events.DocumentChange;
 import dev.policywatch.notifier.Fixtures;
-import dev.policywatch.notifier.match.Filters;
-import dev.policywatch.notifier.subscription.Channel;
-import dev.policywatch.notifier.subscription.Mode;
 import dev.policywatch.notifier.subscription.Subscription;
-import dev.policywatch.notifier.subscription.SubscriptionStatus;
 import dev.policywatch.notifier.subscription.SubscriptionStore;
 import dev.policywatch.support.SchemaMigrations;
 import dev.policywatch.testing.RealInfrastructure;
@@ -23,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The outbox on real PostgreSQL: once per subscription and change, leases, digests. */
 @ExtendWith(RealInfrastructure.class)

@@ -1,17 +1,15 @@
 package dev.policywatch.notifier.email;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.policywatch.api.subscriptions.Channel;
+import dev.policywatch.api.subscriptions.Filters;
+import dev.policywatch.api.subscriptions.Mode;
+import dev.policywatch.api.subscriptions.SubscriptionStatus;
 import dev.policywatch.notifier.Fixtures;
 import dev.policywatch.notifier.delivery.Alert;
 import dev.policywatch.notifier.delivery.SendResult;
-import dev.policywatch.notifier.match.Filters;
-import dev.policywatch.notifier.subscription.Channel;
 import dev.policywatch.notifier.subscription.LinkTokens;
 import dev.policywatch.notifier.subscription.Links;
-import dev.policywatch.notifier.subscription.Mode;
 import dev.policywatch.notifier.subscription.Subscription;
-import dev.policywatch.notifier.subscription.SubscriptionStatus;
 import dev.policywatch.support.PolicywatchSettings;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -28,6 +26,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** How SMTP replies become outcomes, against a real (minimal) SMTP server that refuses the recipient. */
 class SmtpSenderTest {

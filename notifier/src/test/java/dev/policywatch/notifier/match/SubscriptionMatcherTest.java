@@ -1,7 +1,6 @@
 package dev.policywatch.notifier.match;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.policywatch.api.subscriptions.Filters;
 import dev.policywatch.events.ChangeKind;
 import dev.policywatch.events.ChangeSummary;
 import dev.policywatch.events.ChangeType;
@@ -13,11 +12,12 @@ import dev.policywatch.events.FactValue;
 import dev.policywatch.events.ProvisionChange;
 import dev.policywatch.events.Significance;
 import dev.policywatch.events.VersionRef;
-import java.math.BigDecimal;
 import dev.policywatch.notifier.Fixtures;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class SubscriptionMatcherTest {
 

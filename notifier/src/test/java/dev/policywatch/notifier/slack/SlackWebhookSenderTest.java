@@ -1,21 +1,19 @@
 package dev.policywatch.notifier.slack;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.policywatch.api.subscriptions.Channel;
+import dev.policywatch.api.subscriptions.Filters;
+import dev.policywatch.api.subscriptions.Mode;
+import dev.policywatch.api.subscriptions.SubscriptionStatus;
 import dev.policywatch.net.HostResolver;
 import dev.policywatch.net.OutboundHttp;
 import dev.policywatch.notifier.Fixtures;
 import dev.policywatch.notifier.delivery.Alert;
 import dev.policywatch.notifier.delivery.SendResult;
-import dev.policywatch.notifier.match.Filters;
 import dev.policywatch.notifier.ssrf.WebhookClient;
 import dev.policywatch.notifier.ssrf.WebhookPolicy;
-import dev.policywatch.notifier.subscription.Channel;
 import dev.policywatch.notifier.subscription.LinkTokens;
 import dev.policywatch.notifier.subscription.Links;
-import dev.policywatch.notifier.subscription.Mode;
 import dev.policywatch.notifier.subscription.Subscription;
-import dev.policywatch.notifier.subscription.SubscriptionStatus;
 import dev.policywatch.support.PolicywatchSettings;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -28,6 +26,7 @@ import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Slack sender against a real local receiver, through the shared OkHttp client: the send-time

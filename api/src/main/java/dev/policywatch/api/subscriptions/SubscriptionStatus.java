@@ -1,5 +1,6 @@
-package dev.policywatch.notifier.subscription;
+package dev.policywatch.api.subscriptions;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
@@ -10,6 +11,8 @@ import java.util.Locale;
 public enum SubscriptionStatus {
     PENDING_CONFIRMATION, ACTIVE, UNSUBSCRIBED, SUPPRESSED, BROKEN;
 
+    /** The lower-case name used in JSON and the database. */
+    @JsonValue
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
     }

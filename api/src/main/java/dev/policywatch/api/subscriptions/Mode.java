@@ -1,11 +1,14 @@
-package dev.policywatch.notifier.subscription;
+package dev.policywatch.api.subscriptions;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** When alerts go: one per change at once, or the day's changes in one daily digest. */
 public enum Mode {
     IMMEDIATE, DAILY;
 
+    /** The lower-case name used in JSON and the database. */
+    @JsonValue
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -1,5 +1,6 @@
-package dev.policywatch.notifier.subscription;
+package dev.policywatch.api.subscriptions;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** Where alerts go. {@code console} prints to standard output (the standalone's demo). */
@@ -7,6 +8,7 @@ public enum Channel {
     EMAIL, SLACK, CONSOLE;
 
     /** The lower-case name used in JSON and the database. */
+    @JsonValue
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
     }

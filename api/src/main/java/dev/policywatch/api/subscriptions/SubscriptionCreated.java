@@ -1,0 +1,16 @@
+package dev.policywatch.api.subscriptions;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * The answer of {@code POST /api/subscriptions}.
+ *
+ * @param id          the subscription's id
+ * @param status      {@code pending_confirmation} for email until the address confirms, {@code active} otherwise
+ * @param manageToken the token to read, change or delete it ({@code X-Manage-Token}); shown only once
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@Schema(name = "SubscriptionCreated")
+public record SubscriptionCreated(String id, SubscriptionStatus status, String manageToken) {
+}

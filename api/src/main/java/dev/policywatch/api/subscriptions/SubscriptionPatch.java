@@ -1,0 +1,32 @@
+package dev.policywatch.api.subscriptions;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import java.time.LocalTime;
+import java.time.ZoneId;
+
+/**
+ * The body of {@code PATCH /api/subscriptions/{id}}: the fields given replace the subscription's, the
+ * absent ones keep their value. {@code null} is refused (leave the field out to keep it).
+ *
+ * @param filters    what to hear about ({@code {}}: everything)
+ * @param mode       one alert per change, or one daily digest
+ * @param digestTime local time of the daily digest (HH:mm)
+ * @param digestZone time zone of the daily digest (IANA id)
+ */
+@Introspected
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "SubscriptionPatch")
+public record SubscriptionPatch(
+        @Nullable @Valid @JsonSetter(nulls = Nulls.FAIL) Filters filters,
+        @Nullable @JsonSetter(nulls = Nulls.FAIL) Mode mode,
+        @Nullable @JsonSetter(nulls = Nulls.FAIL) @Schema(type = "string", format = "partial-time", example = "08:00")
+        LocalTime digestTime,
+        @Nullable @JsonSetter(nulls = Nulls.FAIL) @Schema(type = "string", example = "Asia/Shanghai")
+        ZoneId digestZone) {
+}
