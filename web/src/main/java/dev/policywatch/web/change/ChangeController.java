@@ -6,6 +6,7 @@ import dev.policywatch.events.Ids;
 import dev.policywatch.web.api.HistoryApi;
 import dev.policywatch.web.page.Formats;
 import dev.policywatch.web.page.PageException;
+import dev.policywatch.web.page.PageText;
 import dev.policywatch.web.page.Pages;
 import dev.policywatch.web.WebSettings;
 import io.micronaut.context.annotation.Requires;
@@ -35,65 +36,49 @@ final class ChangeController {
 
     @Get(uri = "/changes/{changeId}", produces = "text/html")
     HttpResponse<String> change(HttpRequest<?> request, @PathVariable String changeId) {
-        return pages.serve(request, "change", () -> {
+        return pages.serve(request, "what.change", () -> {
             if (!Ids.isValidDocumentId(changeId) || changeId.contains("..")) {
-                throw PageException.notFound("There is no change with that id.");
+                throw PageException.notFound("error.noSuchChange");
             }
             DocumentChange c = history.change(changeId);
+            PageText t = pages.text(request);
             Map<String, Object> model = new HashMap<>();
+            model.put("t", t);
             model.put("nav", "");
             model.put("c", c);
             model.put("title", c.title() == null || c.title().isBlank() ? c.documentId() : c.title());
             model.put("lang", Formats.lang(c.language()));
-            model.put("kindLabel", kindLabel(c.kind()));
+            model.put("kindLabel", t.text("kind." + c.kind().name()));
             model.put("kindClass", c.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-            model.put("detectedAt", Formats.time(c.detectedAt()));
+            model.put("detectedAt", t.time(c.detectedAt()));
             model.put("detectedIso", Formats.iso(c.detectedAt()));
-            model.put("fromAt", c.fromVersion() == null ? null : Formats.time(c.fromVersion().fetchedAt()));
-            model.put("toAt", Formats.time(c.toVersion().fetchedAt()));
+            model.put("fromAt", c.fromVersion() == null ? null : t.time(c.fromVersion().fetchedAt()));
+            model.put("toAt", t.time(c.toVersion().fetchedAt()));
             model.put("sourceHref", Formats.safeHref(c.url()));
             model.put("documentHref", "/documents/" + c.documentId());
-            model.put("summary", c.summary().describe());
+            model.put("summary", t.summary(c.summary()));
             model.put("unchanged", c.summary().unchanged());
-            boolean zh = c.language() != null && c.language().toLowerCase(java.util.Locale.ROOT).startsWith("zh");
-            model.put("provisions", c.changes().stream().map(p -> ProvisionDiff.of(p, zh)).toList());
+            model.put("provisions", c.changes().stream().map(p -> ProvisionDiff.of(p, t)).toList());
             model.put("headline", c.kind() == ChangeKind.UPDATED ? c.summary().headline() : null);
-            model.put("meaning", meaning(c));
-            model.put("structure", c.structureChanges().stream().map(ProvisionDiff::of).toList());
-            model.put("note", note(c.kind(), c.changes().isEmpty()));
+            model.put("meaning", meaning(c, t));
+            model.put("structure", c.structureChanges().stream().map(p -> ProvisionDiff.of(p, t)).toList());
+            model.put("note", note(c.kind(), c.changes().isEmpty(), t));
             // a huge edit arrives truncated (docs/events.md): say so, and where the whole diff is
-            model.put("truncated", Boolean.TRUE.equals(c.truncated()) ? "Too large to list in full: the first "
-                    + c.changes().size() + " of " + c.summary().total() + " changed provisions are shown. The whole "
-                    + "diff is served by the history API at " + c.fullDiff() : null);
+            model.put("truncated", Boolean.TRUE.equals(c.truncated()) ? t.text("change.truncated",
+                    t.number(c.changes().size()), t.number(c.summary().total()), c.fullDiff()) : null);
             return pages.ok(request, "web/change", model);
         });
     }
 
     /** "3 substantive · 64 editorial", or null for a change written before meanings existed. */
-    private static String meaning(DocumentChange c) {
+    private static String meaning(DocumentChange c, PageText t) {
         int s = c.summary().substantive();
         int e = c.summary().editorial();
-        return s + e == 0 ? null : s + " substantive · " + e + " editorial";
-    }
-
-    private static String kindLabel(ChangeKind kind) {
-        return switch (kind) {
-            case BASELINE -> "First version";
-            case NEW_DOCUMENT -> "New document";
-            case UPDATED -> "Updated";
-            case REMOVED -> "Removed";
-        };
+        return s + e == 0 ? null : t.text("change.meaning", t.number(s), t.number(e));
     }
 
     /** What to say where the list of provision changes is empty or not the point. */
-    private static String note(ChangeKind kind, boolean noProvisions) {
-        return switch (kind) {
-            case BASELINE -> "This is the first version policywatch recorded of this document. Later changes are "
-                    + "compared with it.";
-            case NEW_DOCUMENT -> "A newly published document. Its provisions are not listed one by one; later "
-                    + "changes to it will be.";
-            case REMOVED -> "The document is no longer available at its address.";
-            case UPDATED -> noProvisions ? "No provision changed in this version." : null;
-        };
+    private static String note(ChangeKind kind, boolean noProvisions, PageText t) {
+        return kind == ChangeKind.UPDATED && !noProvisions ? null : t.text("change.note." + kind.name());
     }
 }

@@ -4,14 +4,15 @@ import dev.policywatch.events.ChangeType;
 import dev.policywatch.events.DiffOp;
 import dev.policywatch.events.EditorialKind;
 import dev.policywatch.events.FactKind;
-import dev.policywatch.events.FactText;
 import dev.policywatch.events.ProvisionChange;
+import dev.policywatch.web.page.PageText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * One provision change ready to show: its label as printed ({@code 第十条}, or {@code 第十条 → 第十一条}
+ * One provision change ready to show in the reader's language (type, editorial kinds and fact chips; the
+ * provision's own text as it is): its label as printed ({@code 第十条}, or {@code 第十条 → 第十一条}
  * when renumbered), where it sits, and its diff three ways: {@code inline} (deletions and insertions
  * interleaved), {@code before} (the old text, deletions marked) and {@code after} (the new text,
  * insertions marked). Built from the change's word/character diff; when the change has none (an added
@@ -24,8 +25,9 @@ import java.util.Locale;
  * rather than the whole text struck out and re-inserted.
  *
  * @param similarity percent, or -1 when not worth showing (not a modification)
+ * @param numbered   whether {@code label} is the provision's own (else it is "(unnumbered)" in the reader's language)
  */
-public record ProvisionDiff(String type, String typeLabel, String label, String oldLabel, String newLabel,
+public record ProvisionDiff(String type, String typeLabel, String label, boolean numbered, String oldLabel, String newLabel,
         boolean relabelled, String location, int similarity, List<Segment> inline, List<Segment> before,
         List<Segment> after, boolean hasBefore, boolean hasAfter, boolean textChanged, boolean editorial,
         String editorialKinds, String note, List<String> chips) {
@@ -37,14 +39,8 @@ public record ProvisionDiff(String type, String typeLabel, String label, String 
         chips = chips == null ? List.of() : List.copyOf(chips);
     }
 
-    /** Builds the display form of a change, fact chips in the language of its text. */
-    public static ProvisionDiff of(ProvisionChange c) {
-        String sample = c.newText() != null ? c.newText() : c.oldText() == null ? "" : c.oldText();
-        return of(c, sample.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN));
-    }
-
-    /** Builds the display form of a change; {@code zh}: fact chips in Chinese. */
-    public static ProvisionDiff of(ProvisionChange c, boolean zh) {
+    /** Builds the display form of a change for a reader of {@code t}'s language. */
+    public static ProvisionDiff of(ProvisionChange c, PageText t) {
         List<Segment> inline = new ArrayList<>();
         List<Segment> before = new ArrayList<>();
         List<Segment> after = new ArrayList<>();
@@ -108,36 +104,25 @@ public record ProvisionDiff(String type, String typeLabel, String label, String 
         }
         boolean changed = inline.stream().anyMatch(s -> !s.kind().equals(Segment.SAME));
         boolean relabelled = c.oldLabel() != null && c.newLabel() != null && !c.oldLabel().equals(c.newLabel());
-        return new ProvisionDiff(c.type().name().toLowerCase(Locale.ROOT), typeLabel(c.type()), label(c),
-                c.oldLabel(), c.newLabel(), relabelled, location(c), c.type() == ChangeType.MODIFIED
+        String label = label(c);
+        return new ProvisionDiff(c.type().name().toLowerCase(Locale.ROOT), t.text("type." + c.type().name()),
+                label == null ? t.text("diff.unnumbered") : label, label != null, c.oldLabel(), c.newLabel(), relabelled, location(c), c.type() == ChangeType.MODIFIED
                         ? (int) Math.round(c.similarity() * 100) : -1,
                 inline, before, after, c.type() != ChangeType.ADDED, c.type() != ChangeType.REMOVED, changed,
-                c.editorial(), kinds(c.editorialKinds()), c.note() == null || c.note().isBlank() ? null : c.note(),
+                c.editorial(), kinds(c.editorialKinds(), t), c.note() == null || c.note().isBlank() ? null : c.note(),
                 c.facts().stream().filter(f -> f.kind() != FactKind.OBLIGATION || f.changed())
-                        .map(f -> FactText.chip(f, zh)).toList());
+                        .map(t::chip).toList());
     }
 
-    /** "punctuation, variant" — the kinds an editorial change consists of, in words; null when none. */
-    private static String kinds(List<EditorialKind> kinds) {
-        return kinds.isEmpty() ? null : String.join(", ", kinds.stream()
-                .map(k -> k.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList());
+    /** "punctuation, variant characters" — the kinds an editorial change consists of, in words; null when none. */
+    private static String kinds(List<EditorialKind> kinds, PageText t) {
+        return kinds.isEmpty() ? null : t.join(kinds.stream().map(k -> t.text("editorial." + k.name())).toList());
     }
 
-    static String typeLabel(ChangeType type) {
-        return switch (type) {
-            case ADDED -> "Added";
-            case REMOVED -> "Removed";
-            case MODIFIED -> "Modified";
-            case RENUMBERED -> "Renumbered";
-        };
-    }
-
+    /** The label as printed, or null when the provision has none. */
     private static String label(ProvisionChange c) {
         String label = c.displayLabel();
-        if (label != null && !label.isBlank()) {
-            return label;
-        }
-        return "(unnumbered)";
+        return label != null && !label.isBlank() ? label : null;
     }
 
     /** The enclosing units ({@code 第二章 › 第一节}), from the new path, else the old; empty when top-level. */

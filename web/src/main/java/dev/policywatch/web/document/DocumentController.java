@@ -6,12 +6,11 @@ import dev.policywatch.events.Ids;
 import dev.policywatch.web.api.ApiException;
 import dev.policywatch.web.api.DocumentHistory;
 import dev.policywatch.web.api.DocumentLineage;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import dev.policywatch.web.api.DocumentVersion;
 import dev.policywatch.web.api.HistoryApi;
 import dev.policywatch.web.page.Formats;
 import dev.policywatch.web.page.PageException;
+import dev.policywatch.web.page.PageText;
 import dev.policywatch.web.page.Pages;
 import dev.policywatch.web.WebSettings;
 import io.micronaut.context.annotation.Requires;
@@ -45,17 +44,19 @@ final class DocumentController {
 
     @Get(uri = "/documents/{documentId}", produces = "text/html")
     HttpResponse<String> document(HttpRequest<?> request, @PathVariable String documentId) {
-        return pages.serve(request, "document", () -> {
+        return pages.serve(request, "what.document", () -> {
             if (!Ids.isValidDocumentId(documentId) || documentId.contains("..")) {
-                throw PageException.notFound("There is no document with that id.");
+                throw PageException.notFound("error.noSuchDocument");
             }
             DocumentHistory doc = history.versions(documentId);
             if (doc.versions().isEmpty()) {
-                throw PageException.notFound("No version of this document has been recorded.");
+                throw PageException.notFound("error.noVersions");
             }
+            PageText t = pages.text(request);
             DocumentChange latest = latestChange(doc.versions().get(0));
             String title = first(doc.title(), latest == null ? null : latest.title(), documentId);
             Map<String, Object> model = new HashMap<>();
+            model.put("t", t);
             model.put("nav", "");
             model.put("documentId", documentId);
             model.put("title", title);
@@ -68,10 +69,10 @@ final class DocumentController {
                     : first(latest.sourceName(), latest.sourceId(), null));
             model.put("sourceLink", latest == null ? null : "/?source="
                     + java.net.URLEncoder.encode(latest.sourceId(), java.nio.charset.StandardCharsets.UTF_8));
-            model.put("versions", rows(doc.versions()));
+            model.put("versions", rows(doc.versions(), t));
             DocumentLineage lineage = history.lineage(documentId);
-            model.put("predecessor", lineage.predecessor() == null ? null : link(lineage.predecessor()));
-            model.put("successors", lineage.successors().stream().map(DocumentController::link).toList());
+            model.put("predecessor", lineage.predecessor() == null ? null : link(lineage.predecessor(), t));
+            model.put("successors", lineage.successors().stream().map(l -> link(l, t)).toList());
             return pages.ok(request, "web/document", model);
         });
     }
@@ -80,9 +81,9 @@ final class DocumentController {
     public record LineageLink(String href, String title, String date, String dateIso, String changeHref, String reason) {
     }
 
-    private static LineageLink link(DocumentLineage.Link l) {
+    private static LineageLink link(DocumentLineage.Link l, PageText t) {
         return new LineageLink("/documents/" + l.documentId(), l.title() == null ? l.documentId() : l.title(),
-                l.fetchedAt() == null ? "" : DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC).format(l.fetchedAt()),
+                t.date(l.fetchedAt()),
                 l.fetchedAt() == null ? null : Formats.iso(l.fetchedAt()),
                 l.changeId() == null ? null : "/changes/" + l.changeId(), l.reason());
     }
@@ -92,26 +93,23 @@ final class DocumentController {
             boolean latest) {
     }
 
-    private static List<VersionRow> rows(List<DocumentVersion> versions) {
+    private static List<VersionRow> rows(List<DocumentVersion> versions, PageText t) {
         int n = versions.size();
         return java.util.stream.IntStream.range(0, n).mapToObj(i -> {
             DocumentVersion v = versions.get(i);
-            return new VersionRow(v.versionId(), Formats.time(v.fetchedAt()), Formats.iso(v.fetchedAt()),
-                    v.changeId() == null ? null : "/changes/" + v.changeId(), what(v, i == n - 1), i == 0);
+            return new VersionRow(v.versionId(), t.time(v.fetchedAt()), Formats.iso(v.fetchedAt()),
+                    v.changeId() == null ? null : "/changes/" + v.changeId(), what(v, i == n - 1, t), i == 0);
         }).toList();
     }
 
-    private static String what(DocumentVersion v, boolean oldest) {
+    private static String what(DocumentVersion v, boolean oldest, PageText t) {
         if (v.kind() == ChangeKind.BASELINE || v.kind() == null && oldest) {
-            return "First version recorded";
+            return t.text("document.what.BASELINE");
         }
-        if (v.kind() == ChangeKind.NEW_DOCUMENT) {
-            return "Newly published";
+        if (v.kind() == ChangeKind.NEW_DOCUMENT || v.kind() == ChangeKind.REMOVED) {
+            return t.text("document.what." + v.kind().name());
         }
-        if (v.kind() == ChangeKind.REMOVED) {
-            return "Removed";
-        }
-        return v.summary() == null ? "Updated" : v.summary().describe();
+        return v.summary() == null ? t.text("kind.UPDATED") : t.summary(v.summary());
     }
 
     private DocumentChange latestChange(DocumentVersion newest) {

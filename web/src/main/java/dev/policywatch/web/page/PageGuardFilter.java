@@ -40,7 +40,8 @@ final class PageGuardFilter {
         }
         MutableHttpResponse<String> notFound = HttpResponse.<String>status(HttpStatus.NOT_FOUND)
                 .contentType(Pages.HTML)
-                .body(pages.error(request, HttpStatus.NOT_FOUND, "Not found", "There is no such page.").body());
+                .header(io.micronaut.http.HttpHeaders.VARY, Pages.VARY)
+                .body(pages.error(request, HttpStatus.NOT_FOUND, "error.notFound", "error.noSuchPage").body());
         addHeaders(notFound);
         return notFound;
     }
@@ -66,7 +67,7 @@ final class PageGuardFilter {
         if (path == null) {
             return false;
         }
-        return path.equals("/") || path.equals("/sources") || path.equals("/subscribe")
+        return path.equals("/") || path.equals("/sources") || path.equals("/subscribe") || path.equals(LanguageSwitch.PATH)
                 || path.startsWith("/changes/") || path.startsWith("/documents/") || path.startsWith("/web/")
                 || path.equals("/changes") || path.equals("/documents");
     }

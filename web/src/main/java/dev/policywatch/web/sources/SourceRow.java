@@ -2,9 +2,10 @@ package dev.policywatch.web.sources;
 
 import dev.policywatch.web.api.SourceStatus;
 import dev.policywatch.web.page.Formats;
+import dev.policywatch.web.page.PageText;
 
 /**
- * One source as the sources page shows it.
+ * One source as the sources page shows it, in the reader's language (the crawler's own error text as it is).
  *
  * @param every       the interval for people ("30 s", "6 h")
  * @param outcome     what the last crawl came to, for people ("not modified since the last fetch")
@@ -16,8 +17,14 @@ public record SourceRow(String id, String name, String href, String url, String 
         String lastChange, String nextFetch, String nextFetchIso, String lastError, String lastErrorAt,
         String brokenReason, String health, String healthLabel, boolean running, String changesHref) {
 
-    /** The last outcome for people: the crawler's description, else its word in lower case ("held back"). */
-    static String outcome(SourceStatus s) {
+    /**
+     * The last outcome for people: the reader's words for the crawler's outcome ({@code outcome.HELD_BACK});
+     * for a word this page does not know, the crawler's own description, else the word in lower case.
+     */
+    static String outcome(SourceStatus s, PageText t) {
+        if (s.lastOutcome() != null && t.has("outcome." + s.lastOutcome())) {
+            return t.text("outcome." + s.lastOutcome());
+        }
         if (s.lastOutcomeDescription() != null && !s.lastOutcomeDescription().isBlank()) {
             return s.lastOutcomeDescription();
         }
@@ -25,27 +32,29 @@ public record SourceRow(String id, String name, String href, String url, String 
                 : s.lastOutcome().toLowerCase(java.util.Locale.ROOT).replace('_', ' ').replace('-', ' ');
     }
 
-    static SourceRow of(SourceStatus s) {
+    /** The kind of source in the reader's words ({@code page} → "web page" / "网页"); an unknown kind as it is. */
+    static String kind(String kind, PageText t) {
+        return kind != null && t.has("sources.kind." + kind) ? t.text("sources.kind." + kind) : kind;
+    }
+
+    static SourceRow of(SourceStatus s, PageText t) {
         String health;
-        String label;
         if (s.broken()) {
             health = "broken";
-            label = "Broken";
         } else if (s.lastFetchAt() == null) {
             health = "new";
-            label = "Not fetched yet";
         } else if (s.lastError() != null && !s.lastError().isBlank()) {
             health = "failing";
-            label = "Failing";
         } else {
             health = "ok";
-            label = "OK";
         }
-        String status = s.lastStatus() == null ? null : s.lastStatus() == 0 ? "no answer" : "HTTP " + s.lastStatus();
+        String status = s.lastStatus() == null ? null
+                : s.lastStatus() == 0 ? t.text("sources.noAnswer") : "HTTP " + s.lastStatus();
         return new SourceRow(s.id(), s.displayName(), Formats.safeHref(s.url()), s.url(), s.publisher(),
-                s.jurisdiction(), s.kind(), Formats.duration(s.every()), Formats.time(s.lastFetchAt()),
-                Formats.iso(s.lastFetchAt()), status, outcome(s), Formats.time(s.lastChangeAt()), Formats.time(s.nextFetchAt()),
-                Formats.iso(s.nextFetchAt()), s.lastError(), Formats.time(s.lastErrorAt()), s.brokenReason(), health,
-                label, s.running(), "/?source=" + java.net.URLEncoder.encode(s.id(), java.nio.charset.StandardCharsets.UTF_8));
+                s.jurisdiction(), kind(s.kind(), t), t.duration(s.every()), t.time(s.lastFetchAt()),
+                Formats.iso(s.lastFetchAt()), status, outcome(s, t), t.time(s.lastChangeAt()), t.time(s.nextFetchAt()),
+                Formats.iso(s.nextFetchAt()), s.lastError(), t.time(s.lastErrorAt()), s.brokenReason(), health,
+                t.text("health." + health), s.running(),
+                "/?source=" + java.net.URLEncoder.encode(s.id(), java.nio.charset.StandardCharsets.UTF_8));
     }
 }

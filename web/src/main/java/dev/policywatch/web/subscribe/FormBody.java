@@ -22,7 +22,7 @@ final class FormBody {
             return fields;
         }
         if (body.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("the form is larger than " + MAX_LENGTH / 1024 + " KB");
+            throw new SubscribeForm.Invalid("subscribe.invalid.tooLarge", MAX_LENGTH / 1024);
         }
         for (String pair : body.split("&")) {
             if (pair.isEmpty()) {
@@ -40,7 +40,7 @@ final class FormBody {
         try {
             return URLDecoder.decode(s, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("the form is not validly encoded");
+            throw new SubscribeForm.Invalid("subscribe.invalid.encoding");
         }
     }
 }

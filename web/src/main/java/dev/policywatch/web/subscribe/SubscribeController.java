@@ -7,6 +7,7 @@ import dev.policywatch.web.api.NotifierApi;
 import dev.policywatch.web.api.SourceStatus;
 import dev.policywatch.web.api.SubscriptionCreated;
 import dev.policywatch.web.api.SubscriptionRequest;
+import dev.policywatch.web.page.PageText;
 import dev.policywatch.web.page.Pages;
 import io.micronaut.core.annotation.Nullable;
 import dev.policywatch.web.WebSettings;
@@ -55,24 +56,25 @@ final class SubscribeController {
 
     @Get(uri = "/subscribe", produces = "text/html")
     HttpResponse<String> form(HttpRequest<?> request) {
-        return pages.serve(request, "page", () -> form(request, HttpStatus.OK, SubscribeForm.empty(), null));
+        return pages.serve(request, "what.page", () -> form(request, HttpStatus.OK, SubscribeForm.empty(), null));
     }
 
     @Post(uri = "/subscribe", produces = "text/html")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<String> submit(HttpRequest<?> request, @Nullable @Body String body) {
-        return pages.serve(request, "page", () -> {
+        return pages.serve(request, "what.page", () -> {
+            PageText t = pages.text(request);
             SubscribeForm form;
             try {
                 form = SubscribeForm.of(FormBody.parse(body));
-            } catch (IllegalArgumentException e) {
-                return form(request, HttpStatus.BAD_REQUEST, SubscribeForm.empty(), e.getMessage());
+            } catch (SubscribeForm.Invalid e) {
+                return form(request, HttpStatus.BAD_REQUEST, SubscribeForm.empty(), t.text(e.key(), e.args()));
             }
             SubscriptionRequest subscription;
             try {
                 subscription = form.toRequest();
-            } catch (IllegalArgumentException e) {
-                return form(request, HttpStatus.BAD_REQUEST, form, e.getMessage());
+            } catch (SubscribeForm.Invalid e) {
+                return form(request, HttpStatus.BAD_REQUEST, form, t.text(e.key(), e.args()));
             }
             SubscriptionCreated created;
             try {
@@ -104,6 +106,7 @@ final class SubscribeController {
         model.put("manageToken", email || created == null ? null : created.manageToken());
         model.put("subscriptionId", email || created == null ? null : created.id());
         model.put("mode", subscription.mode());
+        model.put("channelName", pages.text(request).text("channel." + subscription.channel()));
         return pages.ok(request, "web/subscribed", model);
     }
 

@@ -36,30 +36,53 @@ public record SubscribeForm(String channel, String target, List<String> sources,
     }
 
     /**
+     * A field is missing or invalid: what to tell the user, as a message key of the web bundle and its
+     * arguments (the message names the field).
+     */
+    static final class Invalid extends IllegalArgumentException {
+
+        private final String key;
+        private final transient Object[] args;
+
+        Invalid(String key, Object... args) {
+            super(key);
+            this.key = key;
+            this.args = args.clone();
+        }
+
+        String key() {
+            return key;
+        }
+
+        Object[] args() {
+            return args.clone();
+        }
+    }
+
+    /**
      * The notifier request.
      *
-     * @throws IllegalArgumentException with a message for the user when a field is missing or invalid
+     * @throws Invalid with the message for the user when a field is missing or invalid
      */
     SubscriptionRequest toRequest() {
         String ch = channel.strip().toLowerCase(Locale.ROOT);
         if (!ch.equals("email") && !ch.equals("slack")) {
-            throw new IllegalArgumentException("Choose email or Slack.");
+            throw new Invalid("subscribe.invalid.channel");
         }
         String t = target.strip();
         if (t.isEmpty()) {
-            throw new IllegalArgumentException(ch.equals("email") ? "Enter the email address to send alerts to."
-                    : "Enter the Slack webhook URL to post alerts to.");
+            throw new Invalid("subscribe.invalid.target." + ch);
         }
         String m = mode.strip().toLowerCase(Locale.ROOT);
         if (!m.equals("immediate") && !m.equals("daily")) {
-            throw new IllegalArgumentException("Choose immediate alerts or a daily digest.");
+            throw new Invalid("subscribe.invalid.mode");
         }
         Set<String> types = new LinkedHashSet<>();
         for (String type : changeTypes) {
             try {
                 types.add(ChangeType.valueOf(type.strip().toUpperCase(Locale.ROOT)).name());
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("Unknown change type: " + clip(type));
+                throw new Invalid("subscribe.invalid.type", clip(type));
             }
         }
         return new SubscriptionRequest(ch, t, new SubscriptionRequest.Filters(
@@ -100,7 +123,7 @@ public record SubscribeForm(String channel, String target, List<String> sources,
             }
         }
         if (set.size() > MAX_VALUES) {
-            throw new IllegalArgumentException("At most " + MAX_VALUES + " " + field + ", please.");
+            throw new Invalid("subscribe.invalid.tooMany." + field, MAX_VALUES);
         }
         return List.copyOf(set);
     }

@@ -10,9 +10,10 @@ import dev.policywatch.web.api.ChangePage;
 import dev.policywatch.web.api.CrawlerApi;
 import dev.policywatch.web.api.HistoryApi;
 import dev.policywatch.web.api.SourceStatus;
+import dev.policywatch.web.page.PageException;
+import dev.policywatch.web.page.PageText;
 import dev.policywatch.web.page.Pages;
 import io.micronaut.core.annotation.Nullable;
-import dev.policywatch.web.WebSettings;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -28,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * {@code GET /}: the changes timeline. Filters go to {@code GET /api/changes} as they are; the next page
@@ -58,32 +60,36 @@ final class TimelineController {
             @Nullable @QueryValue String jurisdiction, @Nullable @QueryValue String kind,
             @Nullable @QueryValue String type, @Nullable @QueryValue String q, @Nullable @QueryValue String cursor,
             @Nullable @QueryValue String significance, @Nullable @QueryValue String fact) {
-        return pages.serve(request, "page of changes", () -> {
+        return pages.serve(request, "what.changes", () -> {
+            PageText t = pages.text(request);
             ChangeFilter filter = ChangeFilter.parse(source, jurisdiction, kind, type, q, significance, fact);
             String at = cursor == null || cursor.isBlank() ? null : cursor.strip();
             if (at != null && at.length() > MAX_CURSOR) {
-                throw new IllegalArgumentException("cursor is too long");
+                throw PageException.badRequest("error.cursor");
             }
             ChangePage page = history.changes(filter, at, settings.pageSize());
             List<TimelineItem> items = new ArrayList<>();
             for (DocumentChange c : page.items()) {
-                items.add(TimelineItem.of(c, filter.q()));
+                items.add(TimelineItem.of(c, filter.q(), t));
             }
             Map<String, Object> model = new HashMap<>();
+            model.put("t", t);
             model.put("nav", "timeline");
             model.put("items", items);
             model.put("filter", filter);
             model.put("filtered", filter.any());
             model.put("kind", filter.kind() == null ? "" : filter.kind().name());
             model.put("type", filter.type() == null ? "" : filter.type().name());
-            model.put("kinds", Arrays.stream(ChangeKind.values()).map(k -> new Option(k.name(), TimelineItem.kindLabel(k))).toList());
-            model.put("types", Arrays.stream(ChangeType.values()).map(t -> new Option(t.name(), label(t))).toList());
+            model.put("kinds", Arrays.stream(ChangeKind.values())
+                    .map(k -> new Option(k.name(), t.text(TimelineItem.kindKey(k)))).toList());
+            model.put("types", Arrays.stream(ChangeType.values())
+                    .map(ct -> new Option(ct.name(), t.text(typeKey(ct)))).toList());
             model.put("significance", filter.significance() == null ? "" : filter.significance().name());
-            model.put("significances", List.of(new Option("SUBSTANTIVE", "Substantive"),
-                    new Option("EDITORIAL", "Editorial only")));
+            model.put("significances", Stream.of("SUBSTANTIVE", "EDITORIAL")
+                    .map(v -> new Option(v, t.text("timeline.significance." + v))).toList());
             model.put("fact", filter.fact() == null ? "" : filter.fact().name());
-            model.put("facts", List.of(new Option("FINE", "Fines"), new Option("DEADLINE", "Deadlines"),
-                    new Option("EFFECTIVE_DATE", "Effective dates"), new Option("OBLIGATION", "Obligations")));
+            model.put("facts", Stream.of("FINE", "DEADLINE", "EFFECTIVE_DATE", "OBLIGATION")
+                    .map(v -> new Option(v, t.text("timeline.fact." + v))).toList());
             model.put("nextHref", page.nextCursor() == null ? null : link(filter, page.nextCursor()));
             model.put("firstHref", at == null ? null : link(filter, null));
             List<SourceStatus> sources = sourcesOrNull();
@@ -98,13 +104,9 @@ final class TimelineController {
     public record Option(String value, String text) {
     }
 
-    static String label(ChangeType type) {
-        return switch (type) {
-            case ADDED -> "Added";
-            case REMOVED -> "Removed";
-            case MODIFIED -> "Modified";
-            case RENUMBERED -> "Renumbered";
-        };
+    /** The message key of a type of provision change ({@code type.MODIFIED}). */
+    public static String typeKey(ChangeType type) {
+        return "type." + type.name();
     }
 
     private List<SourceStatus> sourcesOrNull() {

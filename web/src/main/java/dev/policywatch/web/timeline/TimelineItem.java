@@ -5,11 +5,13 @@ import dev.policywatch.events.DocumentChange;
 import dev.policywatch.events.ProvisionChange;
 import dev.policywatch.events.SearchMatch;
 import dev.policywatch.web.page.Formats;
+import dev.policywatch.web.page.PageText;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One change on the timeline, ready to show: every string is crawled text and is shown escaped.
+ * One change on the timeline, ready to show in the reader's language: crawled text as it is (shown
+ * escaped), the kind, summary, time and fact chips in the reader's language.
  *
  * @param labels the first changed provisions' labels ({@code 第十条}, {@code 第十条 → 第十一条})
  * @param more   how many changed provisions are not in {@code labels}
@@ -35,12 +37,8 @@ public record TimelineItem(String href, String documentHref, String title, Strin
         chips = chips == null ? List.of() : List.copyOf(chips);
     }
 
-    static TimelineItem of(DocumentChange c) {
-        return of(c, null);
-    }
-
     /** The item, with the snippet of {@code q} in what changed when {@code q} is set. */
-    static TimelineItem of(DocumentChange c, String q) {
+    static TimelineItem of(DocumentChange c, String q, PageText t) {
         List<String> labels = new ArrayList<>();
         for (ProvisionChange p : c.changes()) {
             if (labels.size() == LABELS_SHOWN) {
@@ -55,44 +53,40 @@ public record TimelineItem(String href, String documentHref, String title, Strin
         String title = c.title() == null || c.title().isBlank() ? c.documentId() : c.title();
         return new TimelineItem("/changes/" + c.changeId(), "/documents/" + c.documentId(), title, c.documentId(),
                 c.sourceName() == null || c.sourceName().isBlank() ? c.sourceId() : c.sourceName(), c.publisher(),
-                c.jurisdiction(), kindLabel(c.kind()), c.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
-                Formats.time(c.detectedAt()), Formats.iso(c.detectedAt()), summary(c), labels, more,
+                c.jurisdiction(), t.text(kindKey(c.kind())), c.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                t.time(c.detectedAt()), Formats.iso(c.detectedAt()), summary(c, t), labels, more,
                 Formats.lang(c.language()), q == null ? null : Snippet.of(SearchMatch.find(c, q)), c.editorialOnly(),
-                c.kind() == ChangeKind.UPDATED ? c.summary().headline() : null, chips(c));
+                c.kind() == ChangeKind.UPDATED ? c.summary().headline() : null, chips(c, t));
     }
 
-    /** The changed fines, deadlines and dates of a change, as chips (at most four). */
-    private static List<String> chips(DocumentChange c) {
-        boolean zh = c.language() != null && c.language().toLowerCase(java.util.Locale.ROOT).startsWith("zh");
+    /** The changed fines, deadlines and dates of a change, as chips in the reader's language (at most four). */
+    private static List<String> chips(DocumentChange c, PageText t) {
         List<String> out = new ArrayList<>();
         for (ProvisionChange p : c.changes()) {
             for (dev.policywatch.events.Fact f : p.facts()) {
                 if (f.changed() && f.kind() != dev.policywatch.events.FactKind.OBLIGATION && out.size() < 4) {
-                    out.add(dev.policywatch.events.FactText.chip(f, zh));
+                    out.add(t.chip(f));
                 }
             }
         }
         return out;
     }
 
-    static String kindLabel(ChangeKind kind) {
-        return switch (kind) {
-            case BASELINE -> "First version";
-            case NEW_DOCUMENT -> "New document";
-            case UPDATED -> "Updated";
-            case REMOVED -> "Removed";
-        };
+    /** The message key of a kind of change ({@code kind.UPDATED}). */
+    public static String kindKey(ChangeKind kind) {
+        return "kind." + kind.name();
     }
 
-    private static String summary(DocumentChange c) {
+    private static String summary(DocumentChange c, PageText t) {
         return switch (c.kind()) {
-            case BASELINE -> "Recorded as the first version";
-            case NEW_DOCUMENT -> "Newly published";
-            case REMOVED -> "No longer available at its address";
+            case BASELINE -> t.text("timeline.summary.BASELINE");
+            case NEW_DOCUMENT -> t.text("timeline.summary.NEW_DOCUMENT");
+            case REMOVED -> t.text("timeline.summary.REMOVED");
             case UPDATED -> {
-                String provisions = c.summary().describe();
+                String provisions = t.summary(c.summary());
                 yield c.structureChanges().isEmpty() ? provisions
-                        : provisions + "; " + Formats.count(c.structureChanges().size(), "heading change", "heading changes");
+                        : t.text("timeline.summary.withHeadings", provisions,
+                                t.count("count.headingChanges", c.structureChanges().size()));
             }
         };
     }

@@ -33,20 +33,28 @@ class SubscribeFormTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "channel=fax&target=x&mode=daily|Choose email or Slack",
-            "channel=email&target=&mode=daily|Enter the email address",
-            "channel=slack&target=&mode=daily|Enter the Slack webhook URL",
-            "channel=email&target=a%40b.org&mode=weekly|immediate alerts or a daily digest",
-            "channel=email&target=a%40b.org&mode=daily&changeTypes=REWRITTEN|Unknown change type: REWRITTEN"})
-    void invalidInputIsRejectedWithAMessageForTheUser(String form, String message) {
+            "channel=fax&target=x&mode=daily|subscribe.invalid.channel",
+            "channel=email&target=&mode=daily|subscribe.invalid.target.email",
+            "channel=slack&target=&mode=daily|subscribe.invalid.target.slack",
+            "channel=email&target=a%40b.org&mode=weekly|subscribe.invalid.mode",
+            "channel=email&target=a%40b.org&mode=daily&changeTypes=REWRITTEN|subscribe.invalid.type"})
+    void invalidInputIsRejectedWithTheMessageKeyForTheUser(String form, String key) {
         assertThatThrownBy(() -> SubscribeForm.of(FormBody.parse(form)).toRequest())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
+                .isInstanceOfSatisfying(SubscribeForm.Invalid.class, e -> assertThat(e.key()).isEqualTo(key));
+    }
+
+    @Test
+    void theUnknownTypeIsNamedInTheMessage() {
+        assertThatThrownBy(() -> SubscribeForm.of(FormBody.parse("channel=email&target=a%40b.org&mode=daily"
+                + "&changeTypes=REWRITTEN")).toRequest())
+                .isInstanceOfSatisfying(SubscribeForm.Invalid.class, e -> assertThat(e.args()).containsExactly("REWRITTEN"));
     }
 
     @Test
     void aBadlyEncodedOrHugeFormIsRejected() {
-        assertThatThrownBy(() -> FormBody.parse("target=%zz")).hasMessageContaining("not validly encoded");
+        assertThatThrownBy(() -> FormBody.parse("target=%zz"))
+                .isInstanceOfSatisfying(SubscribeForm.Invalid.class, e -> assertThat(e.key()).isEqualTo("subscribe.invalid.encoding"));
         assertThatThrownBy(() -> FormBody.parse("k=" + "a".repeat(FormBody.MAX_LENGTH)))
-                .hasMessageContaining("larger than");
+                .isInstanceOfSatisfying(SubscribeForm.Invalid.class, e -> assertThat(e.key()).isEqualTo("subscribe.invalid.tooLarge"));
     }
 }
