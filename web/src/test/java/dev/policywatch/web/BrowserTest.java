@@ -167,7 +167,7 @@ class BrowserTest {
             List<WebElement> cards = browser.findElements(By.cssSelector(".timeline .change-card"));
             assertThat(cards).hasSize(1);
             WebElement chip = cards.get(0).findElement(By.cssSelector(".fact-chips .chip"));
-            assertThat(chip.getText()).isEqualTo("罚款 5千–3万 → 1万–10万元");
+            assertThat(chip.getText()).isEqualTo("fine CNY 5,000–CNY 30,000 → CNY 10,000–CNY 100,000"); // the reader's language
             assertThat(chip.isDisplayed()).isTrue();
 
             cards.get(0).findElement(By.cssSelector(".card-title a")).click();
