@@ -45,13 +45,19 @@ public final class TestInfra {
         return namespace + "." + base;
     }
 
-    /** Creates (if needed) a topic with this class's prefix and returns its name. */
+    /**
+     * Creates (if needed) a topic with this class's prefix and returns its name. Like the project's event
+     * topics it keeps its records forever ({@code retention.ms=-1}): test records carry the fixtures'
+     * timestamps (January 2026), which the broker's default 7-day retention would delete at its next
+     * check (30 s after the broker starts, then every 5 minutes), in the middle of a test.
+     */
     public String topic(String base, int partitions) {
         String name = name(base);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap()))) {
             if (!admin.listTopics().names().get().contains(name)) {
                 admin.createTopics(java.util.List.of(new NewTopic(name, partitions, (short) 1)
-                        .configs(Map.of("max.message.bytes", String.valueOf(17 * 1024 * 1024))))).all().get();
+                        .configs(Map.of("max.message.bytes", String.valueOf(17 * 1024 * 1024),
+                                "retention.ms", "-1")))).all().get();
             }
         } catch (Exception e) {
             throw new IllegalStateException("cannot create test topic " + name, e);
