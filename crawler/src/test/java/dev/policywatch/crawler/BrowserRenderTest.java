@@ -245,6 +245,49 @@ class BrowserRenderTest {
     }
 
     @Test
+    void hostilePagesAreBoundedAndTheBrowserGoesOn() throws IOException {
+        assumeChromium();
+        site.html("/hang.htm", "<html><body><p>第一条</p><script>for (;;) {}</script></body></html>");
+        site.html("/huge.htm", "<html><body><div id=\"x\" style=\"display:none\"></div><script>"
+                + "document.getElementById('x').textContent = '条'.repeat(3 * 1024 * 1024);</script></body></html>");
+        site.html("/dialog.htm", "<html><body><div id=\"x\"></div><script>alert('hi'); confirm('ok?');"
+                + "document.getElementById('x').textContent = '第一条 对话框之后写成。';</script></body></html>");
+        HttpFetcher fetcher = new HttpFetcher(TestSupport.fastSettings(), Clock.systemUTC());
+        RenderSettings settings = new RenderSettings(null, 1, Duration.ofSeconds(4), Duration.ofMillis(200), 100,
+                null, null);
+        try (BrowserPool pool = new BrowserPool(settings)) {
+            long start = System.nanoTime();
+            FetchResult hang = render(pool, fetcher, "/hang.htm", 16 << 20);
+            assertThat(hang).isInstanceOfSatisfying(FetchResult.Failed.class, f -> {
+                assertThat(CrawlOutcome.of(f)).isEqualTo(CrawlOutcome.TIMEOUT);
+                assertThat(f.reason()).contains("did not finish loading within 4000 ms");
+            });
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("bounded by the page-load timeout")
+                    .isLessThan(Duration.ofSeconds(20));
+            assertThat(pool.running()).as("the browser of a page that never finished is closed").isZero();
+
+            FetchResult huge = render(pool, fetcher, "/huge.htm", 1 << 20);
+            assertThat(huge).isInstanceOfSatisfying(FetchResult.Failed.class, f -> {
+                assertThat(CrawlOutcome.of(f)).as(f.reason()).isEqualTo(CrawlOutcome.TOO_LARGE);
+                assertThat(f.reason()).contains("over the cap of 1048576 bytes");
+            });
+
+            FetchResult dialog = render(pool, fetcher, "/dialog.htm", 16 << 20);
+            assertThat(dialog).isInstanceOfSatisfying(FetchResult.Fetched.class, f -> assertThat(
+                    new String(f.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("第一条 对话框之后写成。"));
+            assertThat(pool.running()).as("one browser at most (the default pool)").isLessThanOrEqualTo(1);
+        }
+    }
+
+    private FetchResult render(BrowserPool pool, HttpFetcher fetcher, String path, long maxBytes) {
+        URI url = site.url(path);
+        CookieManager jar = new CookieManager();
+        FetchResult.Fetched page = (FetchResult.Fetched) fetcher.fetch(FetchRequest.configured(url, Validators.NONE, jar,
+                null));
+        return pool.render(page, maxBytes, u -> fetcher.fetch(new FetchRequest(u, Validators.NONE, UrlOrigin.of(url), jar)));
+    }
+
+    @Test
     void withoutChromiumTheSourceSaysSoAndTheOthersRun() throws IOException {
         site.html("/notice.htm", "<html><head><title>通知</title></head><body><div id=\"content\">"
                 + "<p>第一条 本通知自发布之日起施行。</p></div></body></html>");

@@ -109,9 +109,10 @@ final class PageLoad {
     private void awaitLoadAndSettle() throws RenderException {
         try {
             if (!loaded.await(remainingNanos(), TimeUnit.NANOSECONDS)) {
+                // its renderer may still be busy (a script in an endless loop): that browser is not used again
                 throw new RenderException(RenderException.Kind.TIMEOUT, "the page did not finish loading within "
                         + settings.pageLoadTimeout().toMillis() + " ms (policywatch.crawler.render.page-load-timeout)",
-                        false);
+                        true);
             }
             long settle = settings.settle().toNanos();
             // settled: nothing in flight and no request for the settle time; at the deadline the DOM is read as it is
@@ -137,7 +138,7 @@ final class PageLoad {
         if (left <= 0) {
             throw new RenderException(RenderException.Kind.TIMEOUT, "the page was not rendered within "
                     + settings.pageLoadTimeout().toMillis() + " ms (policywatch.crawler.render.page-load-timeout)",
-                    false);
+                    true);
         }
         try {
             return cdp.call(method, params, sessionId, Duration.ofNanos(left));
