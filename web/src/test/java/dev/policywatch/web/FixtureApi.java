@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.policywatch.events.ChangeKind;
 import dev.policywatch.events.DocumentChange;
 import dev.policywatch.events.EventJson;
+import dev.policywatch.events.Ids;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -180,13 +181,18 @@ public final class FixtureApi implements AutoCloseable {
                 null, v, t, List.of(), List.of(), null);
     }
 
+    /** The versions of the Chinese document, newest first, as {@code GET /api/documents/{id}/versions} answers. */
     private static String versions() {
+        String v2 = Ids.changeId(Fixtures.ZH_DOC, Fixtures.ZH_V1.versionId(), Fixtures.ZH_V2.versionId());
+        String v1 = Ids.changeId(Fixtures.ZH_DOC, null, Fixtures.ZH_V1.versionId());
         return """
-                [{"versionId": "%s", "fetchedAt": "%s", "contentHash": "sha256:bb", "kind": "UPDATED",
+                {"documentId": "%s", "items": [
+                 {"versionId": "%s", "fetchedAt": "%s", "contentHash": "sha256:bb", "changeId": "%s", "kind": "UPDATED",
                   "summary": {"added": 1, "removed": 0, "modified": 1, "renumbered": 1, "unchanged": 21}},
-                 {"versionId": "%s", "fetchedAt": "%s", "contentHash": "sha256:aa", "kind": "BASELINE"}]
-                """.formatted(Fixtures.ZH_V2.versionId(), Fixtures.ZH_V2.fetchedAt(), Fixtures.ZH_V1.versionId(),
-                Fixtures.ZH_V1.fetchedAt());
+                 {"versionId": "%s", "fetchedAt": "%s", "contentHash": "sha256:aa", "changeId": "%s", "kind": "BASELINE",
+                  "summary": null}]}
+                """.formatted(Fixtures.ZH_DOC, Fixtures.ZH_V2.versionId(), Fixtures.ZH_V2.fetchedAt(), v2,
+                Fixtures.ZH_V1.versionId(), Fixtures.ZH_V1.fetchedAt(), v1);
     }
 
     private static String sources() {

@@ -77,11 +77,11 @@ public final class HistoryController {
     }
 
     /**
-     * A document's versions, oldest first, each with the change that introduced it.
+     * A document's versions, newest first, each with the change that introduced it and its summary.
      *
      * @param request    the request (for the read token)
      * @param documentId the document's id
-     * @return {@code {"documentId": ..., "items": [VersionRef + changeId + kind]}}
+     * @return {@code {"documentId": ..., "items": [VersionRef + changeId + kind + summary]}}
      */
     @Get("/api/documents/{documentId}/versions")
     @Tag(name = "documents")
@@ -104,7 +104,7 @@ public final class HistoryController {
             throw Problem.notFound("no document " + documentId + " in the history");
         }
         return new VersionList(documentId, rows.stream()
-                .map(row -> new VersionList.Item(row.version(), row.changeId(), row.kind())).toList());
+                .map(row -> new VersionList.Item(row.version(), row.changeId(), row.kind(), row.summary())).toList());
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.policywatch.engine.Engine;
 import dev.policywatch.engine.segment.Segmentation;
 import dev.policywatch.events.Block;
 import dev.policywatch.events.ChangeKind;
+import dev.policywatch.events.ChangeSummary;
 import dev.policywatch.events.ChangeType;
 import dev.policywatch.events.DocumentChange;
 import dev.policywatch.events.EventJson;
@@ -346,13 +347,18 @@ public final class HistoryStore {
     /** The versions of a document, newest first; empty when the document is unknown. */
     public List<VersionRow> versions(String documentId) {
         List<VersionRow> rows = new ArrayList<>();
-        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement("SELECT version_id, fetched_at, "
-                + "content_hash, change_id, kind FROM history_versions WHERE document_id = ? "
-                + "ORDER BY fetched_at DESC, version_id")) {
+        // with the summary of the change that introduced each version (what the document page lists)
+        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement("SELECT v.version_id, "
+                + "v.fetched_at, v.content_hash, v.change_id, v.kind, (h.payload::jsonb -> 'summary')::text AS summary "
+                + "FROM history_versions v LEFT JOIN history_changes h ON h.change_id = v.change_id "
+                + "WHERE v.document_id = ? ORDER BY v.fetched_at DESC, v.version_id")) {
             ps.setString(1, documentId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(versionRow(rs));
+                    String summary = rs.getString("summary");
+                    VersionRow row = versionRow(rs);
+                    rows.add(summary == null || summary.equals("null") ? row : new VersionRow(row.version(),
+                            row.changeId(), row.kind(), EventJson.read(summary, ChangeSummary.class)));
                 }
             }
         } catch (SQLException e) {
@@ -361,8 +367,11 @@ public final class HistoryStore {
         return rows;
     }
 
-    /** One version of a document and the change that introduced it. */
-    public record VersionRow(VersionRef version, String changeId, ChangeKind kind) {
+    /**
+     * One version of a document and the change that introduced it, with that change's summary where it
+     * was read ({@link #versions}), else null.
+     */
+    public record VersionRow(VersionRef version, String changeId, ChangeKind kind, ChangeSummary summary) {
     }
 
     public Optional<VersionRow> version(String documentId, String versionId) {
@@ -384,7 +393,7 @@ public final class HistoryStore {
 
     private static VersionRow versionRow(ResultSet rs) throws SQLException {
         return new VersionRow(new VersionRef(rs.getString("version_id"), rs.getTimestamp("fetched_at").toInstant(),
-                rs.getString("content_hash")), rs.getString("change_id"), ChangeKind.valueOf(rs.getString("kind")));
+                rs.getString("content_hash")), rs.getString("change_id"), ChangeKind.valueOf(rs.getString("kind")), null);
     }
 
     private static List<Block> readBlocks(String json) {

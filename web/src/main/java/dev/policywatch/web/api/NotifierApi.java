@@ -1,16 +1,17 @@
 package dev.policywatch.web.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.policywatch.api.subscriptions.SubscriptionCreated;
+import dev.policywatch.api.subscriptions.SubscriptionRequest;
 import jakarta.inject.Singleton;
 
-/** The notifier's API: {@code POST /api/subscriptions}. */
+/** The notifier's API as the pages use it: {@code POST /api/subscriptions}. */
 @Singleton
 public final class NotifierApi {
 
-    private final ApiClient api;
+    private final NotifierClient client;
 
-    NotifierApi(ApiClient api) {
-        this.api = api;
+    NotifierApi(NotifierClient client) {
+        this.client = client;
     }
 
     /**
@@ -21,12 +22,6 @@ public final class NotifierApi {
      * @throws ApiException {@link ApiException.Kind#REJECTED} with the notifier's detail for invalid input
      */
     public SubscriptionCreated subscribe(SubscriptionRequest request, String visitor) {
-        JsonNode answer = api.post(ApiClient.Service.NOTIFIER, "/api/subscriptions", request, visitor);
-        return new SubscriptionCreated(text(answer, "id"), text(answer, "status"), text(answer, "manageToken"));
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() ? null : v.asText();
+        return ApiCalls.call("notifier", "POST /api/subscriptions", () -> client.subscribe(request, visitor));
     }
 }

@@ -1,12 +1,12 @@
 package dev.policywatch.web.document;
 
+import dev.policywatch.api.history.DocumentDetail;
+import dev.policywatch.api.history.DocumentSummary;
+import dev.policywatch.api.history.VersionList;
 import dev.policywatch.events.ChangeKind;
 import dev.policywatch.events.DocumentChange;
 import dev.policywatch.events.Ids;
 import dev.policywatch.web.api.ApiException;
-import dev.policywatch.web.api.DocumentHistory;
-import dev.policywatch.web.api.DocumentLineage;
-import dev.policywatch.web.api.DocumentVersion;
 import dev.policywatch.web.api.HistoryApi;
 import dev.policywatch.web.page.Formats;
 import dev.policywatch.web.page.PageException;
@@ -21,13 +21,15 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET /documents/{documentId}}: the document's versions ({@code GET /api/documents/{id}/versions})
- * and, for its title and address, the change that introduced the newest one.
+ * {@code GET /documents/{documentId}}: the document's versions ({@code GET /api/documents/{id}/versions}),
+ * its lineage ({@code GET /api/documents/{id}}) and, for its title and address, the change that
+ * introduced the newest version.
  */
 @Controller
 @Requires(property = WebSettings.ENABLED, notEquals = "false")
@@ -48,31 +50,37 @@ final class DocumentController {
             if (!Ids.isValidDocumentId(documentId) || documentId.contains("..")) {
                 throw PageException.notFound("error.noSuchDocument");
             }
-            DocumentHistory doc = history.versions(documentId);
-            if (doc.versions().isEmpty()) {
+            List<VersionList.Item> versions = history.versions(documentId);
+            if (versions.isEmpty()) {
                 throw PageException.notFound("error.noVersions");
             }
             PageText t = pages.text(request);
-            DocumentChange latest = latestChange(doc.versions().get(0));
-            String title = first(doc.title(), latest == null ? null : latest.title(), documentId);
+            DocumentChange latest = latestChange(versions.get(0));
+            DocumentDetail detail = history.document(documentId).orElse(null);
+            DocumentSummary doc = detail == null ? null : detail.document();
+            String title = first(doc == null ? null : doc.title(), latest == null ? null : latest.title(), documentId);
+            String url = first(doc == null ? null : doc.url(), latest == null ? null : latest.url(), null);
             Map<String, Object> model = new HashMap<>();
             model.put("t", t);
             model.put("nav", "");
             model.put("documentId", documentId);
             model.put("title", title);
             model.put("lang", latest == null ? null : Formats.lang(latest.language()));
-            model.put("url", first(doc.url(), latest == null ? null : latest.url(), null));
-            model.put("sourceHref", Formats.safeHref(first(doc.url(), latest == null ? null : latest.url(), null)));
-            model.put("publisher", first(doc.publisher(), latest == null ? null : latest.publisher(), null));
-            model.put("jurisdiction", first(doc.jurisdiction(), latest == null ? null : latest.jurisdiction(), null));
+            model.put("url", url);
+            model.put("sourceHref", Formats.safeHref(url));
+            model.put("publisher", first(doc == null ? null : doc.publisher(), latest == null ? null : latest.publisher(), null));
+            model.put("jurisdiction", first(doc == null ? null : doc.jurisdiction(),
+                    latest == null ? null : latest.jurisdiction(), null));
             model.put("source", latest == null ? null
                     : first(latest.sourceName(), latest.sourceId(), null));
             model.put("sourceLink", latest == null ? null : "/?source="
                     + java.net.URLEncoder.encode(latest.sourceId(), java.nio.charset.StandardCharsets.UTF_8));
-            model.put("versions", rows(doc.versions(), t));
-            DocumentLineage lineage = history.lineage(documentId);
-            model.put("predecessor", lineage.predecessor() == null ? null : link(lineage.predecessor(), t));
-            model.put("successors", lineage.successors().stream().map(l -> link(l, t)).toList());
+            model.put("versions", rows(versions, t));
+            DocumentDetail.PredecessorLink p = detail == null ? null : detail.predecessor();
+            model.put("predecessor", p == null ? null : link(p.link().documentId(), p.link().title(),
+                    p.link().fetchedAt(), p.changeId(), p.link().reason(), t));
+            model.put("successors", detail == null ? List.of() : detail.successors().stream()
+                    .map(n -> link(n.documentId(), n.title(), n.fetchedAt(), n.changeId(), n.reason(), t)).toList());
             return pages.ok(request, "web/document", model);
         });
     }
@@ -81,11 +89,11 @@ final class DocumentController {
     public record LineageLink(String href, String title, String date, String dateIso, String changeHref, String reason) {
     }
 
-    private static LineageLink link(DocumentLineage.Link l, PageText t) {
-        return new LineageLink("/documents/" + l.documentId(), l.title() == null ? l.documentId() : l.title(),
-                t.date(l.fetchedAt()),
-                l.fetchedAt() == null ? null : Formats.iso(l.fetchedAt()),
-                l.changeId() == null ? null : "/changes/" + l.changeId(), l.reason());
+    private static LineageLink link(String documentId, String title, Instant fetchedAt, String changeId, String reason,
+            PageText t) {
+        return new LineageLink("/documents/" + documentId, title == null ? documentId : title, t.date(fetchedAt),
+                fetchedAt == null ? null : Formats.iso(fetchedAt), changeId == null ? null : "/changes/" + changeId,
+                reason);
     }
 
     /** One row of the versions table. */
@@ -93,16 +101,17 @@ final class DocumentController {
             boolean latest) {
     }
 
-    private static List<VersionRow> rows(List<DocumentVersion> versions, PageText t) {
+    private static List<VersionRow> rows(List<VersionList.Item> versions, PageText t) {
         int n = versions.size();
         return java.util.stream.IntStream.range(0, n).mapToObj(i -> {
-            DocumentVersion v = versions.get(i);
-            return new VersionRow(v.versionId(), t.time(v.fetchedAt()), Formats.iso(v.fetchedAt()),
+            VersionList.Item v = versions.get(i);
+            Instant fetchedAt = v.version().fetchedAt();
+            return new VersionRow(v.version().versionId(), t.time(fetchedAt), Formats.iso(fetchedAt),
                     v.changeId() == null ? null : "/changes/" + v.changeId(), what(v, i == n - 1, t), i == 0);
         }).toList();
     }
 
-    private static String what(DocumentVersion v, boolean oldest, PageText t) {
+    private static String what(VersionList.Item v, boolean oldest, PageText t) {
         if (v.kind() == ChangeKind.BASELINE || v.kind() == null && oldest) {
             return t.text("document.what.BASELINE");
         }
@@ -112,7 +121,7 @@ final class DocumentController {
         return v.summary() == null ? t.text("kind.UPDATED") : t.summary(v.summary());
     }
 
-    private DocumentChange latestChange(DocumentVersion newest) {
+    private DocumentChange latestChange(VersionList.Item newest) {
         if (newest.changeId() == null) {
             return null;
         }

@@ -1,6 +1,6 @@
 package dev.policywatch.web.sources;
 
-import dev.policywatch.web.api.SourceStatus;
+import dev.policywatch.api.sources.SourceStatus;
 import dev.policywatch.web.page.Formats;
 import dev.policywatch.web.page.PageText;
 

@@ -1,5 +1,6 @@
 package dev.policywatch.web.sources;
 
+import dev.policywatch.api.sources.SourceStatus;
 import dev.policywatch.web.api.CrawlerApi;
 import dev.policywatch.web.page.PageText;
 import dev.policywatch.web.page.Pages;

@@ -1,12 +1,13 @@
 package dev.policywatch.web.subscribe;
 
+import dev.policywatch.api.sources.SourceStatus;
+import dev.policywatch.api.subscriptions.Channel;
+import dev.policywatch.api.subscriptions.SubscriptionCreated;
+import dev.policywatch.api.subscriptions.SubscriptionRequest;
 import dev.policywatch.events.ChangeType;
 import dev.policywatch.web.api.ApiException;
 import dev.policywatch.web.api.CrawlerApi;
 import dev.policywatch.web.api.NotifierApi;
-import dev.policywatch.web.api.SourceStatus;
-import dev.policywatch.web.api.SubscriptionCreated;
-import dev.policywatch.web.api.SubscriptionRequest;
 import dev.policywatch.web.page.PageText;
 import dev.policywatch.web.page.Pages;
 import io.micronaut.core.annotation.Nullable;
@@ -80,7 +81,7 @@ final class SubscribeController {
             try {
                 created = notifier.subscribe(subscription, visitor(request));
             } catch (ApiException e) {
-                boolean email = subscription.channel().equals("email");
+                boolean email = subscription.channel() == Channel.EMAIL;
                 // An address that is already subscribed must look exactly like a new one.
                 if (email && e.kind() == ApiException.Kind.REJECTED && e.status() == 409) {
                     return done(request, subscription, null);
@@ -90,7 +91,7 @@ final class SubscribeController {
                 }
                 throw e;
             }
-            LOG.info("Subscription {} created through the web form ({})", created.id(), subscription.channel());
+            LOG.info("Subscription {} created through the web form ({})", created.id(), subscription.channel().wire());
             return done(request, subscription, created);
         });
     }
@@ -99,14 +100,14 @@ final class SubscribeController {
             SubscriptionCreated created) {
         Map<String, Object> model = new HashMap<>();
         model.put("nav", "subscribe");
-        boolean email = subscription.channel().equals("email");
+        boolean email = subscription.channel() == Channel.EMAIL;
         model.put("email", email);
         // The manage token is a secret of the webhook's owner, who just proved to hold the webhook URL;
         // for email it is never shown (anyone can type anyone's address).
         model.put("manageToken", email || created == null ? null : created.manageToken());
         model.put("subscriptionId", email || created == null ? null : created.id());
-        model.put("mode", subscription.mode());
-        model.put("channelName", pages.text(request).text("channel." + subscription.channel()));
+        model.put("mode", subscription.mode().wire());
+        model.put("channelName", pages.text(request).text("channel." + subscription.channel().wire()));
         return pages.ok(request, "web/subscribed", model);
     }
 

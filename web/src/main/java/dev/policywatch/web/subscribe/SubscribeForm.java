@@ -1,7 +1,10 @@
 package dev.policywatch.web.subscribe;
 
+import dev.policywatch.api.subscriptions.Channel;
+import dev.policywatch.api.subscriptions.Filters;
+import dev.policywatch.api.subscriptions.Mode;
+import dev.policywatch.api.subscriptions.SubscriptionRequest;
 import dev.policywatch.events.ChangeType;
-import dev.policywatch.web.api.SubscriptionRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -77,18 +80,18 @@ public record SubscribeForm(String channel, String target, List<String> sources,
         if (!m.equals("immediate") && !m.equals("daily")) {
             throw new Invalid("subscribe.invalid.mode");
         }
-        Set<String> types = new LinkedHashSet<>();
+        Set<ChangeType> types = new LinkedHashSet<>();
         for (String type : changeTypes) {
             try {
-                types.add(ChangeType.valueOf(type.strip().toUpperCase(Locale.ROOT)).name());
+                types.add(ChangeType.valueOf(type.strip().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
                 throw new Invalid("subscribe.invalid.type", clip(type));
             }
         }
-        return new SubscriptionRequest(ch, t, new SubscriptionRequest.Filters(
+        return new SubscriptionRequest(Channel.fromWire(ch), t, new Filters(
                 distinct("sources", sources.stream().flatMap(v -> split(v).stream()).toList()),
                 distinct("jurisdictions", split(jurisdictions)), distinct("keywords", split(keywords)),
-                List.copyOf(types)), m);
+                List.copyOf(types)), Mode.fromWire(m), null, null);
     }
 
     /** Whether a checkbox of the form is ticked (for showing the form again). */

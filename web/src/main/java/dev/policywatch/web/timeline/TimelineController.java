@@ -1,15 +1,15 @@
 package dev.policywatch.web.timeline;
 
+import dev.policywatch.api.history.ChangePage;
+import dev.policywatch.api.sources.SourceStatus;
 import dev.policywatch.events.ChangeKind;
 import dev.policywatch.events.ChangeType;
 import dev.policywatch.events.DocumentChange;
 import dev.policywatch.web.WebSettings;
 import dev.policywatch.web.api.ApiException;
 import dev.policywatch.web.api.ChangeFilter;
-import dev.policywatch.web.api.ChangePage;
 import dev.policywatch.web.api.CrawlerApi;
 import dev.policywatch.web.api.HistoryApi;
-import dev.policywatch.web.api.SourceStatus;
 import dev.policywatch.web.page.PageException;
 import dev.policywatch.web.page.PageText;
 import dev.policywatch.web.page.Pages;
@@ -69,7 +69,7 @@ final class TimelineController {
             }
             ChangePage page = history.changes(filter, at, settings.pageSize());
             List<TimelineItem> items = new ArrayList<>();
-            for (DocumentChange c : page.items()) {
+            for (DocumentChange c : page.changes()) {
                 items.add(TimelineItem.of(c, filter.q(), t));
             }
             Map<String, Object> model = new HashMap<>();

@@ -3,7 +3,10 @@ package dev.policywatch.web.subscribe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.policywatch.web.api.SubscriptionRequest;
+import dev.policywatch.api.subscriptions.Channel;
+import dev.policywatch.api.subscriptions.Mode;
+import dev.policywatch.api.subscriptions.SubscriptionRequest;
+import dev.policywatch.events.ChangeType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,8 +22,8 @@ class SubscribeFormTest {
         assertThat(r.filters().sources()).containsExactly("x", "y");
         assertThat(r.filters().jurisdictions()).containsExactly("CN", "EU");
         assertThat(r.filters().keywords()).containsExactly("AI", "数据", "profiling");
-        assertThat(r.filters().changeTypes()).containsExactly("MODIFIED");
-        assertThat(r.mode()).isEqualTo("daily");
+        assertThat(r.filters().changeTypes()).containsExactly(ChangeType.MODIFIED);
+        assertThat(r.mode()).isEqualTo(Mode.DAILY);
     }
 
     @Test
@@ -28,7 +31,7 @@ class SubscribeFormTest {
         SubscriptionRequest r = SubscribeForm.of(FormBody.parse("channel=slack&target=https%3A%2F%2Fhooks.slack.com%2Fx"
                 + "&sources=a%2C+b&mode=immediate")).toRequest();
         assertThat(r.filters().sources()).containsExactly("a", "b");
-        assertThat(r.channel()).isEqualTo("slack");
+        assertThat(r.channel()).isEqualTo(Channel.SLACK);
     }
 
     @ParameterizedTest
