@@ -1,6 +1,9 @@
 package dev.policywatch.notifier;
 
-/** HTML escaping for every string that comes from a crawled page or a user (text and attribute values). */
+/**
+ * HTML escaping for every string that comes from a crawled page or a user (text and attribute values)
+ * in hand-built markup; the pages are Thymeleaf templates ({@code views/notifier}), which escape by themselves.
+ */
 public final class Html {
 
     private Html() {
@@ -29,16 +32,5 @@ public final class Html {
             }
         }
         return sb.toString();
-    }
-
-    /** A whole small page: title and body (the body is already escaped HTML). */
-    public static String page(String title, String bodyHtml) {
-        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<meta name=\"referrer\" content=\"no-referrer\">"
-                + "<title>" + escape(title) + "</title>"
-                + "<style>body{font-family:system-ui,sans-serif;max-width:40em;margin:3em auto;padding:0 1em;"
-                + "line-height:1.5}button{font-size:1em;padding:.4em 1em}</style></head><body>"
-                + bodyHtml + "</body></html>\n";
     }
 }

@@ -1,9 +1,11 @@
 package dev.policywatch.notifier.subscription;
 
 import dev.policywatch.api.subscriptions.SubscriptionStatus;
-import dev.policywatch.notifier.Html;
+import dev.policywatch.events.Language;
+import dev.policywatch.support.PageLanguage;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -18,6 +20,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * The pages behind the links in emails. {@code GET /subscriptions/confirm} confirms (idempotently);
  * {@code GET /unsubscribe} only shows a page with a button (mail scanners follow links, so a GET must
  * change nothing); {@code POST /unsubscribe} unsubscribes (RFC 8058 one-click: idempotent, no cookies,
- * any body). Everything shown is escaped.
+ * any body). Everything shown is escaped. Thymeleaf templates {@code views/notifier/*.html}, in the
+ * reader's language ({@link PageLanguage}: the web UI's language cookie on the same origin, else
+ * {@code Accept-Language}, else English).
  */
 @Controller
 @Requires(property = "policywatch.notifier.enabled", notEquals = "false")
@@ -37,94 +42,89 @@ public final class SubscriptionPages {
 
     private final SubscriptionStore store;
     private final LinkTokens tokens;
+    private final PageRenderer pages;
     private final Clock clock = Clock.systemUTC();
 
-    public SubscriptionPages(SubscriptionStore store, LinkTokens tokens) {
+    SubscriptionPages(SubscriptionStore store, LinkTokens tokens, PageRenderer pages) {
         this.store = store;
         this.tokens = tokens;
+        this.pages = pages;
     }
 
     /**
      * Confirms an email subscription (idempotently) and shows a page; the link comes in the confirmation
      * email.
      *
-     * @param token the signed token of the link
+     * @param request the request (for the reader's language)
+     * @param token   the signed token of the link
      * @return an HTML page (400 when the link is not valid or expired, 404 when the subscription is gone)
      */
     @Get("/subscriptions/confirm")
     @Operation(operationId = "confirmSubscription")
     @Produces(MediaType.TEXT_HTML)
-    public HttpResponse<String> confirm(@Nullable @QueryValue String token) {
+    public HttpResponse<String> confirm(HttpRequest<?> request, @Nullable @QueryValue String token) {
+        Language language = PageLanguage.of(request);
         Optional<String> id = tokens.verify(LinkTokens.Purpose.CONFIRM, token, clock.instant());
         if (id.isEmpty()) {
-            return page(HttpStatus.BAD_REQUEST, "Link not valid", "<h1>This confirmation link is not valid</h1>"
-                    + "<p>It may have expired. Subscribe again to get a new link.</p>");
+            return pages.render(request, HttpStatus.BAD_REQUEST, language, "link-invalid", Map.of("confirm", true));
         }
         Optional<Subscription> s = store.find(id.get());
         if (s.isEmpty()) {
-            return page(HttpStatus.NOT_FOUND, "Subscription not found", "<h1>This subscription no longer exists</h1>");
+            return pages.render(request, HttpStatus.NOT_FOUND, language, "gone", Map.of());
         }
         if (s.get().status() != SubscriptionStatus.PENDING_CONFIRMATION && s.get().status() != SubscriptionStatus.ACTIVE) {
-            return page(HttpStatus.OK, "Subscription not active", "<h1>This subscription is "
-                    + Html.escape(s.get().status().wire().replace('_', ' ')) + "</h1><p>Subscribe again to get alerts.</p>");
+            return pages.render(request, HttpStatus.OK, language, "inactive", Map.of("status", s.get().status().wire()));
         }
         boolean wasPending = s.get().status() == SubscriptionStatus.PENDING_CONFIRMATION;
         store.confirm(id.get(), clock.instant());
         if (wasPending) {
             LOG.info("Subscription {} confirmed", id.get());
         }
-        return page(HttpStatus.OK, "Subscription confirmed", "<h1>Subscription confirmed</h1><p>Alerts for "
-                + Html.escape(s.get().target()) + " start with the next matching change.</p>");
+        return pages.render(request, HttpStatus.OK, language, "confirmed", Map.of("target", s.get().target()));
     }
 
     /**
      * Shows a page with a button that unsubscribes; changes nothing (mail scanners follow links).
      *
-     * @param token the signed token of the link in an alert email
+     * @param request the request (for the reader's language)
+     * @param token   the signed token of the link in an alert email
      * @return an HTML page (400 when the link is not valid)
      */
     @Get("/unsubscribe")
     @Operation(operationId = "unsubscribePage")
     @Produces(MediaType.TEXT_HTML)
-    public HttpResponse<String> unsubscribePage(@Nullable @QueryValue String token) {
+    public HttpResponse<String> unsubscribePage(HttpRequest<?> request, @Nullable @QueryValue String token) {
+        Language language = PageLanguage.of(request);
         Optional<String> id = tokens.verify(LinkTokens.Purpose.UNSUBSCRIBE, token, clock.instant());
         if (id.isEmpty()) {
-            return page(HttpStatus.BAD_REQUEST, "Link not valid", "<h1>This unsubscribe link is not valid</h1>");
+            return pages.render(request, HttpStatus.BAD_REQUEST, language, "link-invalid", Map.of("confirm", false));
         }
         String action = "/unsubscribe?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
-        return page(HttpStatus.OK, "Unsubscribe", "<h1>Unsubscribe from policywatch alerts?</h1>"
-                + "<form method=\"post\" action=\"" + Html.escape(action) + "\">"
-                + "<input type=\"hidden\" name=\"List-Unsubscribe\" value=\"One-Click\">"
-                + "<button type=\"submit\">Unsubscribe</button></form>");
+        return pages.render(request, HttpStatus.OK, language, "unsubscribe", Map.of("action", action));
     }
 
     /**
      * Unsubscribes (RFC 8058 one-click): idempotent, no cookies, any body.
      *
-     * @param token the signed token of the link in an alert email
+     * @param request the request (for the reader's language)
+     * @param token   the signed token of the link in an alert email
      * @return an HTML page (400 when the link is not valid)
      */
     @Post("/unsubscribe")
     @Operation(operationId = "unsubscribe")
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.TEXT_PLAIN, MediaType.ALL})
     @Produces(MediaType.TEXT_HTML)
-    public HttpResponse<String> unsubscribe(@Nullable @QueryValue String token) {
+    public HttpResponse<String> unsubscribe(HttpRequest<?> request, @Nullable @QueryValue String token) {
+        Language language = PageLanguage.of(request);
         Optional<String> id = tokens.verify(LinkTokens.Purpose.UNSUBSCRIBE, token, clock.instant());
         if (id.isEmpty()) {
-            return page(HttpStatus.BAD_REQUEST, "Link not valid", "<h1>This unsubscribe link is not valid</h1>");
+            return pages.render(request, HttpStatus.BAD_REQUEST, language, "link-invalid", Map.of("confirm", false));
         }
         Optional<Subscription> s = store.find(id.get());
         if (s.isPresent() && s.get().status() != SubscriptionStatus.UNSUBSCRIBED) {
             store.setStatus(id.get(), SubscriptionStatus.UNSUBSCRIBED, "unsubscribed by its link", clock.instant());
             LOG.info("Subscription {} unsubscribed", id.get());
         }
-        return page(HttpStatus.OK, "Unsubscribed", "<h1>You are unsubscribed</h1><p>No more alerts will be sent "
-                + "for this subscription.</p>");
-    }
-
-    private static HttpResponse<String> page(HttpStatus status, String title, String body) {
-        return HttpResponse.<String>status(status).contentType(MediaType.TEXT_HTML_TYPE.toString() + ";charset=utf-8")
-                .header("Cache-Control", "no-store")
-                .body(Html.page(title, body));
+        return pages.render(request, HttpStatus.OK, language, "unsubscribed", Map.of());
     }
 }

@@ -98,6 +98,14 @@ class EmailAlertsTest {
         assertThat(page.body()).contains("Subscription confirmed");
         assertThat(page.headers().firstValue("set-cookie")).isEmpty();
         assertThat(Fixtures.send("GET", m.group(1), null).statusCode()).isEqualTo(200); // idempotent
+        // the page in the reader's language: Accept-Language, or the web UI's language cookie (same origin)
+        HttpResponse<String> chinese = Fixtures.send("GET", m.group(1), null, "Accept-Language", "zh-CN,zh;q=0.9");
+        assertThat(chinese.body()).contains("<html lang=\"zh-CN\">").contains("<h1>订阅已确认</h1>")
+                .contains("reader@example.org 将从下一次符合条件的变化开始收到提醒。").doesNotContain("Subscription confirmed");
+        assertThat(Fixtures.send("GET", m.group(1), null, "Accept-Language", "en", "Cookie", "pw_lang=zh-CN").body())
+                .contains("订阅已确认");
+        assertThat(Fixtures.send("GET", m.group(1).replaceAll("token=.{4}", "token=AAAA"), null, "Accept-Language", "zh-CN")
+                .body()).contains("此确认链接无效");
 
         String title = "<script>alert(1)</script>生成式人工智能服务管理暂行办法\r\nBcc: victim@evil.example";
         DocumentChange change = Fixtures.change("after", title, "对生成内容进行标识", "对图片、视频等生成内容进行<b>显著</b>标识");
@@ -130,7 +138,10 @@ class EmailAlertsTest {
         String unsubscribe = alert.getHeader("List-Unsubscribe")[0].replaceAll("^<|>$", "");
         HttpResponse<String> unsubscribePage = Fixtures.send("GET", unsubscribe, null);
         assertThat(unsubscribePage.statusCode()).isEqualTo(200);
-        assertThat(unsubscribePage.body()).contains("<form method=\"post\"");
+        assertThat(unsubscribePage.body()).contains("<form method=\"post\"").contains("<html lang=\"en\">")
+                .contains("<button type=\"submit\">Unsubscribe</button>");
+        assertThat(Fixtures.send("GET", unsubscribe, null, "Accept-Language", "zh-CN").body())
+                .contains("<button type=\"submit\">退订</button>").contains("退订 policywatch 提醒？");
         assertThat(status(id, manage)).isEqualTo("active");
         HttpResponse<String> oneClick = Fixtures.send("POST", unsubscribe, "List-Unsubscribe=One-Click",
                 "Content-Type", "application/x-www-form-urlencoded");
