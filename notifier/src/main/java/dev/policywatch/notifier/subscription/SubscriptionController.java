@@ -7,10 +7,11 @@ import dev.policywatch.api.subscriptions.SubscriptionRequest;
 import dev.policywatch.api.subscriptions.SubscriptionStatus;
 import dev.policywatch.api.subscriptions.SubscriptionView;
 import dev.policywatch.notifier.NotifierSettings;
-import dev.policywatch.notifier.email.EmailSettings;
 import dev.policywatch.notifier.ssrf.WebhookPolicy;
 import dev.policywatch.notifier.ssrf.WebhookRejected;
+import dev.policywatch.events.Language;
 import dev.policywatch.support.Access;
+import dev.policywatch.support.PageLanguage;
 import dev.policywatch.support.Problem;
 import dev.policywatch.support.RequestBodies;
 import io.micronaut.context.annotation.Requires;
@@ -59,17 +60,17 @@ public final class SubscriptionController {
     private final WebhookPolicy webhooks;
     private final SignupLimiter limiter;
     private final Access access;
-    private final EmailSettings email;
+    private final ChannelCatalog channels;
     private final RequestBodies bodies;
     private final Clock clock = Clock.systemUTC();
 
     public SubscriptionController(SubscriptionStore store, WebhookPolicy webhooks, NotifierSettings settings,
-            Access access, EmailSettings email, RequestBodies bodies) {
+            Access access, ChannelCatalog channels, RequestBodies bodies) {
         this.store = store;
         this.webhooks = webhooks;
         this.limiter = new SignupLimiter(settings.signupsPerHour());
         this.access = access;
-        this.email = email;
+        this.channels = channels;
         this.bodies = bodies;
     }
 
@@ -101,7 +102,8 @@ public final class SubscriptionController {
     @ApiResponse(responseCode = "429", description = "Too many signups from this address in the last hour",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = Problem.ProblemBody.class)))
-    @ApiResponse(responseCode = "503", description = "Email is not configured (policywatch.notifier.email.from)",
+    @ApiResponse(responseCode = "503", description = "The channel is not set up on this server (the detail says so in "
+            + "plain words, in the language of Accept-Language; see GET /api/channels)",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = Problem.ProblemBody.class)))
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
@@ -113,9 +115,13 @@ public final class SubscriptionController {
         if (req.channel() == Channel.CONSOLE && !admin) {
             throw Problem.unauthorized("console subscriptions are created by configuration or with the admin token");
         }
-        if (req.channel() == Channel.EMAIL && email.from().isEmpty()) {
-            throw new Problem(HttpStatus.SERVICE_UNAVAILABLE, "Email is not configured",
-                    "email alerts are off until policywatch.notifier.email.from is set");
+        Language language = PageLanguage.of(request);
+        java.util.Optional<String> unavailable = channels.unavailable(req.channel(), language);
+        if (unavailable.isPresent()) {
+            // the visitor gets plain words; the operator's log names the setting
+            LOG.info("A {} subscription was refused: the channel is not configured on this server{}", req.channel().wire(),
+                    req.channel() == Channel.EMAIL ? " (policywatch.notifier.email.from is not set)" : "");
+            throw new Problem(HttpStatus.SERVICE_UNAVAILABLE, channels.title(language), unavailable.get());
         }
         if (req.channel() == Channel.SLACK) {
             try {
