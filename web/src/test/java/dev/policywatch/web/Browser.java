@@ -32,11 +32,17 @@ final class Browser {
     }
 
     static ChromeDriver start(Path profile) {
+        return start(profile, "en-GB,en");
+    }
+
+    /** A browser whose reader asks for {@code acceptLanguages} (its Accept-Language, e.g. {@code zh-CN,zh}). */
+    static ChromeDriver start(Path profile, String acceptLanguages) {
         ChromeOptions options = new ChromeOptions();
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", acceptLanguages));
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--window-size=1280,900", "--lang=en-GB", "--hide-scrollbars",
+                "--disable-quic", "--window-size=1280,900", "--lang=" + acceptLanguages.split(",")[0], "--hide-scrollbars",
                 "--user-data-dir=" + profile.toAbsolutePath());
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
