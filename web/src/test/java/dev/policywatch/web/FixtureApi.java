@@ -30,7 +30,7 @@ public final class FixtureApi implements AutoCloseable {
 
     /** A request the API received. */
     public record Received(String method, String path, Map<String, String> query, String authorization,
-            String forwardedFor, String body) {
+            String forwardedFor, String body, String acceptLanguage) {
     }
 
     static {
@@ -40,6 +40,8 @@ public final class FixtureApi implements AutoCloseable {
 
     public final List<Received> received = new CopyOnWriteArrayList<>();
     public final AtomicBoolean failing = new AtomicBoolean();
+    /** Whether the notifier has email off (like the demo): {@code GET /api/channels} says so, a signup gets 503. */
+    public final AtomicBoolean emailOff = new AtomicBoolean();
     private final HttpServer server;
     private final Map<String, DocumentChange> changes = new LinkedHashMap<>();
     private volatile String sources = sources();
@@ -84,7 +86,7 @@ public final class FixtureApi implements AutoCloseable {
             String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             received.add(new Received(ex.getRequestMethod(), path, query,
                     ex.getRequestHeaders().getFirst("Authorization"), ex.getRequestHeaders().getFirst("X-Forwarded-For"),
-                    body));
+                    body, ex.getRequestHeaders().getFirst("Accept-Language")));
             if (failing.get()) {
                 send(ex, 500, "text/plain", "java.lang.IllegalStateException: boom\n\tat Secret.java:42");
                 return;
@@ -115,6 +117,8 @@ public final class FixtureApi implements AutoCloseable {
                 problem(ex, 404, "no document");
             } else if (path.equals("/api/sources")) {
                 send(ex, 200, "application/json", sources);
+            } else if (ex.getRequestMethod().equals("GET") && path.equals("/api/channels")) {
+                channels(ex);
             } else if (ex.getRequestMethod().equals("POST") && path.equals("/api/subscriptions")) {
                 subscribe(ex, body);
             } else {
@@ -214,8 +218,34 @@ public final class FixtureApi implements AutoCloseable {
                 """;
     }
 
+    /** The notifier's reason for email being off, in the language asked for (as the notifier words it). */
+    static String emailOffReason(String acceptLanguage) {
+        return acceptLanguage != null && acceptLanguage.startsWith("zh") ? "此服务器未开通邮件提醒。"
+                : "Email alerts are not set up on this server.";
+    }
+
+    private void channels(HttpExchange ex) throws IOException {
+        StringBuilder json = new StringBuilder("[");
+        for (dev.policywatch.api.subscriptions.Channel c : dev.policywatch.api.subscriptions.Channel.values()) {
+            if (c == dev.policywatch.api.subscriptions.Channel.CONSOLE) {
+                continue;
+            }
+            boolean off = c == dev.policywatch.api.subscriptions.Channel.EMAIL && emailOff.get();
+            json.append(json.length() > 1 ? "," : "").append("{\"channel\":\"").append(c.wire())
+                    .append("\",\"available\":").append(!off).append(",\"reason\":")
+                    .append(off ? "\"" + emailOffReason(ex.getRequestHeaders().getFirst("Accept-Language")) + "\"" : "null")
+                    .append('}');
+        }
+        send(ex, 200, "application/json", json.append(']').toString());
+    }
+
     private void subscribe(HttpExchange ex, String body) throws IOException {
         JsonNode request = EventJson.mapper().readTree(body);
+        if (emailOff.get() && request.path("channel").asText().equals("email")) {
+            send(ex, 503, "application/problem+json", "{\"title\":\"Channel not available\",\"status\":503,\"detail\":\""
+                    + emailOffReason(ex.getRequestHeaders().getFirst("Accept-Language")) + "\"}");
+            return;
+        }
         String target = request.path("target").asText();
         if (target.contains("not-an-address")) {
             problem(ex, 400, "target: \"" + target + "\" is not a valid email address (RFC 5322 addr-spec, like name@example.org)");

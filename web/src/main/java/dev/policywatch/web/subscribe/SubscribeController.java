@@ -2,6 +2,7 @@ package dev.policywatch.web.subscribe;
 
 import dev.policywatch.api.sources.SourceStatus;
 import dev.policywatch.api.subscriptions.Channel;
+import dev.policywatch.api.subscriptions.ChannelAvailability;
 import dev.policywatch.api.subscriptions.SubscriptionCreated;
 import dev.policywatch.api.subscriptions.SubscriptionRequest;
 import dev.policywatch.events.ChangeType;
@@ -79,7 +80,7 @@ final class SubscribeController {
             }
             SubscriptionCreated created;
             try {
-                created = notifier.subscribe(subscription, visitor(request));
+                created = notifier.subscribe(subscription, visitor(request), t.language());
             } catch (ApiException e) {
                 boolean email = subscription.channel() == Channel.EMAIL;
                 // An address that is already subscribed must look exactly like a new one.
@@ -112,13 +113,27 @@ final class SubscribeController {
     }
 
     private HttpResponse<String> form(HttpRequest<?> request, HttpStatus status, SubscribeForm form, String error) {
+        PageText t = pages.text(request);
         Map<String, Object> model = new HashMap<>();
+        model.put("t", t);
         model.put("nav", "subscribe");
         model.put("form", form);
         model.put("error", error);
+        List<ChannelChoice> channels = ChannelChoice.of(channelsOrNull(t), form.channel(), t);
+        model.put("channels", channels);
+        model.put("noChannel", channels.stream().noneMatch(ChannelChoice::available));
         model.put("sources", sourcesOrNull());
         model.put("types", Arrays.stream(ChangeType.values()).map(Enum::name).toList());
         return pages.render(request, status, "web/subscribe", model);
+    }
+
+    /** The notifier's channels, or null when it does not answer (the form then offers every channel). */
+    private List<ChannelAvailability> channelsOrNull(PageText t) {
+        try {
+            return notifier.channels(t.language());
+        } catch (ApiException e) {
+            return null;
+        }
     }
 
     private List<SourceStatus> sourcesOrNull() {

@@ -27,13 +27,13 @@ public record SubscribeForm(String channel, String target, List<String> sources,
         changeTypes = List.copyOf(changeTypes);
     }
 
-    /** The empty form: email, immediate, everything. */
+    /** The empty form: no channel chosen yet (the page ticks the first available one), immediate, everything. */
     public static SubscribeForm empty() {
-        return new SubscribeForm("email", "", List.of(), "", "", List.of(), "immediate");
+        return new SubscribeForm("", "", List.of(), "", "", List.of(), "immediate");
     }
 
     static SubscribeForm of(Map<String, List<String>> fields) {
-        return new SubscribeForm(one(fields, "channel", "email"), one(fields, "target", ""), values(fields, "sources"),
+        return new SubscribeForm(one(fields, "channel", ""), one(fields, "target", ""), values(fields, "sources"),
                 one(fields, "jurisdictions", ""), one(fields, "keywords", ""), values(fields, "changeTypes"),
                 one(fields, "mode", "immediate"));
     }
@@ -68,13 +68,13 @@ public record SubscribeForm(String channel, String target, List<String> sources,
      * @throws Invalid with the message for the user when a field is missing or invalid
      */
     SubscriptionRequest toRequest() {
-        String ch = channel.strip().toLowerCase(Locale.ROOT);
-        if (!ch.equals("email") && !ch.equals("slack")) {
+        Channel ch = Channel.fromWire(channel.strip().toLowerCase(Locale.ROOT));
+        if (ch == null || ch == Channel.CONSOLE) {
             throw new Invalid("subscribe.invalid.channel");
         }
         String t = target.strip();
         if (t.isEmpty()) {
-            throw new Invalid("subscribe.invalid.target." + ch);
+            throw new Invalid(ch == Channel.EMAIL ? "subscribe.invalid.target.email" : "subscribe.invalid.target.webhook");
         }
         String m = mode.strip().toLowerCase(Locale.ROOT);
         if (!m.equals("immediate") && !m.equals("daily")) {
@@ -88,7 +88,7 @@ public record SubscribeForm(String channel, String target, List<String> sources,
                 throw new Invalid("subscribe.invalid.type", clip(type));
             }
         }
-        return new SubscriptionRequest(Channel.fromWire(ch), t, new Filters(
+        return new SubscriptionRequest(ch, t, new Filters(
                 distinct("sources", sources.stream().flatMap(v -> split(v).stream()).toList()),
                 distinct("jurisdictions", split(jurisdictions)), distinct("keywords", split(keywords)),
                 List.copyOf(types)), Mode.fromWire(m), null, null);

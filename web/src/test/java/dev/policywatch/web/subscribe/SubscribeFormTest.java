@@ -38,7 +38,7 @@ class SubscribeFormTest {
     @CsvSource(delimiter = '|', value = {
             "channel=fax&target=x&mode=daily|subscribe.invalid.channel",
             "channel=email&target=&mode=daily|subscribe.invalid.target.email",
-            "channel=slack&target=&mode=daily|subscribe.invalid.target.slack",
+            "channel=slack&target=&mode=daily|subscribe.invalid.target.webhook",
             "channel=email&target=a%40b.org&mode=weekly|subscribe.invalid.mode",
             "channel=email&target=a%40b.org&mode=daily&changeTypes=REWRITTEN|subscribe.invalid.type"})
     void invalidInputIsRejectedWithTheMessageKeyForTheUser(String form, String key) {

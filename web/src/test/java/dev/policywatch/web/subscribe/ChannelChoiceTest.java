@@ -1,0 +1,123 @@
+package dev.policywatch.web.subscribe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.policywatch.events.Language;
+import dev.policywatch.web.WebApp;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue #18: the subscribe form offers every channel the notifier lists, says which this server has
+ * not set up (in the notifier's plain words, in the reader's language), ticks the first available one,
+ * and never shows a setting's name — the demo's email-off server included.
+ */
+class ChannelChoiceTest {
+
+    static WebApp app;
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws IOException {
+        app = WebApp.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    @BeforeEach
+    void emailOn() {
+        app.api.emailOff.set(false);
+        app.api.received.clear();
+    }
+
+    static HttpResponse<String> get(String language) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(app.url() + "/subscribe")).header("Accept-Language", language)
+                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    static HttpResponse<String> post(String form, String language) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(app.url() + "/subscribe")).header("Accept-Language", language)
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void everyChannelIsOfferedAndTheFirstIsTickedWhenAllAreAvailable() throws Exception {
+        Document page = Jsoup.parse(get("en").body());
+        List<Element> radios = page.select("input[name=channel]");
+        assertThat(radios).extracting(r -> r.attr("value")).startsWith("email", "slack").doesNotContain("console");
+        assertThat(radios).noneMatch(r -> r.hasAttr("disabled"));
+        assertThat(page.select("input[name=channel][checked]")).extracting(r -> r.attr("value")).containsExactly("email");
+        assertThat(page.select(".target-formats li").eachText()).contains("Slack: https://hooks.slack.com/services/…");
+        // the reasons come in the reader's language: the page asked the notifier in it
+        assertThat(app.api.to("/api/channels").get(0).acceptLanguage()).isEqualTo("en");
+    }
+
+    @Test
+    void withEmailOffTheFormSaysSoTicksSlackAndNamesNoSetting() throws Exception {
+        app.api.emailOff.set(true);
+        for (Language language : Language.values()) {
+            HttpResponse<String> response = get(language.tag());
+            Document page = Jsoup.parse(response.body());
+            Element email = page.selectFirst("input[name=channel][value=email]");
+            assertThat(email.hasAttr("disabled")).isTrue();
+            assertThat(email.hasAttr("checked")).isFalse();
+            assertThat(page.select("input[name=channel][checked]")).extracting(r -> r.attr("value")).containsExactly("slack");
+            String why = page.selectFirst("#why-email").text();
+            assertThat(why).isEqualTo(language.isChinese() ? "此服务器未开通邮件提醒。" : "Email alerts are not set up on this server.");
+            assertThat(email.attr("aria-describedby")).isEqualTo("why-email");
+            assertThat(page.select(".target-formats li").eachText()).noneMatch(t -> t.startsWith("Email") || t.startsWith("电子邮件"));
+            assertThat(response.body()).doesNotContain("policywatch.notifier");
+        }
+    }
+
+    @Test
+    void anEmailSignupOnAServerWithoutEmailGetsThePlainReasonWithTheFormFilledIn() throws Exception {
+        app.api.emailOff.set(true);
+        HttpResponse<String> response = post("channel=email&target=ana%40example.org&mode=daily", "zh-CN");
+        assertThat(response.statusCode()).isEqualTo(503);
+        Document page = Jsoup.parse(response.body());
+        assertThat(page.selectFirst(".alert-error").text()).contains("此服务器未开通邮件提醒。");
+        assertThat(page.selectFirst("input#target").val()).isEqualTo("ana@example.org");
+        assertThat(response.body()).doesNotContain("policywatch.notifier");
+        assertThat(app.api.to("/api/subscriptions").get(0).acceptLanguage()).isEqualTo("zh-CN");
+    }
+
+    @Test
+    void aWebhookChannelWithoutATargetAsksForTheWebhookUrl() throws Exception {
+        Document page = Jsoup.parse(post("channel=slack&target=+&mode=daily", "en").body());
+        assertThat(page.selectFirst(".alert-error").text()).contains("Enter the webhook URL to post alerts to.");
+        assertThat(page.select("input[name=channel][checked]")).extracting(r -> r.attr("value")).containsExactly("slack");
+        Document console = Jsoup.parse(post("channel=console&target=x&mode=daily", "en").body());
+        assertThat(console.selectFirst(".alert-error").text()).contains("Choose where to send alerts.");
+        assertThat(app.api.to("/api/subscriptions")).isEmpty();
+    }
+
+    @Test
+    void whenTheNotifierDoesNotListChannelsEveryChannelIsOffered() throws Exception {
+        app.api.failing.set(true);
+        try {
+            HttpResponse<String> response = get("en");
+            Document page = Jsoup.parse(response.body());
+            assertThat(page.select("input[name=channel]")).extracting(r -> r.attr("value")).contains("email", "slack");
+            assertThat(page.select("input[name=channel][disabled]")).isEmpty();
+        } finally {
+            app.api.failing.set(false);
+        }
+    }
+}
