@@ -249,6 +249,11 @@ public final class FixtureApi implements AutoCloseable {
         String target = request.path("target").asText();
         if (target.contains("not-an-address")) {
             problem(ex, 400, "target: \"" + target + "\" is not a valid email address (RFC 5322 addr-spec, like name@example.org)");
+        } else if (target.contains("evil.example")) {
+            // the notifier's own words name a setting: the page must not show them
+            problem(ex, 400, "target: webhook host evil.example is not in policywatch.notifier.webhook.allowed-hosts");
+        } else if (target.contains("busy@")) {
+            problem(ex, 429, "too many signups from this address; try again within an hour");
         } else if (target.contains("taken@")) {
             problem(ex, 409, "already subscribed");
         } else {

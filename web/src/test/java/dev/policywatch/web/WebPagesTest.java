@@ -446,7 +446,7 @@ class WebPagesTest {
         assertThat(response.statusCode()).isEqualTo(400);
         Document page = html(response);
         assertThat(page.selectFirst(".alert-error").text())
-                .contains("target: \"not-an-address\" is not a valid email address");
+                .contains("That is not an email address alerts can be sent to.");
         assertThat(page.selectFirst("input#target").val()).isEqualTo("not-an-address");
         assertThat(page.selectFirst("textarea#keywords").text()).isEqualTo("AI");
         assertThat(page.selectFirst("input[name=changeTypes][value=REMOVED]").hasAttr("checked")).isTrue();

@@ -88,7 +88,7 @@ final class SubscribeController {
                     return done(request, subscription, null);
                 }
                 if (e.kind() == ApiException.Kind.REJECTED && e.status() != 401) {
-                    return form(request, HttpStatus.valueOf(e.status()), form, e.detail());
+                    return form(request, HttpStatus.valueOf(e.status()), form, refusal(e, subscription.channel(), t));
                 }
                 throw e;
             }
@@ -125,6 +125,22 @@ final class SubscribeController {
         model.put("sources", sourcesOrNull());
         model.put("types", Arrays.stream(ChangeType.values()).map(Enum::name).toList());
         return pages.render(request, status, "web/subscribe", model);
+    }
+
+    /**
+     * The notifier's refusal in the reader's words: a bad target or too many signups have their own
+     * message (the notifier's words for them are English and may name a setting); a channel that is not
+     * set up comes already in plain words in the reader's language (503); anything else is the
+     * notifier's detail, which names the field.
+     */
+    static String refusal(ApiException e, Channel channel, PageText t) {
+        if (e.status() == 429) {
+            return t.text("subscribe.refused.tooMany");
+        }
+        if (e.status() == 400 && e.detail() != null && e.detail().startsWith("target")) {
+            return t.text(channel == Channel.EMAIL ? "subscribe.refused.email" : "subscribe.refused.webhook");
+        }
+        return e.detail();
     }
 
     /** The notifier's channels, or null when it does not answer (the form then offers every channel). */

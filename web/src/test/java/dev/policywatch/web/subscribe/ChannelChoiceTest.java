@@ -120,4 +120,18 @@ class ChannelChoiceTest {
             app.api.failing.set(false);
         }
     }
+
+    @Test
+    void theNotifiersRefusalsReadInTheReadersLanguageAndNameNoSetting() throws Exception {
+        HttpResponse<String> host = post("channel=slack&target=https%3A%2F%2Fevil.example%2Fhook&mode=daily", "zh-CN");
+        assertThat(host.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(host.body()).selectFirst(".alert-error").text()).contains("此服务器不会向该网址发送提醒");
+        assertThat(host.body()).doesNotContain("policywatch.notifier").doesNotContain("allowed-hosts");
+        HttpResponse<String> busy = post("channel=email&target=busy%40example.org&mode=daily", "en");
+        assertThat(busy.statusCode()).isEqualTo(429);
+        assertThat(Jsoup.parse(busy.body()).selectFirst(".alert-error").text())
+                .contains("Too many subscriptions were made from your address in the last hour.");
+        HttpResponse<String> address = post("channel=email&target=not-an-address&mode=daily", "zh-CN");
+        assertThat(Jsoup.parse(address.body()).selectFirst(".alert-error").text()).contains("无法向该电子邮箱发送提醒");
+    }
 }
