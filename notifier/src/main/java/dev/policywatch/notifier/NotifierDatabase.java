@@ -1,6 +1,6 @@
 package dev.policywatch.notifier;
 
-import dev.policywatch.support.SchemaMigrations;
+import dev.policywatch.support.db.SchemaMigrations;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import javax.sql.DataSource;

@@ -3,7 +3,7 @@ package dev.policywatch.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.policywatch.events.Block;
-import dev.policywatch.events.JsonSerde;
+import dev.policywatch.events.EventJson;
 import dev.policywatch.events.Origin;
 import dev.policywatch.events.PageSnapshot;
 import java.sql.Connection;
@@ -43,7 +43,7 @@ class RealInfrastructureTest {
     void aSnapshotProducedIsConsumedIntact(TestInfra infra) {
         String topic = infra.topic("snapshots", 1);
         try (KafkaProducer<String, PageSnapshot> producer = new KafkaProducer<>(producerProps(infra, null),
-                new StringSerializer(), JsonSerde.snapshots())) {
+                new StringSerializer(), (t, snapshot) -> EventJson.write(snapshot))) {
             producer.send(new ProducerRecord<>(topic, SNAPSHOT.documentId(), SNAPSHOT));
             producer.flush();
         }
@@ -119,7 +119,7 @@ class RealInfrastructureTest {
             int expected) {
         List<ConsumerRecord<String, PageSnapshot>> out = new ArrayList<>();
         try (KafkaConsumer<String, PageSnapshot> consumer = new KafkaConsumer<>(consumerProps(infra, isolation),
-                new StringDeserializer(), JsonSerde.snapshots())) {
+                new StringDeserializer(), (t, bytes) -> EventJson.read(bytes, PageSnapshot.class))) {
             consumer.subscribe(List.of(topic));
             long deadline = System.currentTimeMillis() + 30_000;
             while (out.size() < expected && System.currentTimeMillis() < deadline) {

@@ -18,7 +18,7 @@ import dev.policywatch.events.PageSnapshot;
 import dev.policywatch.events.ProvisionChange;
 import dev.policywatch.events.Significance;
 import dev.policywatch.events.VersionRef;
-import dev.policywatch.support.SchemaMigrations;
+import dev.policywatch.support.db.SchemaMigrations;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.sql.Connection;

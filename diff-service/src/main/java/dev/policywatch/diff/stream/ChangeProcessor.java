@@ -1,10 +1,10 @@
 package dev.policywatch.diff.stream;
 
+import dev.policywatch.events.Block;
 import dev.policywatch.events.DocumentChange;
 import dev.policywatch.events.EventJson;
 import dev.policywatch.events.PageSnapshot;
-import dev.policywatch.support.DeadLetters;
-import dev.policywatch.events.Block;
+import dev.policywatch.support.kafka.DeadLetters;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.policywatch.diff.stream;
 
 import dev.policywatch.diff.DocumentComparer;
-import dev.policywatch.events.JsonSerde;
 import dev.policywatch.events.Topics;
+import dev.policywatch.support.kafka.JsonSerde;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;

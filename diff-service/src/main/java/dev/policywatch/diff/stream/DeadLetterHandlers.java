@@ -1,6 +1,6 @@
 package dev.policywatch.diff.stream;
 
-import dev.policywatch.support.DeadLetters;
+import dev.policywatch.support.kafka.DeadLetters;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -2,7 +2,7 @@ package dev.policywatch.diff.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.policywatch.support.KafkaSettings;
+import dev.policywatch.support.kafka.KafkaSettings;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 

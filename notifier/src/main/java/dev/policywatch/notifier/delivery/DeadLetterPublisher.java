@@ -1,7 +1,8 @@
 package dev.policywatch.notifier.delivery;
 
-import dev.policywatch.support.DeadLetters;
-import dev.policywatch.support.KafkaSettings;
+import dev.policywatch.events.EventJson;
+import dev.policywatch.support.kafka.DeadLetters;
+import dev.policywatch.support.kafka.KafkaSettings;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,7 +12,6 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import dev.policywatch.events.EventJson;
 
 /**
  * The notifier's writer to the dead-letter topic for deliveries given up on (a JSON description: delivery, subscription, change, attempts, error —

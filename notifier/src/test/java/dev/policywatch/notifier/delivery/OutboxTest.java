@@ -8,7 +8,7 @@ import dev.policywatch.events.DocumentChange;
 import dev.policywatch.notifier.Fixtures;
 import dev.policywatch.notifier.subscription.Subscription;
 import dev.policywatch.notifier.subscription.SubscriptionStore;
-import dev.policywatch.support.SchemaMigrations;
+import dev.policywatch.support.db.SchemaMigrations;
 import dev.policywatch.testing.RealInfrastructure;
 import dev.policywatch.testing.TestInfra;
 import java.time.Duration;
