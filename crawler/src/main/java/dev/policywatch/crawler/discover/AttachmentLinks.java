@@ -22,7 +22,7 @@ import org.jsoup.select.Selector;
  * {@code title} names one while the URL names none (TC260's {@code /sysFile/downloadFile/<id>}
  * links read {@code 《…》标准征求意见稿文本.pdf}). The page's navigation,
  * headers, footers and the source's {@code exclude} selectors are ignored, so a site-wide "download
- * the app" link is not an attachment. Links are canonicalised ({@link Links}), deduplicated, kept in
+ * the app" link is not an attachment. Links are canonicalised ({@link CanonicalUrls}), deduplicated, kept in
  * document order and capped; the page itself is never its own attachment.
  *
  * <p>The title of an attachment is its link text ({@code 附件1：示例办法.docx} gives
@@ -60,10 +60,10 @@ public final class AttachmentLinks {
                 // validated when the sources file was read; a selector jsoup rejects here drops nothing
             }
         }
-        URI self = base == null ? null : Links.canonical(base);
+        URI self = base == null ? null : CanonicalUrls.canonical(base);
         Map<URI, String> found = new LinkedHashMap<>();
         for (Element a : doc.select("a[href]")) {
-            URI url = Links.canonical(a.attr("href"), base);
+            URI url = CanonicalUrls.canonical(a.attr("href"), base);
             if (url == null || url.equals(self) || found.containsKey(url)) {
                 continue;
             }

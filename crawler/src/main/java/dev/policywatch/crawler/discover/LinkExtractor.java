@@ -28,7 +28,7 @@ import org.jsoup.parser.Parser;
  *       ({@code rel=alternate} or no rel), parsed with jsoup's XML parser;</li>
  *   <li>{@code json}: the strings the JSONPath {@code links} selects.</li>
  * </ul>
- * Links are resolved against the final URL of the index, canonicalised ({@link Links}), deduplicated and
+ * Links are resolved against the final URL of the index, canonicalised ({@link CanonicalUrls}), deduplicated and
  * kept in document order; anything not http(s) is dropped here. Thread-safe.
  */
 public final class LinkExtractor {
@@ -57,7 +57,7 @@ public final class LinkExtractor {
         Set<URI> links = new LinkedHashSet<>();
         int dropped = 0;
         for (String href : hrefs) {
-            URI canonical = Links.canonical(href, base);
+            URI canonical = CanonicalUrls.canonical(href, base);
             if (canonical == null) {
                 dropped++;
             } else {

@@ -27,14 +27,6 @@ public final class Alignment {
         return oldOf[newIndex];
     }
 
-    public int oldSize() {
-        return newOf.length;
-    }
-
-    public int newSize() {
-        return oldOf.length;
-    }
-
     /** The number of pairs. */
     public int pairs() {
         return (int) Arrays.stream(newOf).filter(j -> j >= 0).count();

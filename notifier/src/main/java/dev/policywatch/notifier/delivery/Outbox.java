@@ -237,21 +237,6 @@ public final class Outbox {
         }
     }
 
-    /** Count of deliveries by status (for tests and operators). */
-    public Map<String, Integer> countsByStatus() {
-        Map<String, Integer> out = new LinkedHashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT status, count(*) FROM notifier_delivery GROUP BY status ORDER BY status");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.put(rs.getString(1), rs.getInt(2));
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot count deliveries", e);
-        }
-    }
-
     private void update(String sql, List<Long> ids, Object... before) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;

@@ -34,12 +34,12 @@ import java.util.Map;
 @Controller
 @Requires(property = WebSettings.ENABLED, notEquals = "false")
 @ExecuteOn(TaskExecutors.BLOCKING)
-final class DocumentController {
+final class DocumentPageController {
 
     private final HistoryApi history;
     private final Pages pages;
 
-    DocumentController(HistoryApi history, Pages pages) {
+    DocumentPageController(HistoryApi history, Pages pages) {
         this.history = history;
         this.pages = pages;
     }

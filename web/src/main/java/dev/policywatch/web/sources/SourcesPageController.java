@@ -21,12 +21,12 @@ import java.util.Map;
 @Controller
 @Requires(property = WebSettings.ENABLED, notEquals = "false")
 @ExecuteOn(TaskExecutors.BLOCKING)
-final class SourcesController {
+final class SourcesPageController {
 
     private final CrawlerApi crawler;
     private final Pages pages;
 
-    SourcesController(CrawlerApi crawler, Pages pages) {
+    SourcesPageController(CrawlerApi crawler, Pages pages) {
         this.crawler = crawler;
         this.pages = pages;
     }

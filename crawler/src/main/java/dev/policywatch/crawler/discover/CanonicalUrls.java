@@ -10,9 +10,9 @@ import java.util.Locale;
  * removed, empty path as {@code /}, fragment dropped. The query is kept as is (it often names the
  * document).
  */
-public final class Links {
+public final class CanonicalUrls {
 
-    private Links() {
+    private CanonicalUrls() {
     }
 
     /** The canonical URL, or null when the text is not an absolute http(s) URL. */
