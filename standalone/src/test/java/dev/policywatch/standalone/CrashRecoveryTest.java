@@ -1,16 +1,12 @@
 package dev.policywatch.standalone;
 
+import static dev.policywatch.standalone.EndToEnd.ADMIN;
+import static dev.policywatch.standalone.EndToEnd.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,17 +33,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashRecoveryTest {
 
-    private static final String ADMIN = "crash-admin-token";
     private static final String SOURCE = "test-algorithm-filing";
     private static final Duration START = Duration.ofSeconds(60);
-    private static final Duration WAIT = Duration.ofSeconds(90);
     private static final Pattern REBUILT = Pattern.compile("Rebuilt published state from policywatch\\.snapshots: (\\d+) snapshot");
 
     @TempDir
     Path dir;
 
-    private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Child> children = new ArrayList<>();
     private FixtureServers.Site site;
     private FixtureServers.WebhookReceiver slack;
@@ -55,22 +47,11 @@ class CrashRecoveryTest {
     private Path dataDir;
 
     @BeforeEach
-    void startFixtures() throws IOException {
+    void startFixtures() {
         site = new FixtureServers.Site("regulation-v1.html");
         slack = new FixtureServers.WebhookReceiver();
         dataDir = dir.resolve("data");
-        sources = dir.resolve("sources.yml");
-        Files.writeString(sources, """
-                sources:
-                  - id: %s
-                    name: 测试省算法推荐服务备案规定
-                    url: %s
-                    publisher: 测试省网信办
-                    jurisdiction: CN
-                    kind: page
-                    content: "#content"
-                    every: PT1H
-                """.formatted(SOURCE, site.url("/regulation.html")), StandardCharsets.UTF_8);
+        sources = EndToEnd.sources(dir, SOURCE, "测试省算法推荐服务备案规定", "测试省网信办", site.url("/regulation.html"));
     }
 
     @AfterEach
@@ -97,19 +78,18 @@ class CrashRecoveryTest {
             throws Exception {
         // 1. first process: a baseline, a Slack subscription, one changed article alerted once
         Child first = start("first");
-        crawl(first);
+        first.api().crawl(SOURCE);
         await().atMost(WAIT).untilAsserted(() ->
-                assertThat(get(first, "/api/changes?kind=BASELINE").path("items")).hasSize(1));
-        JsonNode subscription = post(first, "/api/subscriptions", """
-                {"channel":"slack","target":"%s","filters":{},"mode":"immediate"}""".formatted(slack.url()));
+                assertThat(first.api().get("/api/changes?kind=BASELINE").path("items")).hasSize(1));
+        JsonNode subscription = first.api().subscribeSlack(slack.url(), "{}");
         String subscriptionId = subscription.path("id").asText();
         site.show("regulation-v2.html");
-        crawl(first);
+        first.api().crawl(SOURCE);
         await().atMost(WAIT).until(() -> slack.bodies().size() == 1);
         assertThat(slack.bodies().get(0)).contains("第三条");
         // the delivery is recorded as sent before the crash: a later re-send would be a real duplicate
         await().atMost(WAIT).until(() -> sent(first, subscriptionId) == 1);
-        JsonNode history = get(first, "/api/changes").path("items");
+        JsonNode history = first.api().get("/api/changes").path("items");
         assertThat(history).hasSize(1);
         String changeId = history.get(0).path("changeId").asText();
 
@@ -127,28 +107,28 @@ class CrashRecoveryTest {
         Matcher rebuilt = REBUILT.matcher(log);
         assertThat(rebuilt.find()).as("the crawler re-read the recovered snapshots topic").isTrue();
         assertThat(Integer.parseInt(rebuilt.group(1))).as("snapshots recovered from the broker's log").isEqualTo(2);
-        JsonNode after = get(second, "/api/changes").path("items");
+        JsonNode after = second.api().get("/api/changes").path("items");
         assertThat(after).hasSize(1);
         assertThat(after.get(0).path("changeId").asText()).isEqualTo(changeId);
-        assertThat(get(second, "/api/changes/" + changeId).path("summary").path("modified").asInt()).isEqualTo(1);
-        assertThat(get(second, "/api/changes?kind=BASELINE").path("items")).hasSize(1);
+        assertThat(second.api().get("/api/changes/" + changeId).path("summary").path("modified").asInt()).isEqualTo(1);
+        assertThat(second.api().get("/api/changes?kind=BASELINE").path("items")).hasSize(1);
 
-        String fetchedBefore = get(second, "/api/sources/" + SOURCE).path("lastFetchAt").asText();
-        crawl(second); // same content: no new version, nothing to alert
+        String fetchedBefore = second.api().get("/api/sources/" + SOURCE).path("lastFetchAt").asText();
+        second.api().crawl(SOURCE); // same content: no new version, nothing to alert
         await().atMost(WAIT).untilAsserted(() -> {
-            JsonNode status = get(second, "/api/sources/" + SOURCE);
+            JsonNode status = second.api().get("/api/sources/" + SOURCE);
             assertThat(status.path("lastFetchAt").asText()).isNotEqualTo(fetchedBefore);
             assertThat(status.path("lastOutcome").asText()).isEqualTo("UNCHANGED");
         });
-        assertThat(get(second, "/api/changes").path("items")).hasSize(1);
+        assertThat(second.api().get("/api/changes").path("items")).hasSize(1);
         assertThat(slack.bodies()).hasSize(1);
 
         // 4. the next change is delivered exactly once
         site.show("regulation-v3.html");
-        crawl(second);
+        second.api().crawl(SOURCE);
         await().atMost(WAIT).until(() -> slack.bodies().size() == 2);
         await().atMost(WAIT).until(() -> sent(second, subscriptionId) == 2);
-        JsonNode latest = get(second, "/api/changes").path("items");
+        JsonNode latest = second.api().get("/api/changes").path("items");
         assertThat(latest).hasSize(2);
         assertThat(latest.get(0).path("summary").path("added").asInt()).isEqualTo(1);
         assertThat(latest.get(0).path("summary").path("modified").asInt()).isZero();
@@ -158,7 +138,7 @@ class CrashRecoveryTest {
     // ---- the child process
 
     /** A standalone in its own JVM, its standard output and error in files. */
-    private record Child(String name, Process process, Path out, Path err, String url) {
+    private record Child(String name, Process process, Path out, Path err, EndToEnd.Api api) {
 
         String log() throws IOException {
             return Files.readString(err, StandardCharsets.UTF_8);
@@ -189,7 +169,7 @@ class CrashRecoveryTest {
     }
 
     private Child start(String name) throws IOException {
-        int port = freePort();
+        int port = EndToEnd.freePort();
         String url = "http://127.0.0.1:" + port;
         Path out = dir.resolve(name + ".out");
         Path err = dir.resolve(name + ".err");
@@ -207,7 +187,7 @@ class CrashRecoveryTest {
                 "-Dpolicywatch.notifier.webhook.allowed-hosts=" + slack.origin())
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile());
-        Child child = new Child(name, builder.start(), out, err, url);
+        Child child = new Child(name, builder.start(), out, err, new EndToEnd.Api(url));
         children.add(child);
         await().atMost(START).pollInterval(Duration.ofMillis(200)).until(() -> {
             if (!child.process.isAlive()) {
@@ -251,40 +231,8 @@ class CrashRecoveryTest {
         });
     }
 
-    // ---- HTTP
-
-    private void crawl(Child child) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(child.url + "/api/sources/" + SOURCE + "/crawl"))
-                .header("Authorization", "Bearer " + ADMIN).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
-    }
-
-    private int sent(Child child, String subscriptionId) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(child.url + "/api/subscriptions/" + subscriptionId))
-                .header("Authorization", "Bearer " + ADMIN).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        return json.readTree(r.body()).path("deliveries").path("sent").asInt();
-    }
-
-    private JsonNode get(Child child, String path) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(child.url + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as("GET %s: %s", path, r.body()).isEqualTo(200);
-        return json.readTree(r.body());
-    }
-
-    private JsonNode post(Child child, String path, String body) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(child.url + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as("POST %s: %s", path, r.body()).isEqualTo(201);
-        return json.readTree(r.body());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+    /** Deliveries sent to a subscription, as the notifier's admin API counts them. */
+    private static int sent(Child child, String subscriptionId) throws Exception {
+        return child.api().getAsAdmin("/api/subscriptions/" + subscriptionId).path("deliveries").path("sent").asInt();
     }
 }

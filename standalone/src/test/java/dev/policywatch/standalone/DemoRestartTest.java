@@ -1,18 +1,12 @@
 package dev.policywatch.standalone;
 
+import static dev.policywatch.standalone.EndToEnd.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,13 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DemoRestartTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(90);
-
     @TempDir
     Path dir;
 
-    private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Standalone system;
 
     @AfterEach
@@ -49,7 +39,7 @@ class DemoRestartTest {
     @Test
     void restartedTwiceTheDemoResumesGoesOnAndNeverRevertsOrAnnouncesADocumentAgain() throws Exception {
         StandaloneOptions options = StandaloneOptions.defaults().withDemo(true).withDataDir(dir.resolve("data"))
-                .withPort(freePort())
+                .withPort(EndToEnd.freePort())
                 .withProperty("policywatch.embedded-kafka.port", "0")
                 .withProperty("policywatch.demo.stage-interval", "3s")
                 .withProperty("policywatch.crawler.per-host-delay", "0s");
@@ -120,22 +110,9 @@ class DemoRestartTest {
     private List<JsonNode> history() throws Exception {
         List<JsonNode> all = new ArrayList<>();
         for (String query : List.of("/api/changes?limit=200", "/api/changes?limit=200&kind=BASELINE")) {
-            get(query).path("items").forEach(all::add);
+            new EndToEnd.Api(system.url()).get(query).path("items").forEach(all::add);
         }
         all.sort((a, b) -> b.path("toVersion").path("fetchedAt").asText().compareTo(a.path("toVersion").path("fetchedAt").asText()));
         return all;
-    }
-
-    private JsonNode get(String path) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(system.url() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as("GET %s: %s", path, r.body()).isEqualTo(200);
-        return json.readTree(r.body());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -8,11 +8,16 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** Real local HTTP servers for the end-to-end test: a site that serves one regulation page, and a Slack-like webhook receiver. */
+/**
+ * Real local HTTP servers for the end-to-end tests: a site that serves one regulation page, a site that
+ * serves whatever a test puts at a path, and a Slack-like webhook receiver.
+ */
 final class FixtureServers {
 
     private FixtureServers() {
@@ -51,6 +56,59 @@ final class FixtureServers {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        String url(String path) {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+
+    /**
+     * Serves what was last {@link #put} at each path, {@code robots.txt} allowing everything; 404
+     * elsewhere. Every request's path and query is recorded ({@link #hits}).
+     */
+    static final class Pages implements AutoCloseable {
+        private record Body(byte[] bytes, String type) {
+        }
+
+        private final HttpServer server;
+        private final Map<String, Body> bodies = new ConcurrentHashMap<>();
+        private final List<String> hits = new CopyOnWriteArrayList<>();
+
+        Pages() {
+            put("/robots.txt", "User-agent: *\nAllow: /\n".getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
+            server = create();
+            server.createContext("/", exchange -> {
+                try (exchange) {
+                    hits.add(exchange.getRequestURI().toString());
+                    Body body = bodies.get(exchange.getRequestURI().getPath());
+                    byte[] bytes = body == null ? "not found".getBytes(StandardCharsets.UTF_8) : body.bytes();
+                    exchange.getResponseHeaders().set("Content-Type", body == null ? "text/plain" : body.type());
+                    exchange.sendResponseHeaders(body == null ? 404 : 200, bytes.length);
+                    exchange.getResponseBody().write(bytes);
+                }
+            });
+            server.start();
+        }
+
+        /** An HTML page at {@code path}. */
+        void put(String path, String html) {
+            put(path, html.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
+        }
+
+        /** A file of a content type at {@code path}. */
+        void put(String path, byte[] bytes, String contentType) {
+            bodies.put(path, new Body(bytes, contentType));
+        }
+
+        /** The path and query of every request so far, in order. */
+        List<String> hits() {
+            return List.copyOf(hits);
         }
 
         String url(String path) {

@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.policywatch.support.OpenApiDocuments;
 import dev.policywatch.support.OpenApiMerger;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,24 +37,9 @@ class OpenApiDocumentTest {
 
     @BeforeAll
     static void startAndFetch() throws Exception {
-        Path sources = dir.resolve("sources.yml");
-        Files.writeString(sources, """
-                sources:
-                  - id: unreachable
-                    name: Nothing to fetch
-                    url: http://127.0.0.1:%d/regulation.html
-                    publisher: nobody
-                    jurisdiction: CN
-                    kind: page
-                    every: PT24H
-                """.formatted(freePort()), StandardCharsets.UTF_8);
-        int port = freePort();
-        system = Standalone.start(StandaloneOptions.defaults()
-                .withDataDir(dir.resolve("data"))
-                .withPort(port)
-                .withSources(sources)
-                .withProperty("policywatch.embedded-kafka.port", "0")
-                .withProperty("policywatch.public-url", "http://127.0.0.1:" + port));
+        Path sources = EndToEnd.sources(dir, "unreachable", "Nothing to fetch", "nobody",
+                "http://127.0.0.1:" + EndToEnd.freePort() + "/regulation.html");
+        system = Standalone.start(EndToEnd.options(dir, sources, ""));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         response = http.send(HttpRequest.newBuilder(URI.create(system.url() + "/openapi.yml"))
                 .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -153,12 +134,6 @@ class OpenApiDocumentTest {
             });
         } else if (node instanceof List<?> l) {
             l.forEach(v -> collectRefs(v, refs));
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 }
