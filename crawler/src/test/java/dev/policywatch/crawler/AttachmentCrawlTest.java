@@ -9,26 +9,18 @@ import dev.policywatch.events.Ids;
 import dev.policywatch.events.Origin;
 import dev.policywatch.events.PageSnapshot;
 import dev.policywatch.testing.AttachmentFiles;
-import dev.policywatch.testing.RealInfrastructure;
-import dev.policywatch.testing.TestInfra;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Attachments (附件) of pages and of discovered documents, against a real local site and a real broker. */
-@ExtendWith(RealInfrastructure.class)
-class AttachmentCrawlTest {
+class AttachmentCrawlTest extends SiteCrawlTest {
 
     private static final String NOTICE = """
             <html><head><title>关于印发《示例管理办法》的通知</title></head><body>
@@ -40,19 +32,10 @@ class AttachmentCrawlTest {
             %s
             </div></body></html>""";
 
-    @TempDir
-    Path dir;
-    private TestSupport.Site site;
-    private CrawlerHarness harness;
-    private TestInfra infra;
-    private String topic;
     private final AtomicReference<byte[]> docx = new AtomicReference<>(measures("数据处理者应当申报。"));
 
     @BeforeEach
-    void setUp(TestInfra infra, TestInfo info) throws IOException {
-        this.infra = infra;
-        this.site = TestSupport.site();
-        this.topic = infra.name("snapshots-" + info.getTestMethod().orElseThrow().getName());
+    void serveAttachments() {
         site.on("/files/fj1.docx", ex -> TestSupport.send(ex, 200, "application/octet-stream", docx.get()));
         site.on("/files/fj2.ofd", ex -> TestSupport.send(ex, 200, "application/ofd", AttachmentFiles.ofd("示例评估指南",
                 "# 示例评估指南", "第一条 评估应当覆盖数据全生命周期。", "第二条 评估报告保存三年。")));
@@ -62,21 +45,9 @@ class AttachmentCrawlTest {
         site.on("/files/fj3.doc", ex -> TestSupport.send(ex, 200, "application/msword", noise));
     }
 
-    @AfterEach
-    void tearDown() {
-        if (harness != null) {
-            harness.close();
-        }
-        site.close();
-    }
-
     static byte[] measures(String article2) {
         return AttachmentFiles.docx("# 示例管理办法", "第一条 为了规范数据处理活动，制定本办法。", "第二条 " + article2,
                 "第三条 本办法自发布之日起施行。");
-    }
-
-    private void start(String... entries) throws IOException {
-        harness = CrawlerHarness.start(infra, topic, CrawlerHarness.sourcesFile(dir, entries), false);
     }
 
     private String id(String parent, String path) {
@@ -117,14 +88,7 @@ class AttachmentCrawlTest {
     @Test
     void aRevisedAttachmentIsPublishedAloneEvenWhenItsPageAnswers304() throws IOException {
         String html = NOTICE.formatted("");
-        site.on("/notice.htm", ex -> {
-            if ("\"n1\"".equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
-                TestSupport.send(ex, 304, null, new byte[0]);
-            } else {
-                ex.getResponseHeaders().set("ETag", "\"n1\"");
-                TestSupport.send(ex, 200, "text/html; charset=utf-8", html);
-            }
-        });
+        site.etagged("/notice.htm", "\"n1\"", html);
         start(page("notice", site.url("/notice.htm"), "content: \"#content\""));
         harness.crawl("notice");
 

@@ -10,29 +10,20 @@ import dev.policywatch.events.DocumentStatus;
 import dev.policywatch.events.Ids;
 import dev.policywatch.events.Origin;
 import dev.policywatch.events.PageSnapshot;
-import dev.policywatch.testing.RealInfrastructure;
-import dev.policywatch.testing.TestInfra;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The crawler's per-source and per-document memory (validators, 404 counts, a listing's known links)
  * survives a restart: each test crawls, closes the context, starts a new one on the same real broker
  * and crawls again against the same local site.
  */
-@ExtendWith(RealInfrastructure.class)
-class CrawlStateRestartTest {
+class CrawlStateRestartTest extends SiteCrawlTest {
 
     private static final String PAGE = """
             <html><head><title>人工智能生成合成内容标识办法</title></head><body><div id="BodyLabel">
@@ -40,48 +31,10 @@ class CrawlStateRestartTest {
               <p>第二条 符合规定情形的网络信息服务提供者开展人工智能生成合成内容标识，适用本办法。</p>
             </div></body></html>""";
 
-    @TempDir
-    Path dir;
-    private TestSupport.Site site;
-    private CrawlerHarness harness;
-    private TestInfra infra;
-    private String topic;
-
-    @BeforeEach
-    void setUp(TestInfra infra, TestInfo info) throws IOException {
-        this.infra = infra;
-        this.site = TestSupport.site();
-        this.topic = infra.name("snapshots-" + info.getTestMethod().orElseThrow().getName());
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (harness != null) {
-            harness.close();
-        }
-        site.close();
-    }
-
-    private void start(String... entries) throws IOException {
-        harness = CrawlerHarness.start(infra, topic, CrawlerHarness.sourcesFile(dir, entries), false);
-    }
-
-    private void restart() {
-        harness.close();
-        harness = CrawlerHarness.start(infra, topic, dir.resolve("sources.yml"), false);
-    }
 
     @Test
     void theFirstFetchAfterARestartIsConditionalAndAnswered304() throws IOException {
-        site.on("/etag.htm", ex -> {
-            if ("\"v1\"".equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
-                TestSupport.send(ex, 304, null, new byte[0]);
-            } else {
-                ex.getResponseHeaders().set("ETag", "\"v1\"");
-                ex.getResponseHeaders().set("Last-Modified", "Wed, 04 Mar 2026 08:00:00 GMT");
-                TestSupport.send(ex, 200, "text/html; charset=utf-8", PAGE);
-            }
-        });
+        site.etagged("/etag.htm", () -> "\"v1\"", "Wed, 04 Mar 2026 08:00:00 GMT", () -> PAGE);
         start(page("labelling", site.url("/etag.htm"), "content: \"#BodyLabel\""));
         assertThat(harness.crawl("labelling").published()).isEqualTo(1);
 
@@ -102,16 +55,8 @@ class CrawlStateRestartTest {
     void aLinkSeenBeforeARestartButNotYetPublishedIsABaselineNotANewDocument() throws IOException {
         AtomicReference<String> rows = new AtomicReference<>(
                 "<li><a href=\"/d/1.htm\">一</a></li><li><a href=\"/d/2.htm\">二</a></li>");
-        site.on("/d/list.htm", ex -> {
-            String etag = "\"" + Integer.toHexString(rows.get().hashCode()) + "\"";
-            if (etag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
-                TestSupport.send(ex, 304, null, new byte[0]);
-                return;
-            }
-            ex.getResponseHeaders().set("ETag", etag);
-            TestSupport.send(ex, 200, "text/html; charset=utf-8",
-                    "<html><body><ul id=\"list\">" + rows.get() + "</ul></body></html>");
-        });
+        site.etagged("/d/list.htm", () -> "\"" + Integer.toHexString(rows.get().hashCode()) + "\"", null,
+                () -> "<html><body><ul id=\"list\">" + rows.get() + "</ul></body></html>");
         site.html("/d/1.htm", PAGE.replace("本办法", "本办法一"));
         AtomicBoolean secondUp = new AtomicBoolean(false);
         site.on("/d/2.htm", ex -> {

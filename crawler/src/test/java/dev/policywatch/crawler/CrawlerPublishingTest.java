@@ -10,14 +10,11 @@ import dev.policywatch.events.DocumentStatus;
 import dev.policywatch.events.Ids;
 import dev.policywatch.events.Origin;
 import dev.policywatch.events.PageSnapshot;
-import dev.policywatch.testing.RealInfrastructure;
-import dev.policywatch.testing.TestInfra;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.Charset;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -27,16 +24,10 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What the crawler publishes, and what it does not, against a real local site and a real broker. */
-@ExtendWith(RealInfrastructure.class)
-class CrawlerPublishingTest {
+class CrawlerPublishingTest extends SiteCrawlTest {
 
     private static final String REGULATION_V1 = """
             <html><head><title>生成式人工智能服务管理暂行办法</title></head><body>
@@ -50,31 +41,6 @@ class CrawlerPublishingTest {
             <div class="share">分享到 <span class="time">%s</span></div>
             </body></html>""";
 
-    @TempDir
-    Path dir;
-    private TestSupport.Site site;
-    private CrawlerHarness harness;
-    private TestInfra infra;
-    private String topic;
-
-    @BeforeEach
-    void setUp(TestInfra infra, TestInfo info) throws IOException {
-        this.infra = infra;
-        this.site = TestSupport.site();
-        this.topic = infra.name("snapshots-" + info.getTestMethod().orElseThrow().getName());
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (harness != null) {
-            harness.close();
-        }
-        site.close();
-    }
-
-    private void start(String... entries) throws IOException {
-        harness = CrawlerHarness.start(infra, topic, CrawlerHarness.sourcesFile(dir, entries), false);
-    }
 
     @Test
     void publishesARegulationPageThenOnlyItsNextVersion() throws IOException {
@@ -124,14 +90,7 @@ class CrawlerPublishingTest {
     @Test
     void anUnchangedPagePublishesNothingWhetherAnswered304OrAnIdentical200() throws IOException {
         String html = REGULATION_V1.formatted("fixed");
-        site.on("/etag.htm", ex -> {
-            if ("\"r1\"".equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
-                TestSupport.send(ex, 304, null, new byte[0]);
-            } else {
-                ex.getResponseHeaders().set("ETag", "\"r1\"");
-                TestSupport.send(ex, 200, "text/html; charset=utf-8", html);
-            }
-        });
+        site.etagged("/etag.htm", "\"r1\"", html);
         site.html("/plain.htm", html);
         start(page("with-etag", site.url("/etag.htm"), "content: \"#BodyLabel\""),
                 page("without-validators", site.url("/plain.htm"), "content: \"#BodyLabel\""));

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -139,6 +140,30 @@ public final class TestSupport {
 
         public Site html(String path, String html) {
             return on(path, ex -> send(ex, 200, "text/html; charset=utf-8", html));
+        }
+
+        /**
+         * An HTML page with an ETag: 304 to a request whose If-None-Match names the current ETag, else 200
+         * with the ETag, the {@code Last-Modified} date when one is given, and the current HTML.
+         */
+        public Site etagged(String path, Supplier<String> etag, String lastModified, Supplier<String> html) {
+            return on(path, ex -> {
+                String current = etag.get();
+                if (current.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+                    send(ex, 304, null, new byte[0]);
+                    return;
+                }
+                ex.getResponseHeaders().set("ETag", current);
+                if (lastModified != null) {
+                    ex.getResponseHeaders().set("Last-Modified", lastModified);
+                }
+                send(ex, 200, "text/html; charset=utf-8", html.get());
+            });
+        }
+
+        /** {@link #etagged(String, Supplier, String, Supplier)} with a fixed ETag and page, no date. */
+        public Site etagged(String path, String etag, String html) {
+            return etagged(path, () -> etag, null, () -> html);
         }
 
         public List<Request> requestsTo(String path) {

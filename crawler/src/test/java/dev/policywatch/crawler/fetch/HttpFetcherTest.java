@@ -284,14 +284,7 @@ class HttpFetcherTest {
 
     @Test
     void sendsValidatorsAndGetsNotModified() {
-        site.on("/etag", ex -> {
-            if ("\"v1\"".equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
-                TestSupport.send(ex, 304, null, new byte[0]);
-            } else {
-                ex.getResponseHeaders().set("ETag", "\"v1\"");
-                TestSupport.send(ex, 200, "text/html", "<p>v1</p>");
-            }
-        });
+        site.etagged("/etag", "\"v1\"", "<p>v1</p>");
 
         FetchResult first = get("/etag");
         assertThat(first).isInstanceOf(FetchResult.Fetched.class);
