@@ -13,10 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -46,10 +46,11 @@ class AttachmentsEndToEndTest {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final EndToEnd.Parts parts = new EndToEnd.Parts();
     private FixtureServers.Pages site;
     private FixtureServers.Pages elsewhere;
     private FixtureServers.WebhookReceiver slack;
-    private Standalone system;
     private EndToEnd.Api api;
 
     static byte[] measures(String article2) {
@@ -65,7 +66,7 @@ class AttachmentsEndToEndTest {
 
     @BeforeEach
     void startParts() {
-        elsewhere = new FixtureServers.Pages();
+        elsewhere = parts.add(new FixtureServers.Pages());
         String app = """
                 fetch('/articles.json').then(function (r) { return r.json(); }).then(function (d) {
                   document.getElementById('title').textContent = d.title;
@@ -77,7 +78,7 @@ class AttachmentsEndToEndTest {
                 fetch('%2$s').catch(function () {});
                 fetch('http://169.254.169.254/latest/meta-data/').catch(function () {});
                 """.formatted(elsewhere.url("/internal.docx"), elsewhere.url("/steal"));
-        site = new FixtureServers.Pages();
+        site = parts.add(new FixtureServers.Pages());
         site.put("/notice.html", NOTICE);
         site.put("/files/measures.docx", measures("数据处理者应当在数据出境前申报安全评估。"), DOCX);
         site.put("/files/guide.ofd", AttachmentFiles.ofd("测试市数据出境评估指南", "# 测试市数据出境评估指南",
@@ -85,23 +86,12 @@ class AttachmentsEndToEndTest {
         site.put("/open-data.html", OPEN_DATA);
         site.put("/app.js", app.getBytes(StandardCharsets.UTF_8), "application/javascript");
         site.put("/articles.json", articles("数据处理者应当每年开展一次风险评估。"), JSON);
-        slack = new FixtureServers.WebhookReceiver();
+        slack = parts.add(new FixtureServers.WebhookReceiver());
         Path sources = EndToEnd.sourcesFile(dir,
                 EndToEnd.source("test-notice", "测试市数据局通知", "测试市数据局", site.url("/notice.html")),
                 EndToEnd.source("test-scripted", "测试市公共数据开放办法", "测试市数据局", site.url("/open-data.html"),
                         "kind: page", "render: browser"));
-        system = Standalone.start(EndToEnd.options(dir, sources, slack.origin()));
-        api = new EndToEnd.Api(system.url());
-    }
-
-    @AfterEach
-    void stopParts() {
-        if (system != null) {
-            system.close();
-        }
-        slack.close();
-        site.close();
-        elsewhere.close();
+        api = parts.start(EndToEnd.options(dir, sources, slack.origin()));
     }
 
     @Test

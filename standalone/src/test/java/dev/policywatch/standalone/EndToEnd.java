@@ -20,15 +20,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * What the end-to-end tests of the whole system share: a sources file with one source, the options of
  * a standalone on free ports with an admin token, GreenMail as the SMTP server, reading the mails it
- * received, and {@link Api}, an HTTP client of the system's public API. Real parts only.
+ * received, {@link Api}, an HTTP client of the system's public API, and {@link Parts}, which stops the
+ * system and the fixture servers after each test. Real parts only.
  */
 final class EndToEnd {
 
@@ -223,6 +228,75 @@ final class EndToEnd {
         private JsonNode json(HttpResponse<String> r, String method, String path, int expectedStatus) throws Exception {
             assertThat(r.statusCode()).as("%s %s: %s", method, path, r.body()).isEqualTo(expectedStatus);
             return json.readTree(r.body());
+        }
+    }
+
+    /**
+     * The running parts of one test, stopped after it (register with {@code @RegisterExtension}): the
+     * system first, then the fixture servers, last added first.
+     */
+    static final class Parts implements AfterEachCallback {
+        private final Deque<AutoCloseable> servers = new ArrayDeque<>();
+        private StandaloneOptions options;
+        private Standalone system;
+
+        /** A fixture server, closed after the test. */
+        <T extends AutoCloseable> T add(T server) {
+            servers.push(server);
+            return server;
+        }
+
+        /** A started GreenMail, stopped after the test. */
+        GreenMail smtp() {
+            GreenMail smtp = EndToEnd.smtp();
+            servers.push(smtp::stop);
+            return smtp;
+        }
+
+        /** Starts the system; the client of its API. */
+        Api start(StandaloneOptions options) {
+            this.options = options;
+            system = Standalone.start(options);
+            return new Api(system.url());
+        }
+
+        /** Stops the system and starts it again with the same options (and so the same port and data). */
+        void restart() {
+            Standalone stopping = system;
+            system = null;
+            stopping.close();
+            system = Standalone.start(options);
+        }
+
+        Standalone system() {
+            return system;
+        }
+
+        @Override
+        public void afterEach(ExtensionContext context) throws Exception {
+            Exception failure = null;
+            if (system != null) {
+                try {
+                    system.close();
+                } catch (Exception e) {
+                    failure = e;
+                }
+                system = null;
+            }
+            while (!servers.isEmpty()) {
+                try {
+                    servers.pop().close();
+                } catch (Exception e) {
+                    if (failure == null) {
+                        failure = e;
+                    } else {
+                        failure.addSuppressed(e);
+                    }
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
         }
     }
 }

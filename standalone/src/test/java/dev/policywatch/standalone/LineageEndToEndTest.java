@@ -13,9 +13,9 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,10 +32,11 @@ class LineageEndToEndTest {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final EndToEnd.Parts parts = new EndToEnd.Parts();
     private FixtureServers.Pages site;
     private FixtureServers.WebhookReceiver slack;
     private GreenMail smtp;
-    private Standalone system;
     private EndToEnd.Api api;
 
     static String page(String title, String... paragraphs) {
@@ -57,23 +58,12 @@ class LineageEndToEndTest {
 
     @BeforeEach
     void startParts() {
-        site = new FixtureServers.Pages();
-        slack = new FixtureServers.WebhookReceiver();
-        smtp = EndToEnd.smtp();
+        site = parts.add(new FixtureServers.Pages());
+        slack = parts.add(new FixtureServers.WebhookReceiver());
+        smtp = parts.smtp();
         Path sources = EndToEnd.sources(dir, SOURCE, "测试网信办政策文件", "测试省网信办", site.url("/list.html"),
                 "kind: listing", "links: \"ul.docs a\"");
-        system = Standalone.start(EndToEnd.withSmtp(EndToEnd.options(dir, sources, slack.origin()), smtp));
-        api = new EndToEnd.Api(system.url());
-    }
-
-    @AfterEach
-    void stopParts() {
-        if (system != null) {
-            system.close();
-        }
-        smtp.stop();
-        slack.close();
-        site.close();
+        api = parts.start(EndToEnd.withSmtp(EndToEnd.options(dir, sources, slack.origin()), smtp));
     }
 
     @Test

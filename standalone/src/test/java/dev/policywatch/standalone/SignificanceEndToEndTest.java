@@ -7,9 +7,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,31 +26,21 @@ class SignificanceEndToEndTest {
     Path dir;
 
     private final ObjectMapper json = new ObjectMapper();
+    @RegisterExtension
+    final EndToEnd.Parts parts = new EndToEnd.Parts();
     private FixtureServers.Site site;
     private FixtureServers.WebhookReceiver substantiveOnly;
     private FixtureServers.WebhookReceiver everything;
-    private Standalone system;
     private EndToEnd.Api api;
 
     @BeforeEach
     void startParts() {
-        site = new FixtureServers.Site("accounting-v1.html");
-        substantiveOnly = new FixtureServers.WebhookReceiver();
-        everything = new FixtureServers.WebhookReceiver();
-        system = Standalone.start(EndToEnd.options(dir,
+        site = parts.add(new FixtureServers.Site("accounting-v1.html"));
+        substantiveOnly = parts.add(new FixtureServers.WebhookReceiver());
+        everything = parts.add(new FixtureServers.WebhookReceiver());
+        api = parts.start(EndToEnd.options(dir,
                 EndToEnd.sources(dir, SOURCE, "测试省会计管理办法", "测试省财政厅", site.url("/regulation.html")),
                 substantiveOnly.origin() + "," + everything.origin()));
-        api = new EndToEnd.Api(system.url());
-    }
-
-    @AfterEach
-    void stopParts() {
-        if (system != null) {
-            system.close();
-        }
-        substantiveOnly.close();
-        everything.close();
-        site.close();
     }
 
     @Test

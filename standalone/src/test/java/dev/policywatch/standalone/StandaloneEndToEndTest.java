@@ -12,9 +12,9 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 
@@ -31,32 +31,20 @@ class StandaloneEndToEndTest {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final EndToEnd.Parts parts = new EndToEnd.Parts();
     private FixtureServers.Site site;
     private FixtureServers.WebhookReceiver slack;
     private GreenMail smtp;
-    private Standalone system;
-    private StandaloneOptions options;
     private EndToEnd.Api api;
 
     @BeforeEach
     void startParts() {
-        site = new FixtureServers.Site("regulation-v1.html");
-        slack = new FixtureServers.WebhookReceiver();
-        smtp = EndToEnd.smtp();
-        options = EndToEnd.withSmtp(EndToEnd.options(dir, EndToEnd.sources(dir, SOURCE, "测试省算法推荐服务备案规定",
-                "测试省网信办", site.url("/regulation.html")), slack.origin()), smtp);
-        system = Standalone.start(options);
-        api = new EndToEnd.Api(system.url());
-    }
-
-    @AfterEach
-    void stopParts() {
-        if (system != null) {
-            system.close();
-        }
-        smtp.stop();
-        slack.close();
-        site.close();
+        site = parts.add(new FixtureServers.Site("regulation-v1.html"));
+        slack = parts.add(new FixtureServers.WebhookReceiver());
+        smtp = parts.smtp();
+        api = parts.start(EndToEnd.withSmtp(EndToEnd.options(dir, EndToEnd.sources(dir, SOURCE,
+                "测试省算法推荐服务备案规定", "测试省网信办", site.url("/regulation.html")), slack.origin()), smtp));
     }
 
     @Test
@@ -91,7 +79,7 @@ class StandaloneEndToEndTest {
         assertThat(change.path("changes").get(0).path("newLabel").asText()).isEqualTo("第三条");
         String changeId = change.path("changeId").asText();
         Document feed = DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder()
-                .parse(URI.create(system.url() + "/feeds/changes.atom").toString());
+                .parse(URI.create(parts.system().url() + "/feeds/changes.atom").toString());
         assertThat(feed.getDocumentElement().getNamespaceURI()).isEqualTo("http://www.w3.org/2005/Atom");
         assertThat(feed.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").getLength()).isEqualTo(1);
         assertThat(feed.getDocumentElement().getTextContent()).contains(changeId);
@@ -105,8 +93,7 @@ class StandaloneEndToEndTest {
         assertThat(source.path("lastStatus").asInt()).isEqualTo(200);
 
         // 4. restart on the same data directory: nothing re-sent, history intact
-        system.close();
-        system = Standalone.start(options);
+        parts.restart();
         String fetchedBefore = api.get("/api/sources/test-algorithm-filing").path("lastFetchAt").asText();
         api.crawl(SOURCE); // same content: no new version
         await().atMost(WAIT).until(() -> !api.get("/api/sources/test-algorithm-filing").path("lastFetchAt").asText()
