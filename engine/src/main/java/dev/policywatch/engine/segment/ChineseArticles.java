@@ -4,7 +4,9 @@ import dev.policywatch.engine.segment.Segmentation.Scheme;
 import dev.policywatch.events.Block;
 import dev.policywatch.events.BlockType;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -91,11 +93,20 @@ final class ChineseArticles implements NumberingScheme {
             }
         }
         // a chapter named in a table cell or a list is a citation, unless the articles themselves
-        // are table cells (a page laid out in a table)
+        // are table cells (a page laid out in a table); and a bare label ("第二章" alone) where the
+        // same unit is printed with its title ("第二章 监督检查") cites that unit, it does not open it
         BlockType usual = Chains.usualType(where);
+        Set<String> titled = new HashSet<>();
+        for (int i : containers) {
+            if (!roles[i].title().isEmpty()) {
+                titled.add(roles[i].label());
+            }
+        }
         for (int i : containers) {
             BlockType type = blocks.get(i).type();
-            if (type != BlockType.HEADING && type != BlockType.PARAGRAPH && type != usual) {
+            boolean citation = roles[i].title().isEmpty() && titled.contains(roles[i].label())
+                    && type != BlockType.HEADING;
+            if (citation || (type != BlockType.HEADING && type != BlockType.PARAGRAPH && type != usual)) {
                 roles[i] = NumberingScheme.plain(blocks.get(i));
             }
         }

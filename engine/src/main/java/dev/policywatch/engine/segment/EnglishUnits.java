@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * English numbered units: Article, Section, Sec., §, Rule, Regulation, Clause as provisions; Part,
+ * English numbered units: Article, Section, §, Rule, Regulation, Clause, Paragraph (and the
+ * abbreviations Art., Sec., Para.) as provisions; Part,
  * Title, Book, Chapter, Subchapter, Subpart, Division, Schedule, Annex as containers. When several
  * provision words occur, the one with most units is the provision and the others are containers
  * (Sections grouping Articles). A container with text of its own before its first provision
@@ -27,7 +29,7 @@ import java.util.regex.Pattern;
 final class EnglishUnits implements NumberingScheme {
 
     private static final Pattern EN_UNIT = Pattern.compile(
-            "^(?:(?i:(part|title|book|chapter|subchapter|subpart|division|schedule|annex|appendix|article|art\\.|section|sec\\.|rule|regulation|clause))\\s+|(§{1,2})\\s*)"
+            "^(?:(?i:(part|title|book|chapter|subchapter|subpart|division|schedule|annex|appendix|article|art\\.|section|sec\\.|rule|regulation|clause|paragraph|para\\.))\\s+|(§{1,2})\\s*)"
                     + "([0-9]+[A-Za-z]?(?:[.\\-][0-9A-Za-z]+)*|[IVXLCDM]+|[A-Z](?:-[0-9]+)?)(?![\\w])\\.?(.*)$", Pattern.DOTALL);
     private static final Set<String> CONTAINERS = Set.of(
             "part", "title", "book", "chapter", "subchapter", "subpart", "division", "schedule", "annex", "appendix");
@@ -81,7 +83,7 @@ final class EnglishUnits implements NumberingScheme {
             for (Candidate c : kept) {
                 Matcher m = c.match();
                 Block b = c.block();
-                String label = m.group(2) != null ? "§ " + m.group(3) : labelFor(c.kind(), m.group(3));
+                String label = m.group(2) != null ? "§ " + m.group(3) : labelFor(m.group(1), m.group(3));
                 String rest = m.group(4).strip().replaceFirst("^[.:—–-]\\s*", "");
                 if (c.kind().equals(provisionKind)) {
                     boolean isHeading = b.type() == BlockType.HEADING;
@@ -144,8 +146,17 @@ final class EnglishUnits implements NumberingScheme {
         return after.isEmpty() || !Character.isLowerCase(after.charAt(0));
     }
 
-    /** Headings always; running-text units when in the increasing chain of their kind. */
-    private static List<Candidate> acceptedOf(List<Candidate> candidates) {
+    /**
+     * Headings always; running-text units when in the increasing chain of their kind, and not a
+     * number that a heading of the same kind carries (a table cell "§ 164.502" before the heading
+     * "§ 164.502" cites the section, it does not open it).
+     */
+    private static List<Candidate> acceptedOf(List<Candidate> all) {
+        TreeSet<double[]> headingKeys = new TreeSet<>(Numbers::compare);
+        all.stream().filter(c -> c.block().type() == BlockType.HEADING).forEach(c -> headingKeys.add(c.key()));
+        List<Candidate> candidates = all.stream()
+                .filter(c -> c.block().type() == BlockType.HEADING || !headingKeys.contains(c.key()))
+                .toList();
         List<Block> where = candidates.stream().map(Candidate::block).toList();
         double[] weights = Chains.locationWeights(where);
         List<double[]> keys = new ArrayList<>();
@@ -188,11 +199,17 @@ final class EnglishUnits implements NumberingScheme {
         return switch (word) {
             case "art." -> "article";
             case "sec." -> "section";
+            case "para." -> "paragraph";
             default -> word;
         };
     }
 
-    private static String labelFor(String kind, String number) {
-        return Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + " " + number;
+    /**
+     * The label as printed ("Art. 5", "Regulation 4"), the word capitalised: a heading set in capitals
+     * ("ARTICLE 5", "PART 164") is typography, not another label.
+     */
+    private static String labelFor(String word, String number) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(lower.charAt(0)) + lower.substring(1) + " " + number;
     }
 }

@@ -19,7 +19,8 @@ import java.util.List;
  * So a table of errata citing "§4.3" cannot displace 119 numbered section headings: a minority
  * pattern never wins over the majority one. Without any, paragraphs are the provisions.
  *
- * <p>Text before the first provision is the preamble; the first level-1 heading is the title; see
+ * <p>Text before the first provision is the preamble; the first block, when it is a heading, or else
+ * the first heading when it is of level 1, is the title; see
  * {@link Assembler} for what a provision holds. Stateless and thread-safe; near-linear in the
  * number of blocks.
  */
@@ -38,12 +39,13 @@ public final class Segmenter {
             }
         }
         String title = null;
-        int start = 0;
-        if (!body.isEmpty() && body.get(0).type() == BlockType.HEADING) {
-            title = body.get(0).text();
-            start = 1;
+        List<Block> rest = body;
+        int at = titleIndex(body);
+        if (at >= 0) {
+            title = body.get(at).text();
+            rest = new ArrayList<>(body.subList(0, at));
+            rest.addAll(body.subList(at + 1, body.size()));
         }
-        List<Block> rest = body.subList(start, body.size());
         Reading best = null;
         for (NumberingScheme scheme : SCHEMES) {
             Reading reading = scheme.read(rest);
@@ -54,6 +56,21 @@ public final class Segmenter {
         Scheme scheme = best == null ? Scheme.PARAGRAPHS : best.scheme();
         Role[] roles = best == null ? paragraphRoles(rest) : best.roles();
         return new Assembler(scheme, title).assemble(rest, roles);
+    }
+
+    /**
+     * The document's title: its first block when that is a heading, else its first heading when that
+     * is a level-1 heading (a notice, a banner or an inserted table before the title does not turn the
+     * title into a numbered part of the body); -1 when there is none.
+     */
+    private static int titleIndex(List<Block> body) {
+        for (int i = 0; i < body.size(); i++) {
+            Block b = body.get(i);
+            if (b.type() == BlockType.HEADING) {
+                return i == 0 || b.level() <= 1 ? i : -1;
+            }
+        }
+        return -1;
     }
 
     private static Role[] paragraphRoles(List<Block> blocks) {

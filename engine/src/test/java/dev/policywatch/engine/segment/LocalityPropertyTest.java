@@ -28,13 +28,17 @@ import net.jqwik.api.Provide;
  * any corpus document changes at most the provision it lands in. Every provision of the original
  * is still there as it was (label, title, text) except the one whose text now holds the inserted
  * block, and no provision is new except that one (a chapter whose own text the block became). The
- * scheme never changes. Every version file of ../shared/corpus and of the project's corpus/ is used.
+ * scheme never changes. Every version file of ../shared/corpus and of the project's corpus/ is used,
+ * and both versions of every generated document of {@link Conventions} (EU articles, CFR sections,
+ * rules, regulations, paragraphs, lettered conditions, UK SI, Chinese outline, Traditional Chinese,
+ * table rows, a gb2312 government page, bold inline labels).
  */
 class LocalityPropertyTest {
 
     private static final List<String> REFERENCES = List.of(
             "§4.3", "§ 4.3", "§5.1.5.1", "第十条", "第十條", "第三条", "Article 5", "Section 2", "§ 164.502", "3.2",
-            "4.3", "Regulation 3", "FRR-SCN-01", "一");
+            "4.3", "Regulation 3", "FRR-SCN-01", "一", "Art. 5", "Rule 3", "Paragraph 12", "(b)", "3.—(1)", "（一）",
+            "§ 164.502(a)(1)", "二、", "第二章");
     private static final Segmenter SEGMENTER = new Segmenter();
     private static final List<Document> DOCUMENTS = load();
 
@@ -142,6 +146,14 @@ class LocalityPropertyTest {
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+        }
+        for (Conventions.Convention c : Conventions.ALL) {
+            for (boolean amended : new boolean[] {false, true}) {
+                byte[] bytes = amended ? c.amended() : c.original();
+                List<Block> blocks = extractor.extract(bytes, null, "https://example.org/" + c.fileName(), ExtractOptions.NONE)
+                        .blocks();
+                docs.add(new Document("generated " + c.name() + (amended ? " (amended)" : ""), blocks, SEGMENTER.segment(blocks)));
             }
         }
         if (docs.isEmpty()) {
