@@ -10,6 +10,14 @@ import java.util.List;
  */
 public final class PlainTextExtractor {
 
+    /** Share (%) of control and upper-half single-byte characters above which a text is taken for random bytes. */
+    static final int MAX_LATIN_HIGH_PERCENT = 30;
+    /**
+     * What windows-1252 makes of the bytes 0x80–0x9F it defines, except the quotes, dashes, bullet and
+     * ellipsis that ordinary text is full of.
+     */
+    private static final String CP1252_SPECIALS = "€‚ƒ„†‡ˆ‰Š‹ŒŽ˜™š›œžŸ";
+
     public ExtractedDocument extract(byte[] bytes, String contentType) {
         String text = Charsets.decode(bytes, Charsets.detect(bytes, contentType, false));
         checkNotBinary(text);
@@ -24,21 +32,34 @@ public final class PlainTextExtractor {
         return new ExtractedDocument(title, Languages.guess(blocks), "text/plain", blocks);
     }
 
-    /** Binary garbage is refused instead of producing pages of mojibake (also for HTML and Markdown). */
+    /**
+     * Binary garbage is refused instead of producing pages of mojibake (also for HTML and Markdown):
+     * more than a tenth control or undecodable characters (a long text may have 8 stray ones), or,
+     * in 16 characters or more, more than {@value #MAX_LATIN_HIGH_PERCENT} % of them either that or
+     * from the upper half of a one-byte code page (random bytes decoded as windows-1252 are more than
+     * half such; a Western text has a few accented letters in a hundred).
+     */
     static void checkNotBinary(String text) {
         int sample = Math.min(text.length(), 64 * 1024);
         int bad = 0;
+        int latinHigh = 0;
         for (int i = 0; i < sample; i++) {
             char c = text.charAt(i);
             // C0 controls other than line breaks and tabs, C1 controls and undecodable bytes: no text has many
             if (c == '\uFFFD' || (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')
                     || (c >= 0x7F && c <= 0x9F)) {
                 bad++;
+            } else if ((c >= 0xA1 && c <= 0xFF) || CP1252_SPECIALS.indexOf(c) >= 0) {
+                latinHigh++;
             }
         }
         if (sample > 0 && bad > Math.max(8, sample / 10)) {
             throw new ExtractionException("not a text document: " + bad + " of the first " + sample
                     + " characters are control or undecodable bytes (binary file?)");
+        }
+        if (sample >= 16 && (latinHigh + bad) * 100L > (long) MAX_LATIN_HIGH_PERCENT * sample) {
+            throw new ExtractionException("not a text document: " + (latinHigh + bad) + " of the first " + sample
+                    + " characters are bytes above 127 read as single-byte characters (binary file?)");
         }
     }
 }

@@ -122,6 +122,23 @@ class DiffCommandTest {
         assertThat(stderr().lines()).singleElement().asString().startsWith("diff: cannot read " + file);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {32, 64, 200, 1000, 65536})
+    void randomBytesNamedHtmlAreRefusedWhateverTheirSize(int size, @TempDir Path dir) throws Exception {
+        for (int seed = 0; seed < 20; seed++) {
+            byte[] bytes = new byte[size];
+            new java.util.Random(seed * 31L + size).nextBytes(bytes);
+            Path file = Files.write(dir.resolve("random-" + seed + ".html"), bytes);
+            out.reset();
+            err.reset();
+
+            int status = run(Fixtures.path("en-v1.html").toString(), file.toString());
+
+            assertThat(status).as("exit status for %d random bytes, seed %d", size, seed).isEqualTo(2);
+            assertThat(stderr().lines()).singleElement().asString().startsWith("diff: cannot read " + file);
+        }
+    }
+
     @Test
     void renumberedProvisionsAreToldInOneLine(@TempDir Path dir) throws Exception {
         StringBuilder old = new StringBuilder();
