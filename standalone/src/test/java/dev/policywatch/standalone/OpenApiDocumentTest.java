@@ -82,7 +82,7 @@ class OpenApiDocumentTest {
         assertThat(responses(paths, "/api/subscriptions/{id}", "delete")).containsKeys("204", "401", "404");
         Map<String, Object> problem = map(map(map(responses(paths, "/api/changes/{changeId}", "get"), "404"),
                 "content"), "application/problem+json");
-        assertThat(map(problem, "schema")).containsEntry("$ref", "#/components/schemas/Problem.ProblemBody");
+        assertThat(map(problem, "schema")).containsEntry("$ref", "#/components/schemas/Problem");
         assertThat(paths).doesNotContainKeys("/", "/changes/{changeId}", "/sources", "/subscribe");
     }
 
@@ -92,7 +92,7 @@ class OpenApiDocumentTest {
         assertThat(map(components, "securitySchemes")).containsKeys("bearerAuth", "manageToken");
         Map<String, Object> schemas = map(components, "schemas");
         assertThat(schemas).containsKeys("SourceStatus", "DocumentChange", "ChangePage", "SubscriptionCreate",
-                "SubscriptionView", "Problem.ProblemBody");
+                "SubscriptionView", "Problem");
         List<String> refs = new ArrayList<>();
         collectRefs(doc, refs);
         assertThat(refs).isNotEmpty().allSatisfy(ref -> {

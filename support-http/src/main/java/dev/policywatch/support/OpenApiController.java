@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code GET /openapi.yml} (public): the OpenAPI 3 document of the HTTP API this process serves, so users
  * can generate clients. A service run alone serves the document its build generated; the standalone, which
- * has every service on its classpath, serves them merged into one ({@link OpenApiMerger}). Built on the
- * first request and kept: the documents are fixed at build time.
+ * has every service on its classpath, serves them merged into one ({@link OpenApiMerger}). Every error
+ * response is problem+json ({@link ProblemResponses}). Built on the first request and kept: the documents
+ * are fixed at build time.
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -52,7 +53,7 @@ public final class OpenApiController {
             LOG.warn("OpenAPI documents disagree: {}", conflict);
         }
         LOG.info("Serving /openapi.yml from {}", sources.stream().map(OpenApiMerger.Source::name).toList());
-        return result.yaml();
+        return ProblemResponses.declare(result.yaml());
     }
 
     /** The {@code info} of the merged document; its version is the services' (see {@link OpenApiMerger}). */

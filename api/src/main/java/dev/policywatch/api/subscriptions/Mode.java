@@ -1,14 +1,16 @@
 package dev.policywatch.api.subscriptions;
 
-import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Locale;
 
 /** When alerts go: one per change at once, or the day's changes in one daily digest. */
+@Schema(type = "string", allowableValues = {"immediate", "daily"})
 public enum Mode {
-    IMMEDIATE, DAILY;
+    @JsonProperty("immediate") IMMEDIATE,
+    @JsonProperty("daily") DAILY;
 
-    /** The lower-case name used in JSON and the database. */
-    @JsonValue
+    /** The lower-case name used in JSON (its {@code @JsonProperty}) and the database. */
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
     }

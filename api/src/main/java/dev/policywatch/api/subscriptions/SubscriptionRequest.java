@@ -27,7 +27,7 @@ import java.time.ZoneId;
 public record SubscriptionRequest(
         @NotNull(message = "is required") Channel channel,
         @Nullable @Size(max = 2000, message = "must be at most 2000 characters")
-        @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain line breaks or control characters")
+        @Pattern(regexp = "[^\\x00-\\x1F\\x7F]*", message = "must not contain line breaks or control characters")
         String target,
         @Nullable @Valid Filters filters,
         @Nullable @Schema(defaultValue = "immediate") Mode mode,

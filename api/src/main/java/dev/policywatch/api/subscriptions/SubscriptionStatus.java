@@ -1,6 +1,7 @@
 package dev.policywatch.api.subscriptions;
 
-import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Locale;
 
 /**
@@ -8,11 +9,15 @@ import java.util.Locale;
  * server refused the address permanently; {@link #BROKEN}: the webhook is gone (404/410,
  * {@code no_service}, {@code channel_not_found}).
  */
+@Schema(type = "string", allowableValues = {"pending_confirmation", "active", "unsubscribed", "suppressed", "broken"})
 public enum SubscriptionStatus {
-    PENDING_CONFIRMATION, ACTIVE, UNSUBSCRIBED, SUPPRESSED, BROKEN;
+    @JsonProperty("pending_confirmation") PENDING_CONFIRMATION,
+    @JsonProperty("active") ACTIVE,
+    @JsonProperty("unsubscribed") UNSUBSCRIBED,
+    @JsonProperty("suppressed") SUPPRESSED,
+    @JsonProperty("broken") BROKEN;
 
-    /** The lower-case name used in JSON and the database. */
-    @JsonValue
+    /** The lower-case name used in JSON (its {@code @JsonProperty}) and the database. */
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -1,6 +1,9 @@
 package dev.policywatch.crawler.status;
 
+import dev.policywatch.api.sources.CrawlRequested;
+import dev.policywatch.api.sources.HeldBackAccepted;
 import dev.policywatch.api.sources.SourceStatus;
+import dev.policywatch.api.sources.SourcesReloaded;
 import dev.policywatch.crawler.Crawler;
 import dev.policywatch.crawler.publish.DriftGuard;
 import dev.policywatch.crawler.schedule.CrawlScheduler;
@@ -21,7 +24,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The crawler's HTTP API (CONTRACT §4): {@code GET /api/sources}, {@code GET /api/sources/{id}},
@@ -58,9 +60,7 @@ public class SourcesController {
     @Get
     @Operation(operationId = "listSources")
     @ApiResponse(responseCode = "200", description = "The sources and their status")
-    @ApiResponse(responseCode = "401", description = "A read token is set and the request lacks it",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
+    @ApiResponse(responseCode = "401", description = "A read token is set and the request lacks it")
     public List<SourceStatus> list(HttpRequest<?> request) {
         access.requireRead(request);
         return catalog.sources().stream().map(this::status).toList();
@@ -76,12 +76,8 @@ public class SourcesController {
     @Get("/{sourceId}")
     @Operation(operationId = "getSource")
     @ApiResponse(responseCode = "200", description = "The source and its status")
-    @ApiResponse(responseCode = "401", description = "A read token is set and the request lacks it",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
-    @ApiResponse(responseCode = "404", description = "No source with that id",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
+    @ApiResponse(responseCode = "401", description = "A read token is set and the request lacks it")
+    @ApiResponse(responseCode = "404", description = "No source with that id")
     public SourceStatus one(HttpRequest<?> request, @PathVariable String sourceId) {
         access.requireRead(request);
         return status(find(sourceId));
@@ -99,25 +95,18 @@ public class SourcesController {
     @Operation(operationId = "crawlSource", summary = "Crawl a source now",
             security = @SecurityRequirement(name = "bearerAuth"))
     @ApiResponse(responseCode = "202", description = "The crawl is requested; it runs in the background",
-            content = @Content(mediaType = "application/json", schema = @Schema(type = "object",
-                    example = "{\"sourceId\": \"mlps-rules\", \"status\": \"requested\"}")))
-    @ApiResponse(responseCode = "401", description = "No admin token, or admin endpoints are disabled",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
-    @ApiResponse(responseCode = "404", description = "No source with that id",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
-    @ApiResponse(responseCode = "409", description = "The crawler is not running (policywatch.crawler.enabled=false)",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
-    public HttpResponse<Map<String, Object>> crawl(HttpRequest<?> request, @PathVariable String sourceId) {
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CrawlRequested.class)))
+    @ApiResponse(responseCode = "401", description = "No admin token, or admin endpoints are disabled")
+    @ApiResponse(responseCode = "404", description = "No source with that id")
+    @ApiResponse(responseCode = "409", description = "The crawler is not running (policywatch.crawler.enabled=false)")
+    public HttpResponse<CrawlRequested> crawl(HttpRequest<?> request, @PathVariable String sourceId) {
         access.requireAdmin(request);
         Source source = find(sourceId);
         if (!scheduler.isRunning()) {
             throw Problem.conflict("the crawler is not running (policywatch.crawler.enabled=false)");
         }
         scheduler.requestCrawl(source.id());
-        return HttpResponse.accepted().body(Map.of("sourceId", source.id(), "status", "requested"));
+        return HttpResponse.accepted().body(CrawlRequested.of(source.id()));
     }
 
     /**
@@ -132,17 +121,13 @@ public class SourcesController {
     @Operation(operationId = "acceptSource", summary = "Accept held-back content",
             security = @SecurityRequirement(name = "bearerAuth"))
     @ApiResponse(responseCode = "200", description = "The number of snapshots published")
-    @ApiResponse(responseCode = "401", description = "No admin token, or admin endpoints are disabled",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
-    @ApiResponse(responseCode = "404", description = "No source with that id",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
-    public Map<String, Object> accept(HttpRequest<?> request, @PathVariable String sourceId) {
+    @ApiResponse(responseCode = "401", description = "No admin token, or admin endpoints are disabled")
+    @ApiResponse(responseCode = "404", description = "No source with that id")
+    public HeldBackAccepted accept(HttpRequest<?> request, @PathVariable String sourceId) {
         access.requireAdmin(request);
         Source source = find(sourceId);
         int published = crawler.accept(source);
-        return Map.of("sourceId", source.id(), "published", published);
+        return new HeldBackAccepted(source.id(), published);
     }
 
     /**
@@ -155,20 +140,16 @@ public class SourcesController {
     @Operation(operationId = "reloadSources", summary = "Reload the sources file",
             security = @SecurityRequirement(name = "bearerAuth"))
     @ApiResponse(responseCode = "200", description = "The number of sources now configured, and where they come from")
-    @ApiResponse(responseCode = "400", description = "The sources file is invalid; the previous sources stay",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
-    @ApiResponse(responseCode = "401", description = "No admin token, or admin endpoints are disabled",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
-    public Map<String, Object> reload(HttpRequest<?> request) {
+    @ApiResponse(responseCode = "400", description = "The sources file is invalid; the previous sources stay")
+    @ApiResponse(responseCode = "401", description = "No admin token, or admin endpoints are disabled")
+    public SourcesReloaded reload(HttpRequest<?> request) {
         access.requireAdmin(request);
         boolean ok = scheduler.reloadSources();
         String error = catalog.lastError();
         if (!ok && error != null) {
             throw Problem.badRequest(error);
         }
-        return Map.of("sources", catalog.sources().size(), "origin", catalog.origin());
+        return new SourcesReloaded(catalog.sources().size(), catalog.origin());
     }
 
     private Source find(String sourceId) {

@@ -14,8 +14,6 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
@@ -49,15 +47,9 @@ public final class DocumentController {
     @Tag(name = "documents")
     @Operation(operationId = "getDocument")
     @ApiResponse(responseCode = "200", description = "The document with its lineage")
-    @ApiResponse(responseCode = "400", description = "The documentId is malformed",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
-    @ApiResponse(responseCode = "401", description = "A read token is set and the request lacks it",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
-    @ApiResponse(responseCode = "404", description = "No such document in the history",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
+    @ApiResponse(responseCode = "400", description = "The documentId is malformed")
+    @ApiResponse(responseCode = "401", description = "A read token is set and the request lacks it")
+    @ApiResponse(responseCode = "404", description = "No such document in the history")
     public DocumentDetail document(HttpRequest<?> request, @PathVariable String documentId) {
         access.requireRead(request);
         if (!Ids.isValidDocumentId(documentId)) {

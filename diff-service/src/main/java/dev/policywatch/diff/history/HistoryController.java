@@ -67,9 +67,7 @@ public final class HistoryController {
     @Tag(name = "documents")
     @Operation(operationId = "listDocuments")
     @ApiResponse(responseCode = "200", description = "The documents")
-    @ApiResponse(responseCode = "401", description = "A read token is set and the request lacks it",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
+    @ApiResponse(responseCode = "401", description = "A read token is set and the request lacks it")
     public DocumentList documents(HttpRequest<?> request) {
         access.requireRead(request);
         return new DocumentList(store.documents().stream()
@@ -87,15 +85,9 @@ public final class HistoryController {
     @Tag(name = "documents")
     @Operation(operationId = "listVersions")
     @ApiResponse(responseCode = "200", description = "The versions")
-    @ApiResponse(responseCode = "400", description = "The documentId is malformed",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
-    @ApiResponse(responseCode = "401", description = "A read token is set and the request lacks it",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
-    @ApiResponse(responseCode = "404", description = "No such document in the history",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
+    @ApiResponse(responseCode = "400", description = "The documentId is malformed")
+    @ApiResponse(responseCode = "401", description = "A read token is set and the request lacks it")
+    @ApiResponse(responseCode = "404", description = "No such document in the history")
     public VersionList versions(HttpRequest<?> request, @PathVariable String documentId) {
         access.requireRead(request);
         requireDocumentId(documentId);
@@ -119,15 +111,9 @@ public final class HistoryController {
     @Tag(name = "documents")
     @Operation(operationId = "getVersion")
     @ApiResponse(responseCode = "200", description = "The version and its provisions")
-    @ApiResponse(responseCode = "400", description = "The documentId is malformed",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
-    @ApiResponse(responseCode = "401", description = "A read token is set and the request lacks it",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
-    @ApiResponse(responseCode = "404", description = "No such document, version, or its text is not projected yet",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
+    @ApiResponse(responseCode = "400", description = "The documentId is malformed")
+    @ApiResponse(responseCode = "401", description = "A read token is set and the request lacks it")
+    @ApiResponse(responseCode = "404", description = "No such document, version, or its text is not projected yet")
     public VersionText version(HttpRequest<?> request, @PathVariable String documentId,
             @PathVariable String versionId) {
         access.requireRead(request);
@@ -152,15 +138,9 @@ public final class HistoryController {
     @Tag(name = "documents")
     @Operation(operationId = "diffVersions")
     @ApiResponse(responseCode = "200", description = "The diff")
-    @ApiResponse(responseCode = "400", description = "from or to is missing, or the documentId is malformed",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
-    @ApiResponse(responseCode = "401", description = "A read token is set and the request lacks it",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
-    @ApiResponse(responseCode = "404", description = "No such document or version",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
+    @ApiResponse(responseCode = "400", description = "from or to is missing, or the documentId is malformed")
+    @ApiResponse(responseCode = "401", description = "A read token is set and the request lacks it")
+    @ApiResponse(responseCode = "404", description = "No such document or version")
     public DocumentDiff diff(HttpRequest<?> request, @PathVariable String documentId,
             @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
         access.requireRead(request);
@@ -199,12 +179,8 @@ public final class HistoryController {
     @Tag(name = "changes")
     @Operation(operationId = "listChanges")
     @ApiResponse(responseCode = "200", description = "A page of changes")
-    @ApiResponse(responseCode = "400", description = "A filter, limit or cursor is invalid",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
-    @ApiResponse(responseCode = "401", description = "A read token is set and the request lacks it",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
+    @ApiResponse(responseCode = "400", description = "A filter, limit or cursor is invalid")
+    @ApiResponse(responseCode = "401", description = "A read token is set and the request lacks it")
     public ChangePage changes(HttpRequest<?> request, @Nullable @QueryValue String since,
             @Nullable @QueryValue String until, @Nullable @QueryValue String source,
             @Nullable @QueryValue String jurisdiction, @Nullable @QueryValue String kind,
@@ -235,12 +211,8 @@ public final class HistoryController {
     @Tag(name = "changes")
     @Operation(operationId = "getChange")
     @ApiResponse(responseCode = "200", description = "The change")
-    @ApiResponse(responseCode = "401", description = "A read token is set and the request lacks it",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
-    @ApiResponse(responseCode = "404", description = "No such change",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
+    @ApiResponse(responseCode = "401", description = "A read token is set and the request lacks it")
+    @ApiResponse(responseCode = "404", description = "No such change")
     public DocumentChange change(HttpRequest<?> request, @PathVariable String changeId) {
         access.requireRead(request);
         String payload = store.change(changeId).orElseThrow(() -> Problem.notFound("no change " + clip(changeId)));
@@ -268,12 +240,8 @@ public final class HistoryController {
     @Operation(operationId = "changesFeed")
     @ApiResponse(responseCode = "200", description = "An Atom feed of the changes",
             content = @Content(mediaType = "application/atom+xml", schema = @Schema(type = "string")))
-    @ApiResponse(responseCode = "400", description = "A filter or limit is invalid",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
-    @ApiResponse(responseCode = "401", description = "A read token is set and the request lacks it",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
+    @ApiResponse(responseCode = "400", description = "A filter or limit is invalid")
+    @ApiResponse(responseCode = "401", description = "A read token is set and the request lacks it")
     public HttpResponse<String> feed(HttpRequest<?> request, @Nullable @QueryValue String since,
             @Nullable @QueryValue String until, @Nullable @QueryValue String source,
             @Nullable @QueryValue String jurisdiction, @Nullable @QueryValue String kind,

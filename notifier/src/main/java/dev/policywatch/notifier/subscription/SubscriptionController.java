@@ -92,20 +92,12 @@ public final class SubscriptionController {
     @ApiResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = SubscriptionCreated.class)))
-    @ApiResponse(responseCode = "400", description = "Invalid body, address or webhook target (the detail names the field)",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
+    @ApiResponse(responseCode = "400", description = "Invalid body, address or webhook target (the detail names the field)")
     @ApiResponse(responseCode = "401", description = "A console subscription without the admin token, or no read "
-            + "token while policywatch.read-token is set",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
-    @ApiResponse(responseCode = "429", description = "Too many signups from this address in the last hour",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
+            + "token while policywatch.read-token is set")
+    @ApiResponse(responseCode = "429", description = "Too many signups from this address in the last hour")
     @ApiResponse(responseCode = "503", description = "The channel is not set up on this server (the detail says so in "
-            + "plain words, in the language of Accept-Language; see GET /api/channels)",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
+            + "plain words, in the language of Accept-Language; see GET /api/channels)")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
     public HttpResponse<SubscriptionCreated> create(HttpRequest<?> request, @Nullable @Body String body) {
         // a subscription receives every change in full: when reads are closed, so is subscribing
@@ -155,9 +147,7 @@ public final class SubscriptionController {
     @Get("/api/subscriptions")
     @Operation(operationId = "listSubscriptions", security = @SecurityRequirement(name = "bearerAuth"))
     @ApiResponse(responseCode = "200", description = "The subscriptions")
-    @ApiResponse(responseCode = "401", description = "No admin token, or admin endpoints are disabled",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
+    @ApiResponse(responseCode = "401", description = "No admin token, or admin endpoints are disabled")
     public List<SubscriptionView> list(HttpRequest<?> request) {
         access.requireAdmin(request);
         return store.all().stream().map(this::view).toList();
@@ -175,12 +165,8 @@ public final class SubscriptionController {
     @Operation(operationId = "getSubscription",
             security = {@SecurityRequirement(name = "manageToken"), @SecurityRequirement(name = "bearerAuth")})
     @ApiResponse(responseCode = "200", description = "The subscription")
-    @ApiResponse(responseCode = "401", description = "Neither a matching manage token nor the admin token",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
-    @ApiResponse(responseCode = "404", description = "No such subscription",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
+    @ApiResponse(responseCode = "401", description = "Neither a matching manage token nor the admin token")
+    @ApiResponse(responseCode = "404", description = "No such subscription")
     public SubscriptionView get(HttpRequest<?> request, @PathVariable String id) {
         return view(authorized(request, id));
     }
@@ -200,15 +186,9 @@ public final class SubscriptionController {
                     schema = @Schema(implementation = SubscriptionPatch.class))),
             security = {@SecurityRequirement(name = "manageToken"), @SecurityRequirement(name = "bearerAuth")})
     @ApiResponse(responseCode = "200", description = "The subscription as changed")
-    @ApiResponse(responseCode = "400", description = "Invalid body (the detail names the field)",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
-    @ApiResponse(responseCode = "401", description = "Neither a matching manage token nor the admin token",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
-    @ApiResponse(responseCode = "404", description = "No such subscription",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
+    @ApiResponse(responseCode = "400", description = "Invalid body (the detail names the field)")
+    @ApiResponse(responseCode = "401", description = "Neither a matching manage token nor the admin token")
+    @ApiResponse(responseCode = "404", description = "No such subscription")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
     public SubscriptionView patch(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body) {
         Subscription s = authorized(request, id);
@@ -231,12 +211,8 @@ public final class SubscriptionController {
     @Operation(operationId = "deleteSubscription",
             security = {@SecurityRequirement(name = "manageToken"), @SecurityRequirement(name = "bearerAuth")})
     @ApiResponse(responseCode = "204", description = "Deleted")
-    @ApiResponse(responseCode = "401", description = "Neither a matching manage token nor the admin token",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
-    @ApiResponse(responseCode = "404", description = "No such subscription",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
+    @ApiResponse(responseCode = "401", description = "Neither a matching manage token nor the admin token")
+    @ApiResponse(responseCode = "404", description = "No such subscription")
     public HttpResponse<Void> delete(HttpRequest<?> request, @PathVariable String id) {
         authorized(request, id);
         store.delete(id);
