@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -82,6 +83,34 @@ public final class RequestBodies {
         return value;
     }
 
+    /**
+     * The body of a change (a PATCH) as a {@code type}, valid: the fields it gives replace the current
+     * ones, the fields it leaves out keep theirs, and {@code null} is refused, as it would say neither.
+     *
+     * @param body the request body (null or blank: refused)
+     * @param type the record, whose absent fields read as null
+     * @return the record
+     * @throws Problem 400 naming the field and what it must be
+     */
+    public <T> T readChange(@Nullable String body, Class<T> type) {
+        if (body != null && !body.isBlank()) {
+            try {
+                JsonNode tree = STRICT.readTree(body);
+                if (tree != null && tree.isObject()) {
+                    for (Map.Entry<String, JsonNode> field : tree.properties()) {
+                        if (field.getValue().isNull()) {
+                            throw Problem.badRequest(clip(field.getKey())
+                                    + " must not be null (leave it out to keep the current value)");
+                        }
+                    }
+                }
+            } catch (JsonProcessingException e) {
+                throw Problem.badRequest(clip(describe(e)));
+            }
+        }
+        return read(body, type);
+    }
+
     /** The detail of a body that is not JSON of the record's shape. */
     static String describe(JsonProcessingException e) {
         if (e instanceof StreamReadException && !(e instanceof MismatchedInputException)) {
@@ -109,7 +138,8 @@ public final class RequestBodies {
             return cause instanceof IllegalArgumentException || path.isEmpty() ? message : path + ": " + message;
         }
         if (path.isEmpty()) {
-            return "the body must be a JSON object";
+            return String.valueOf(m.getOriginalMessage()).startsWith("Trailing token")
+                    ? "the body is not valid JSON: more than one value" : "the body must be a JSON object";
         }
         if (m instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
             return path + " must be one of " + enumValues(f.getTargetType()) + ", was \"" + clip80(f.getValue()) + "\"";

@@ -1,8 +1,6 @@
 package dev.policywatch.api.subscriptions;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonSetter;
-import com.fasterxml.jackson.annotation.Nulls;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -12,7 +10,8 @@ import java.time.ZoneId;
 
 /**
  * The body of {@code PATCH /api/subscriptions/{id}}: the fields given replace the subscription's, the
- * absent ones keep their value. {@code null} is refused (leave the field out to keep it).
+ * absent ones keep their value. {@code null} is refused (leave the field out to keep it): the notifier
+ * reads it as a change ({@code RequestBodies#readChange}).
  *
  * @param filters    what to hear about ({@code {}}: everything)
  * @param mode       one alert per change, or one daily digest
@@ -23,10 +22,10 @@ import java.time.ZoneId;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "SubscriptionPatch")
 public record SubscriptionPatch(
-        @Nullable @Valid @JsonSetter(nulls = Nulls.FAIL) Filters filters,
-        @Nullable @JsonSetter(nulls = Nulls.FAIL) Mode mode,
-        @Nullable @JsonSetter(nulls = Nulls.FAIL) @Schema(type = "string", format = "partial-time", example = "08:00")
+        @Nullable @Valid Filters filters,
+        @Nullable Mode mode,
+        @Nullable @Schema(type = "string", format = "partial-time", example = "08:00")
         LocalTime digestTime,
-        @Nullable @JsonSetter(nulls = Nulls.FAIL) @Schema(type = "string", example = "Asia/Shanghai")
+        @Nullable @Schema(type = "string", example = "Asia/Shanghai")
         ZoneId digestZone) {
 }

@@ -192,7 +192,7 @@ public final class SubscriptionController {
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
     public SubscriptionView patch(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body) {
         Subscription s = authorized(request, id);
-        SubscriptionPatch change = bodies.read(body, SubscriptionPatch.class);
+        SubscriptionPatch change = bodies.readChange(body, SubscriptionPatch.class);
         store.update(id, change.filters() == null ? s.filters() : change.filters(),
                 change.mode() == null ? s.mode() : change.mode(),
                 change.digestTime() == null ? s.digestTime() : change.digestTime(),
