@@ -10,7 +10,14 @@ import dev.policywatch.notifier.delivery.Outbox;
 import dev.policywatch.notifier.delivery.RetryPolicy;
 import dev.policywatch.notifier.email.EmailSettings;
 import dev.policywatch.notifier.email.SmtpSender;
-import dev.policywatch.notifier.slack.SlackWebhookSender;
+import dev.policywatch.notifier.dingtalk.DingTalkRobot;
+import dev.policywatch.notifier.feishu.FeishuBot;
+import dev.policywatch.notifier.hook.HookPlatform;
+import dev.policywatch.notifier.hook.HookSender;
+import dev.policywatch.notifier.slack.SlackWebhook;
+import dev.policywatch.notifier.teams.TeamsWorkflow;
+import dev.policywatch.notifier.webhook.StandardWebhook;
+import dev.policywatch.notifier.wecom.WeComRobot;
 import dev.policywatch.notifier.ssrf.WebhookClient;
 import dev.policywatch.notifier.ssrf.WebhookPolicy;
 import dev.policywatch.notifier.subscription.LinkTokens;
@@ -79,8 +86,12 @@ public class NotifierBeans {
         }
         // connect and read within the send timeout, so a worker's lease covers every send it claimed
         Duration connect = settings.sendTimeout().dividedBy(3);
-        senders.add(new SlackWebhookSender(policy, WebhookClient.create(connect, settings.sendTimeout().minus(connect)),
-                links, clock));
+        // one client for every webhook platform: the same SSRF rules, timeouts and connection pool
+        WebhookClient client = WebhookClient.create(connect, settings.sendTimeout().minus(connect));
+        for (HookPlatform platform : List.of(new SlackWebhook(), new WeComRobot(), new DingTalkRobot(), new FeishuBot(),
+                new TeamsWorkflow(), new StandardWebhook())) {
+            senders.add(new HookSender(platform, policy, client, links, clock));
+        }
         senders.add(new ConsoleSender(System.out, links, ConsoleSender.stdoutIsTerminal()));
         return new DeliveryWorker(outbox, store, senders, deadLetters,
                 new RetryPolicy(settings.backoff(), settings.maxBackoff(), settings.maxAttempts()), clock,

@@ -16,6 +16,13 @@ import java.util.Optional;
 @Singleton
 public final class NotifierSettings {
 
+    /**
+     * The official hook hosts of each platform: Slack, WeCom, DingTalk, Feishu, Lark, and Teams Workflows
+     * (Power Automate: regional hosts under logic.azure.com and environment.api.powerplatform.com).
+     */
+    public static final String DEFAULT_ALLOWED_HOSTS = "hooks.slack.com,qyapi.weixin.qq.com,oapi.dingtalk.com,"
+            + "open.feishu.cn,open.larksuite.com,*.logic.azure.com,*.environment.api.powerplatform.com";
+
     private final String groupId;
     private final String signingKey;
     private final List<String> allowedHosts;
@@ -38,7 +45,7 @@ public final class NotifierSettings {
     public NotifierSettings(
             @Value("${policywatch.notifier.group-id:policywatch-notifier}") String groupId,
             @Nullable @Value("${policywatch.notifier.signing-key:}") String signingKey,
-            @Value("${policywatch.notifier.webhook.allowed-hosts:hooks.slack.com}") List<String> allowedHosts,
+            @Value("${policywatch.notifier.webhook.allowed-hosts:" + DEFAULT_ALLOWED_HOSTS + "}") List<String> allowedHosts,
             @Value("${policywatch.notifier.digest.time:08:00}") String digestTime,
             @Value("${policywatch.notifier.digest.zone:UTC}") String digestZone,
             @Value("${policywatch.notifier.worker.poll-interval:1s}") Duration pollInterval,

@@ -1,5 +1,15 @@
 package dev.policywatch.standalone;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -154,6 +164,62 @@ final class FixtureServers {
         @Override
         public void close() {
             server.stop(0);
+        }
+    }
+
+    /** The standalone's HTTP API as a test calls it: crawl a source now, GET JSON, POST JSON. */
+    static final class Api {
+        private final String base;
+        private final String adminToken;
+        private final HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        private final ObjectMapper json = new ObjectMapper();
+
+        Api(String base, String adminToken) {
+            this.base = base;
+            this.adminToken = adminToken;
+        }
+
+        /** POST /api/sources/{id}/crawl with the admin token; expects 202. */
+        void crawl(String sourceId) throws Exception {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+                    URI.create(base + "/api/sources/" + sourceId + "/crawl"))
+                    .header("Authorization", "Bearer " + adminToken)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        }
+
+        /** GET {@code path} (with the admin token), expecting 200; the JSON answer. */
+        JsonNode get(String path) throws Exception {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+                    URI.create(base + path)).header("Authorization", "Bearer " + adminToken).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as("GET %s: %s", path, r.body()).isEqualTo(200);
+            return json.readTree(r.body());
+        }
+
+        /** POST JSON to {@code path} with extra headers (name, value, …), expecting {@code status}; the JSON answer. */
+        JsonNode post(String path, String body, int status, String... headers)
+                throws Exception {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body));
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                b.header(headers[i], headers[i + 1]);
+            }
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as("POST %s: %s", path, r.body()).isEqualTo(status);
+            return json.readTree(r.body());
+        }
+    }
+
+    /** A free local port. */
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -5,6 +5,7 @@ import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import java.time.LocalTime;
 import java.time.ZoneId;
 
@@ -17,6 +18,7 @@ import java.time.ZoneId;
  * @param mode       one alert per change, or one daily digest
  * @param digestTime local time of the daily digest (HH:mm)
  * @param digestZone time zone of the daily digest (IANA id)
+ * @param locale     the language of the alerts
  */
 @Introspected
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -27,5 +29,7 @@ public record SubscriptionPatch(
         @Nullable @Schema(type = "string", format = "partial-time", example = "08:00")
         LocalTime digestTime,
         @Nullable @Schema(type = "string", example = "Asia/Shanghai")
-        ZoneId digestZone) {
+        ZoneId digestZone,
+        @Nullable @Pattern(regexp = SubscriptionRequest.LOCALE, message = "must be \"zh-CN\" or \"en\"")
+        @Schema(type = "string", allowableValues = {"zh-CN", "en"}) String locale) {
 }

@@ -20,6 +20,10 @@ import java.time.ZoneId;
  * @param mode       one alert per change, or one daily digest (default immediate)
  * @param digestTime local time of the daily digest (HH:mm); absent: the configured one
  * @param digestZone time zone of the daily digest (IANA id); absent: the configured one
+ * @param secret     the signing secret: DingTalk's SEC… secret, Feishu's signature secret, or a Standard
+ *                   Webhooks whsec_ secret ({@code webhook}; generated and answered once when absent);
+ *                   only for channels that sign; never shown back
+ * @param locale     the language of the alerts; absent: the request's Accept-Language, else en
  */
 @Introspected
 @ValidTarget
@@ -32,11 +36,20 @@ public record SubscriptionRequest(
         @Nullable @Valid Filters filters,
         @Nullable @Schema(defaultValue = "immediate") Mode mode,
         @Nullable @Schema(type = "string", format = "partial-time", example = "08:00") LocalTime digestTime,
-        @Nullable @Schema(type = "string", example = "Asia/Shanghai") ZoneId digestZone) {
+        @Nullable @Schema(type = "string", example = "Asia/Shanghai") ZoneId digestZone,
+        @Nullable @Size(max = 200, message = "must be at most 200 characters")
+        @Pattern(regexp = "[^\\p{Cntrl}\\s]*", message = "must not contain spaces or control characters")
+        @Schema(writeOnly = true) String secret,
+        @Nullable @Pattern(regexp = LOCALE, message = "must be \"zh-CN\" or \"en\"")
+        @Schema(type = "string", allowableValues = {"zh-CN", "en"}) String locale) {
+
+    /** The tags a {@code locale} may be: Chinese ({@code zh-CN}, {@code zh}, {@code zh-Hans}…) or English. */
+    public static final String LOCALE = "(?i)(zh|en)([-_][A-Za-z0-9]{1,8}){0,2}";
 
     public SubscriptionRequest {
         target = target == null || target.isBlank() ? null : target.strip();
         filters = filters == null ? Filters.ALL : filters;
         mode = mode == null ? Mode.IMMEDIATE : mode;
+        secret = secret == null || secret.isBlank() ? null : secret.strip();
     }
 }

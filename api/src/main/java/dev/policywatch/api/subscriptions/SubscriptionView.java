@@ -21,13 +21,16 @@ import java.time.Instant;
  * @param createdAt    when it was created
  * @param confirmedAt  when its address confirmed (or it became active)
  * @param deliveries   its alerts: pending, sent, given up on, and the last error
+ * @param locale       the language of its alerts
+ * @param signed       whether its messages are signed with a secret (the secret itself is never shown)
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(name = "SubscriptionView")
 public record SubscriptionView(String id, Channel channel, String target, Filters filters, Mode mode,
         @Nullable @Schema(example = "08:00") String digestTime, @Nullable @Schema(example = "Asia/Shanghai") String digestZone,
         SubscriptionStatus status, @Nullable String statusReason, Instant createdAt, @Nullable Instant confirmedAt,
-        Deliveries deliveries) {
+        Deliveries deliveries, @Schema(allowableValues = {"zh-CN", "en"}) String locale,
+        boolean signed) {
 
     /**
      * What the API shows of a subscription's deliveries.

@@ -1,14 +1,15 @@
 package dev.policywatch.notifier.console;
 
-import dev.policywatch.api.subscriptions.Channel;
-import dev.policywatch.events.ChangeType;
 import dev.policywatch.events.DiffOp;
 import dev.policywatch.events.DocumentChange;
 import dev.policywatch.events.ProvisionChange;
 import dev.policywatch.notifier.delivery.Alert;
+import dev.policywatch.notifier.delivery.AlertContent;
 import dev.policywatch.notifier.delivery.AlertFormat;
+import dev.policywatch.notifier.delivery.AlertText;
 import dev.policywatch.notifier.delivery.AlertSender;
 import dev.policywatch.notifier.delivery.SendResult;
+import dev.policywatch.api.subscriptions.Channel;
 import dev.policywatch.notifier.subscription.Links;
 import java.io.PrintStream;
 import java.util.List;
@@ -52,8 +53,9 @@ public final class ConsoleSender implements AlertSender {
     @Override
     public SendResult send(Alert alert) {
         StringBuilder sb = new StringBuilder();
-        for (DocumentChange c : alert.changes()) {
-            render(c, sb);
+        AlertContent content = alert.content(links::change);
+        for (AlertContent.Item c : content.items()) {
+            render(content.format(), c, sb);
         }
         synchronized (out) {
             out.print(sb);
@@ -62,31 +64,37 @@ public final class ConsoleSender implements AlertSender {
         return SendResult.sent();
     }
 
-    /** The text printed for one change. */
+    /** The text printed for one change, in English. */
     public String render(DocumentChange c, StringBuilder sb) {
-        String headline = "== policywatch alert: " + AlertFormat.leadLine(c);
+        AlertContent content = AlertContent.of(List.of(c), false, links::change, AlertFormat.EN);
+        return render(content.format(), content.items().get(0), sb);
+    }
+
+    private String render(AlertFormat f, AlertContent.Item c, StringBuilder sb) {
+        AlertText t = f.text();
+        String headline = t.get("console.heading", c.lead());
         sb.append('\n').append(colour ? "\u001B[1m" + headline + "\u001B[0m" : headline).append('\n');
-        AlertFormat.predecessorLine(c).ifPresent(l -> sb.append("   ").append(l).append('\n'));
-        sb.append("   ").append(AlertFormat.status(c)).append(" · ").append(links.change(c.changeId())).append('\n');
-        List<ProvisionChange> shown = AlertFormat.shownProvisions(c);
+        if (c.predecessor() != null) {
+            sb.append("   ").append(c.predecessor()).append('\n');
+        }
+        sb.append("   ").append(c.status()).append(" · ").append(c.link()).append('\n');
+        List<ProvisionChange> shown = c.provisions();
         for (int i = 0; i < shown.size() && i < MAX_PROVISIONS; i++) {
             ProvisionChange p = shown.get(i);
             List<DiffOp> diff = AlertFormat.compactDiff(p, 300);
             String note = AlertFormat.note(p);
-            sb.append("   - ").append(AlertFormat.provisionLabel(p)).append(": ")
+            sb.append("   - ").append(f.provisionLabel(p)).append(": ")
                     .append(note.isEmpty() ? "" : note + " | ")
                     .append(colour ? AlertFormat.ansiDiff(diff) : AlertFormat.plainDiff(diff)).append('\n');
         }
         // a huge edit arrives truncated by diff-service: its summary still counts every provision
-        int more = Math.max(0, shown.size() - MAX_PROVISIONS) + AlertFormat.provisionCount(c) - c.changes().size();
+        int more = c.moreThan(Math.min(shown.size(), MAX_PROVISIONS));
         if (more > 0) {
-            sb.append("   … and ").append(more).append(" more (all of them at the link above)\n");
+            sb.append("   ").append(t.get("console.more", more)).append('\n');
         }
         // editorial and renumbered-only provisions in one line (a change from before meanings: the renumbering)
-        String editorial = AlertFormat.editorialLine(c);
-        String renumbered = editorial.isEmpty() ? AlertFormat.renumberedLine(c.changes()) : editorial;
-        if (!renumbered.isEmpty()) {
-            sb.append("   - ").append(renumbered).append('\n');
+        if (!c.editorial().isEmpty()) {
+            sb.append("   - ").append(c.editorial()).append('\n');
         }
         return sb.toString();
     }

@@ -6,27 +6,55 @@ import dev.policywatch.events.DiffOp;
 import dev.policywatch.events.DocumentChange;
 import dev.policywatch.events.Predecessor;
 import dev.policywatch.events.ProvisionChange;
+import dev.policywatch.events.ChangeSummary;
+import dev.policywatch.events.EditorialKind;
+import dev.policywatch.events.Language;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * The wording every channel shares: a publisher's short name, the headline and counts of a change,
- * and a compact diff of a provision (long unchanged stretches elided). Returns plain strings and
- * {@link DiffOp} lists; each channel escapes and marks them up its own way. Strings from pages have
- * control characters (CR/LF included) folded to spaces. Pure.
+ * The wording every channel shares, in the subscription's language ({@link AlertText}): a publisher's
+ * short name, the headline and counts of a change, and a compact diff of a provision (long unchanged
+ * stretches elided). Returns plain strings and {@link DiffOp} lists; each channel escapes and marks them
+ * up its own way ({@link AlertContent} gathers them for one alert). Strings from pages have control
+ * characters (CR/LF included) folded to spaces. Pure; instances are immutable.
  */
 public final class AlertFormat {
 
     private static final Pattern STATED_ABBREVIATION = Pattern.compile("\\(([A-Z][A-Za-z0-9&.-]{1,11})\\)$");
     private static final int KEEP = 40;
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
-    private AlertFormat() {
+    /** English, dates in UTC. */
+    public static final AlertFormat EN = new AlertFormat(AlertText.of(Language.EN), ZoneOffset.UTC);
+
+    private final AlertText text;
+    private final ZoneId zone;
+
+    private AlertFormat(AlertText text, ZoneId zone) {
+        this.text = text;
+        this.zone = zone;
+    }
+
+    /** The wording in {@code locale}, dates in {@code zone}. */
+    public static AlertFormat of(Language locale, ZoneId zone) {
+        return new AlertFormat(AlertText.of(locale), zone == null ? ZoneOffset.UTC : zone);
+    }
+
+    /** The words of this wording's language. */
+    public AlertText text() {
+        return text;
+    }
+
+    /** The zone dates are shown in. */
+    public ZoneId zone() {
+        return zone;
     }
 
     /**
@@ -69,7 +97,7 @@ public final class AlertFormat {
      * publisher; for a draft that became final, the lineage line ({@link #lineage}), which takes
      * precedence over any other headline.
      */
-    public static String headline(DocumentChange c) {
+    public String headline(DocumentChange c) {
         Optional<String> lineage = lineage(c);
         if (lineage.isPresent()) {
             return lineage.get();
@@ -77,11 +105,11 @@ public final class AlertFormat {
         String title = title(c);
         String publisher = publisherShort(c.publisher());
         String bare = publisher.replaceAll("\\s*\\([^)]*\\)$", "");
-        return !bare.isEmpty() && title.contains(bare) ? title : publisher + ": " + title;
+        return !bare.isEmpty() && title.contains(bare) ? title : text.get("headline", publisher, title);
     }
 
     /** The first line of an alert: the headline and the counts ("CAC: … — 2 modified"), or the lineage line alone. */
-    public static String firstLine(DocumentChange c) {
+    public String firstLine(DocumentChange c) {
         return subjectLine(c);
     }
 
@@ -91,40 +119,52 @@ public final class AlertFormat {
      * predecessor), or "Final text published: 《…》 — the draft (征求意见稿) became final: no provision
      * changes" (a title that lost its draft marker). Empty for any other change.
      */
-    public static Optional<String> lineage(DocumentChange c) {
+    public Optional<String> lineage(DocumentChange c) {
         Predecessor p = c.predecessor();
         if (c.kind() == ChangeKind.NEW_DOCUMENT && p != null) {
-            String what = c.statusChange() != null ? "Final text published: " : "Replaces an earlier text: ";
-            String of = c.statusChange() != null ? "the draft" : "《" + oneLine(p.title(), 120) + "》";
-            String date = p.fetchedAt() == null ? "" : " of " + DATE.format(p.fetchedAt());
-            return Optional.of(oneLine(what + quoted(c) + " — compared with " + of + date + ": "
-                    + c.summary().describe(), 400));
+            String key = c.statusChange() != null ? "lineage.final" : "lineage.replaces";
+            String of = c.statusChange() != null ? text.get("lineage.draft") : "《" + oneLine(p.title(), 120) + "》";
+            String date = p.fetchedAt() == null ? "" : text.get("lineage.of", text.day(p.fetchedAt(), zone));
+            return Optional.of(oneLine(text.get(key, quoted(c), of, date, describe(c.summary())), 400));
         }
         if (c.kind() == ChangeKind.UPDATED && c.statusChange() != null) {
-            String marker = c.statusChange().marker() == null ? "" : " (" + oneLine(c.statusChange().marker(), 40) + ")";
-            return Optional.of(oneLine("Final text published: " + quoted(c) + " — the draft" + marker
-                    + " became final: " + c.summary().describe(), 400));
+            String marker = c.statusChange().marker() == null ? ""
+                    : text.get("lineage.marker", oneLine(c.statusChange().marker(), 40));
+            return Optional.of(oneLine(text.get("lineage.became", quoted(c), marker, describe(c.summary())), 400));
         }
         return Optional.empty();
     }
 
+    /** "2 modified, 1 added" ("修改 2 条，新增 1 条"): the non-zero counts, most significant first. */
+    public String describe(ChangeSummary s) {
+        List<String> parts = new ArrayList<>();
+        int[] counts = {s.modified(), s.added(), s.removed(), s.renumbered()};
+        String[] keys = {"count.modified", "count.added", "count.removed", "count.renumbered"};
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0) {
+                parts.add(text.get(keys[i], String.valueOf(counts[i])));
+            }
+        }
+        return parts.isEmpty() ? text.get("counts.none") : String.join(text.get("list.separator"), parts);
+    }
+
     /** For a change with a predecessor, the line naming it: "Compared with: 《…（征求意见稿）》 https://…". */
-    public static Optional<String> predecessorLine(DocumentChange c) {
+    public Optional<String> predecessorLine(DocumentChange c) {
         Predecessor p = c.predecessor();
         if (p == null || c.kind() != ChangeKind.NEW_DOCUMENT) {
             return Optional.empty();
         }
         String title = oneLine(p.title() == null || p.title().isBlank() ? p.documentId() : p.title(), 200);
-        return Optional.of("Compared with: 《" + title + "》" + (p.url() == null ? "" : " " + oneLine(p.url(), 500)));
+        return Optional.of(text.get("predecessor", title, p.url() == null ? "" : " " + oneLine(p.url(), 500)));
     }
 
     /** "2 modified, 1 added", "new document", "removed"; for a final text, its counts from the draft. */
-    public static String counts(DocumentChange c) {
+    public String counts(DocumentChange c) {
         return switch (c.kind()) {
-            case NEW_DOCUMENT -> c.predecessor() == null ? "new document"
-                    : "compared with its predecessor: " + c.summary().describe();
-            case REMOVED -> "removed";
-            default -> c.summary().describe();
+            case NEW_DOCUMENT -> c.predecessor() == null ? text.get("counts.new")
+                    : text.get("counts.compared", describe(c.summary()));
+            case REMOVED -> text.get("kind.removed");
+            default -> describe(c.summary());
         };
     }
 
@@ -149,21 +189,26 @@ public final class AlertFormat {
     }
 
     /** "new document", "updated", "removed". */
-    public static String kind(DocumentChange c) {
-        return c.kind() == ChangeKind.NEW_DOCUMENT ? "new document" : c.kind().name().toLowerCase(Locale.ROOT);
+    public String kind(DocumentChange c) {
+        return text.get("kind." + c.kind().name().toLowerCase(Locale.ROOT));
     }
 
     /** What happened, each word once: "updated · 2 modified, 1 added", "new document", "removed". */
-    public static String status(DocumentChange c) {
+    public String status(DocumentChange c) {
         return c.kind() == ChangeKind.UPDATED || c.kind() == ChangeKind.BASELINE
-                ? kind(c) + " · " + counts(c) : kind(c);
+                ? text.get("status", kind(c), counts(c)) : kind(c);
+    }
+
+    /** When the change was detected, in this wording's zone: "Detected 14 May 2024 11:45 (UTC)". */
+    public String detected(DocumentChange c) {
+        return c.detectedAt() == null ? "" : text.get("detected", text.time(c.detectedAt(), zone), zone.getId());
     }
 
     /**
      * The renumbered provisions (text unchanged) of a change, told in one line: "4 renumbered (text
      * unchanged): 第三条 → 第四条, 第四条 → 第五条, … 第六条 → 第七条"; empty when there are none.
      */
-    public static String renumberedLine(List<ProvisionChange> changes) {
+    public String renumberedLine(List<ProvisionChange> changes) {
         List<String> pairs = new ArrayList<>();
         for (ProvisionChange p : changes) {
             if (p.type() == ChangeType.RENUMBERED) {
@@ -173,18 +218,20 @@ public final class AlertFormat {
         if (pairs.isEmpty()) {
             return "";
         }
-        String list = pairs.size() <= 4 ? String.join(", ", pairs)
-                : String.join(", ", pairs.subList(0, 3)) + ", … " + pairs.get(pairs.size() - 1);
-        return pairs.size() + " renumbered (text unchanged): " + list;
+        String sep = text.get("list.separator");
+        String list = pairs.size() <= 4 ? String.join(sep, pairs)
+                : String.join(sep, pairs.subList(0, 3)) + sep + "… " + pairs.get(pairs.size() - 1);
+        return text.get("renumbered.line", String.valueOf(pairs.size()), list);
     }
 
     /** "第十条 (modified)", "Article 3 → Article 4 (renumbered)". */
-    public static String provisionLabel(ProvisionChange p) {
+    public String provisionLabel(ProvisionChange p) {
         String label = p.displayLabel();
         if (label == null || label.isBlank()) {
             label = p.newPath().isEmpty() ? String.join(" › ", p.oldPath()) : String.join(" › ", p.newPath());
         }
-        return oneLine(label.isBlank() ? "(unnumbered)" : label, 150) + " (" + p.type().name().toLowerCase(Locale.ROOT) + ")";
+        return text.get("provision.label", oneLine(label.isBlank() ? text.get("provision.unnumbered") : label, 150),
+                text.get("type." + p.type().name().toLowerCase(Locale.ROOT)));
     }
 
     /**
@@ -261,23 +308,25 @@ public final class AlertFormat {
      * means (substantive provisions first, "罚款 5千–3万元 → 1万–10万元"); just "publisher: title" for a
      * change written before meanings existed.
      */
-    public static String leadLine(DocumentChange c) {
+    public String leadLine(DocumentChange c) {
         if (lineage(c).isPresent()) {
             return lineage(c).get(); // draft → final takes precedence (it carries the counts)
         }
         String meaning = meaning(c);
-        return meaning == null ? headline(c) : headline(c) + " — " + meaning;
+        return meaning == null ? headline(c) : text.get("lead", headline(c), meaning);
     }
 
     /** A one-line subject: the lead line, then the counts ("… — 第四条：罚款 5千–3万元 → 1万–10万元 (1 modified)"). */
-    public static String subjectLine(DocumentChange c) {
+    public String subjectLine(DocumentChange c) {
         if (lineage(c).isPresent()) {
             return lineage(c).get();
         }
-        return meaning(c) == null ? headline(c) + " — " + counts(c) : leadLine(c) + " (" + counts(c) + ")";
+        return meaning(c) == null ? text.get("subject.counts", headline(c), counts(c))
+                : text.get("subject.meaning", leadLine(c), counts(c));
     }
 
-    private static String meaning(DocumentChange c) {
+    /** What the change means (its summary's headline, one line), or null for a change without one. */
+    public static String meaning(DocumentChange c) {
         String m = c.kind() == ChangeKind.UPDATED ? c.summary().headline() : null;
         return m == null || m.isBlank() ? null : oneLine(m, 300);
     }
@@ -295,11 +344,11 @@ public final class AlertFormat {
      * The editorial provisions of a change in one line: "64 articles renumbered; 4 cross-references
      * updated; 2 editorial corrections (punctuation, spelling variants)"; empty when there are none.
      */
-    public static String editorialLine(DocumentChange c) {
+    public String editorialLine(DocumentChange c) {
         int renumbered = 0;
         int references = 0;
         int other = 0;
-        java.util.Set<dev.policywatch.events.EditorialKind> kinds = new java.util.TreeSet<>();
+        Set<EditorialKind> kinds = new TreeSet<>();
         String unit = "provisions";
         for (ProvisionChange p : c.changes()) {
             if (!p.editorial()) {
@@ -308,9 +357,9 @@ public final class AlertFormat {
             String label = p.newLabel() == null ? "" : p.newLabel();
             unit = label.startsWith("第") && label.endsWith("条") || label.startsWith("Article") ? "articles"
                     : label.startsWith("Section") || label.startsWith("§") ? "sections" : unit;
-            if (p.editorialKinds().contains(dev.policywatch.events.EditorialKind.CROSS_REFERENCE)) {
+            if (p.editorialKinds().contains(EditorialKind.CROSS_REFERENCE)) {
                 references++;
-            } else if (p.type() == dev.policywatch.events.ChangeType.RENUMBERED) {
+            } else if (p.type() == ChangeType.RENUMBERED) {
                 renumbered++;
             } else {
                 other++;
@@ -319,16 +368,23 @@ public final class AlertFormat {
         }
         List<String> parts = new ArrayList<>();
         if (renumbered > 0) {
-            parts.add(renumbered + " " + (renumbered == 1 ? unit.substring(0, unit.length() - 1) : unit) + " renumbered");
+            parts.add(text.count("editorial.renumbered." + unit, renumbered));
         }
         if (references > 0) {
-            parts.add(references + (references == 1 ? " cross-reference updated" : " cross-references updated"));
+            parts.add(text.count("editorial.references", references));
         }
         if (other > 0) {
-            parts.add(other + (other == 1 ? " editorial correction" : " editorial corrections") + (kinds.isEmpty() ? ""
-                    : " (" + String.join(", ", kinds.stream().map(k -> k.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList()) + ")"));
+            String named = kinds.isEmpty() ? "" : text.get("editorial.kinds", String.join(text.get("list.separator"),
+                    kinds.stream().map(k -> text.get("editorialKind." + k.name())).toList()));
+            parts.add(text.count("editorial.corrections", other, named));
         }
-        return String.join("; ", parts);
+        return String.join(text.get("editorial.separator"), parts);
+    }
+
+    /** The editorial line, or for a change from before meanings existed its renumbering line. */
+    public String editorialOrRenumbered(DocumentChange c) {
+        String editorial = editorialLine(c);
+        return editorial.isEmpty() ? renumberedLine(c.changes()) : editorial;
     }
 
     /** A provision's note, one line, or empty when it has none. */

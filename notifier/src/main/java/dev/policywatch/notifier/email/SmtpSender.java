@@ -4,6 +4,7 @@ import dev.policywatch.api.subscriptions.Channel;
 import dev.policywatch.api.subscriptions.SubscriptionStatus;
 import dev.policywatch.notifier.delivery.Alert;
 import dev.policywatch.notifier.delivery.AlertSender;
+import dev.policywatch.notifier.delivery.AlertText;
 import dev.policywatch.notifier.delivery.SendResult;
 import dev.policywatch.notifier.subscription.Links;
 import dev.policywatch.notifier.subscription.Subscription;
@@ -74,14 +75,14 @@ public final class SmtpSender implements AlertSender {
     public SendResult send(Alert alert) {
         Subscription s = alert.subscription();
         String unsubscribe = links.unsubscribe(s.id());
-        EmailMessages.Rendered r = EmailMessages.alert(alert.changes(), alert.digest(), links::change, unsubscribe);
+        EmailMessages.Rendered r = EmailMessages.alert(alert.content(links::change), unsubscribe);
         return deliver(s, alert.deliveryId(), r, unsubscribe);
     }
 
     @Override
     public SendResult sendConfirmation(Subscription subscription, long deliveryId) {
-        EmailMessages.Rendered r = EmailMessages.confirmation(links.confirm(subscription.id()),
-                links.unsubscribe(subscription.id()));
+        EmailMessages.Rendered r = EmailMessages.confirmation(AlertText.of(subscription.locale()),
+                links.confirm(subscription.id()), links.unsubscribe(subscription.id()));
         return deliver(subscription, deliveryId, r, null);
     }
 
@@ -97,6 +98,7 @@ public final class SmtpSender implements AlertSender {
                 m.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             }
             m.setHeader("Auto-Submitted", "auto-generated");
+            m.setHeader("Content-Language", s.locale().tag());
             MimeMultipart alternative = new MimeMultipart("alternative");
             MimeBodyPart text = new MimeBodyPart();
             text.setText(r.text(), "UTF-8", "plain");

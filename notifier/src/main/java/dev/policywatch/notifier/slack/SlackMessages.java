@@ -4,18 +4,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.policywatch.events.DiffOp;
-import dev.policywatch.events.DocumentChange;
 import dev.policywatch.events.ProvisionChange;
+import dev.policywatch.notifier.delivery.AlertContent;
 import dev.policywatch.notifier.delivery.AlertFormat;
-import java.util.List;
-import java.util.function.UnaryOperator;
+import dev.policywatch.notifier.delivery.AlertText;
 
 /**
  * Block Kit messages for an alert, always within Slack's limits: at most {@value #MAX_BLOCKS} blocks,
  * section texts of at most {@value #MAX_SECTION} characters, headers of at most {@value #MAX_HEADER}.
  * A change with more provisions than fit (200, say) is truncated with a link to the full change,
  * never rejected. Every string from a page has {@code & < >} escaped, so it cannot ping
- * {@code <!channel>} or forge a link. Pure.
+ * {@code <!channel>} or forge a link, and Slack's emphasis marks neutralised. Pure.
  */
 public final class SlackMessages {
 
@@ -35,48 +34,45 @@ public final class SlackMessages {
         return s == null ? "" : AlertFormat.stripBidi(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
+    /** Escaped, and Slack's emphasis marks replaced by look-alikes, for text set inside {@code *…*} or {@code _…_}. */
+    private static String inert(String s) {
+        return escape(s).replace("*", "∗").replace("_", "＿").replace("~", "∼").replace("`", "ˋ");
+    }
+
     /** The webhook payload: fallback {@code text} and {@code blocks}. */
-    public static ObjectNode alert(List<DocumentChange> changes, boolean digest, UnaryOperator<String> changeLink) {
+    public static ObjectNode alert(AlertContent content) {
+        AlertText t = content.text();
         ObjectNode root = JSON.objectNode();
         ArrayNode blocks = root.putArray("blocks");
-        DocumentChange firstChange = changes.get(0);
-        String fallback = digest || changes.size() > 1
-                ? "policywatch daily digest: " + changes.size() + " changes"
-                : AlertFormat.subjectLine(firstChange);
-        root.put("text", escape(AlertFormat.oneLine(fallback, 300)));
-        if (digest || changes.size() > 1) {
-            blocks.add(header("policywatch daily digest: " + changes.size() + " changes"));
+        root.put("text", inert(content.title()));
+        if (content.digest()) {
+            blocks.add(header(content.title()));
         }
         int total = 0;
-        for (int ci = 0; ci < changes.size(); ci++) {
-            DocumentChange c = changes.get(ci);
-            String link = changeLink.apply(c.changeId());
+        int n = content.items().size();
+        for (int ci = 0; ci < n; ci++) {
+            AlertContent.Item c = content.items().get(ci);
             // room for this change's header and summary, a "more provisions" and a "more changes" notice
             if (blocks.size() + 4 > MAX_BLOCKS || total > MAX_TOTAL) {
-                blocks.add(section("… and " + (changes.size() - ci) + " more changes."));
+                blocks.add(section(escape(t.get("more.changes", n - ci))));
                 break;
             }
-            blocks.add(header(AlertFormat.headline(c)));
-            String meaning = c.summary().headline() == null ? "" : "*" + escape(AlertFormat.oneLine(c.summary().headline(), 300))
-                    .replace("*", "∗") + "*\n";
-            String editorial = AlertFormat.editorialLine(c);
-            if (editorial.isEmpty()) {
-                editorial = AlertFormat.renumberedLine(c.changes()); // a change from before meanings
-            }
+            blocks.add(header(c.headline()));
             // the header is clipped to Slack's limit: the lineage line (which names the draft) is repeated whole
-            String summary = AlertFormat.lineage(c).map(l -> "*" + escape(l) + "*\n").orElse(meaning)
-                    + AlertFormat.predecessorLine(c).map(l -> escape(l) + "\n").orElse("") + "*" + escape(AlertFormat.oneLine(c.publisher(), 200)) + "* · " + escape(AlertFormat.status(c))
-                    + (editorial.isEmpty() ? "" : "\n" + escape(editorial)) + "\n<" + link + "|View the change>";
+            String lead = c.lineage() != null ? "*" + inert(c.lineage()) + "*\n"
+                    : c.meaning() != null ? "*" + inert(c.meaning()) + "*\n" : "";
+            String summary = lead + (c.predecessor() == null ? "" : escape(c.predecessor()) + "\n")
+                    + "*" + inert(c.publisher()) + "* · " + escape(c.status())
+                    + (c.editorial().isEmpty() ? "" : "\n" + escape(c.editorial()))
+                    + "\n<" + c.link() + "|" + escape(t.get("view")) + ">";
             blocks.add(section(summary));
             total += summary.length();
-            List<ProvisionChange> provisions = AlertFormat.shownProvisions(c);
-            for (int i = 0; i < provisions.size(); i++) {
-                String text = provisionText(provisions.get(i));
-                boolean lastChange = ci == changes.size() - 1;
-                int reserve = lastChange ? 2 : 3; // this provision, "more provisions", "more changes"
+            for (int i = 0; i < c.provisions().size(); i++) {
+                String text = provisionText(content.format(), c.provisions().get(i));
+                int reserve = ci == n - 1 ? 2 : 3; // this provision, "more provisions", "more changes"
                 if (blocks.size() + reserve > MAX_BLOCKS || total + text.length() > MAX_TOTAL) {
-                    blocks.add(section("… and " + (provisions.size() - i + AlertFormat.provisionCount(c) - c.changes().size()) + " more provisions: <" + link
-                            + "|see all>"));
+                    blocks.add(section(escape(t.get("more.provisions", c.moreThan(i))) + ": <" + c.link() + "|"
+                            + escape(t.get("see.all")) + ">"));
                     break;
                 }
                 blocks.add(section(text));
@@ -86,14 +82,14 @@ public final class SlackMessages {
         return root;
     }
 
-    private static String provisionText(ProvisionChange p) {
-        StringBuilder sb = new StringBuilder("*").append(escape(AlertFormat.provisionLabel(p))).append("*\n");
+    private static String provisionText(AlertFormat f, ProvisionChange p) {
+        StringBuilder sb = new StringBuilder("*").append(inert(f.provisionLabel(p))).append("*\n");
         String note = AlertFormat.note(p);
         if (!note.isEmpty()) {
-            sb.append("_").append(escape(note).replace("_", "＿")).append("_\n");
+            sb.append("_").append(inert(note)).append("_\n");
         }
         for (DiffOp op : AlertFormat.compactDiff(p, MAX_DIFF)) {
-            String t = escape(op.text()).replace("*", "∗").replace("~", "∼");
+            String t = inert(op.text());
             if (t.isBlank()) {
                 sb.append(t);
                 continue;

@@ -35,6 +35,16 @@ public record CheckedTarget(URI uri, String scheme, String host, int port, InetA
         return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
     }
 
+    /**
+     * This target with {@code query} (already encoded, {@code a=1&b=2}) appended to its query: same host,
+     * same checked address, same trust. For parameters added when sending (DingTalk's signature).
+     */
+    public CheckedTarget withQuery(String query) {
+        String raw = uri.toString();
+        String joined = raw + (uri.getRawQuery() == null ? "?" : "&") + query;
+        return new CheckedTarget(URI.create(joined), scheme, host, port, address, trusted);
+    }
+
     /** {@code scheme://host[:port]} without path: safe to log (a webhook path is a secret). */
     public String origin() {
         return scheme + "://" + host + (port == (https() ? 443 : 80) ? "" : ":" + port);

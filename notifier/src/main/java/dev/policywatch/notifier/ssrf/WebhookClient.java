@@ -26,7 +26,7 @@ import okio.BufferedSource;
  */
 public final class WebhookClient {
 
-    /** Bytes of a reply body read at most: enough for Slack's error words, never a whole page. */
+    /** Bytes of a reply body read at most: enough for an error code or Slack's error words, never a whole page. */
     static final int MAX_REPLY_BODY = 64 * 1024;
 
     private final OutboundHttp http;
@@ -47,26 +47,33 @@ public final class WebhookClient {
     }
 
     /**
-     * The reply: status, headers (lower-case names, first value) and, for a status that is not 2xx, up
-     * to 64 KB of body (a 2xx is a success whatever its body, so its body is not read).
+     * The reply: status, headers (lower-case names, first value) and up to 64 KB of body (WeCom, DingTalk
+     * and Feishu answer HTTP 200 with an error code in the body, so a 2xx body is read too).
      */
     public record Reply(int status, Map<String, String> headers, String body) {
     }
 
     /** Posts; throws when no reply arrived (refused address, connection or timeout failure). */
     public Reply post(CheckedTarget target, byte[] payload, String contentType) throws IOException {
+        return post(target, payload, contentType, Map.of());
+    }
+
+    /** Posts with extra request headers (a signature); throws when no reply arrived. */
+    public Reply post(CheckedTarget target, byte[] payload, String contentType, Map<String, String> extraHeaders)
+            throws IOException {
         HttpUrl url = HttpUrl.get(target.uri());
-        Request request = new Request.Builder().url(url)
+        Request.Builder builder = new Request.Builder().url(url)
                 .header("User-Agent", "policywatch-notifier")
-                .post(RequestBody.create(payload, MediaType.get(contentType)))
-                .build();
+                .post(RequestBody.create(payload, MediaType.get(contentType)));
+        extraHeaders.forEach(builder::header);
+        Request request = builder.build();
         OkHttpClient client = http.client(target.trusted());
         try (Response response = client.newCall(request).execute()) {
             Map<String, String> headers = new HashMap<>();
             for (String name : response.headers().names()) {
                 headers.put(name.toLowerCase(Locale.ROOT), response.header(name));
             }
-            String body = response.isSuccessful() ? "" : readSome(response.body());
+            String body = readSome(response.body());
             return new Reply(response.code(), headers, body);
         }
     }

@@ -19,6 +19,8 @@ import java.util.Objects;
  *   <li>a bare host entry ({@code hooks.slack.com}) allows {@code https} on port 443 to exactly that
  *       host, and only while every address it resolves to is public ({@link AddressPolicy}, the one
  *       policy of the crawler and the notifier);</li>
+ *   <li>a wildcard entry ({@code *.logic.azure.com}) does the same for every host under that domain
+ *       (not the domain itself): Teams Workflows URLs name a regional host;</li>
  *   <li>an entry with a scheme ({@code http://127.0.0.1:9000}) allows exactly that origin, private or
  *       not: that is how an operator allows a local receiver.</li>
  * </ul>
@@ -33,6 +35,8 @@ import java.util.Objects;
 public final class WebhookPolicy {
 
     private final List<String> bareHosts = new ArrayList<>();
+    /** Wildcard entries as their suffix with the leading dot ({@code .logic.azure.com}). */
+    private final List<String> domains = new ArrayList<>();
     private final List<URI> origins = new ArrayList<>();
     private final HostResolver resolver;
 
@@ -54,7 +58,18 @@ public final class WebhookPolicy {
                 if (entry.contains("/") || entry.contains("@")) {
                     throw new IllegalArgumentException("webhook allow-list entry must be a host or an origin: " + entry);
                 }
-                bareHosts.add(entry.toLowerCase(Locale.ROOT));
+                String host = entry.toLowerCase(Locale.ROOT);
+                if (host.startsWith("*.")) {
+                    if (host.substring(2).contains("*") || host.chars().filter(c -> c == '.').count() < 2) {
+                        throw new IllegalArgumentException("a webhook allow-list wildcard must be *.<domain>.<tld>: "
+                                + entry);
+                    }
+                    domains.add(host.substring(1));
+                } else if (host.contains("*")) {
+                    throw new IllegalArgumentException("a webhook allow-list wildcard must be a leading *.: " + entry);
+                } else {
+                    bareHosts.add(host);
+                }
             }
         }
     }
@@ -109,7 +124,8 @@ public final class WebhookPolicy {
                 return new CheckedTarget(uri, scheme, host, port, addresses.get(0), new UrlOrigin(scheme, host, port));
             }
         }
-        if (bareHosts.contains(host)) {
+        if (bareHosts.contains(host) || domains.stream().anyMatch(d -> host.endsWith(d) && host.length() > d.length()
+                && !IpLiterals.looksNumeric(host))) {
             if (!"https".equals(scheme) || port != 443) {
                 throw new WebhookRejected("webhook host " + host + " is allowed over https on port 443 only");
             }

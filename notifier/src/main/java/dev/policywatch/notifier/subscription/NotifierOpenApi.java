@@ -16,7 +16,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  */
 @OpenAPIDefinition(
         info = @Info(title = "policywatch notifier", version = "0.1.0",
-                description = "Subscriptions to provision-level changes, by email or Slack, and the pages behind the"
+                description = "Subscriptions to provision-level changes, by email, Slack, WeCom, DingTalk, Feishu/Lark,"
+                        + " Teams or a signed webhook, and the pages behind the"
                         + " links in alert emails. Errors are application/problem+json.",
                 license = @License(name = "see the project's README")),
         tags = {

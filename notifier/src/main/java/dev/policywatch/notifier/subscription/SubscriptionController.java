@@ -1,5 +1,6 @@
 package dev.policywatch.notifier.subscription;
 
+import dev.policywatch.events.Language;
 import dev.policywatch.api.subscriptions.Channel;
 import dev.policywatch.api.subscriptions.SubscriptionCreated;
 import dev.policywatch.api.subscriptions.SubscriptionPatch;
@@ -75,7 +76,9 @@ public final class SubscriptionController {
     }
 
     /**
-     * Subscribes an email address or a Slack webhook to changes. Open to anyone who may read the changes
+     * Subscribes an email address or a webhook (Slack, WeCom, DingTalk, Feishu/Lark, Teams, or a generic
+     * Standard Webhooks receiver) to changes, with alerts in the request's {@code locale} (else the
+     * language of its Accept-Language, else English). Open to anyone who may read the changes
      * (everyone, unless {@code policywatch.read-token} is set: then it needs that token or the admin
      * token), rate-limited per client address (an IPv6 client per /64), except with the admin token; an email subscription stays {@code pending_confirmation} until
      * its address follows the confirmation link, and the answer is the same whether or not the address was
@@ -115,7 +118,7 @@ public final class SubscriptionController {
                     req.channel() == Channel.EMAIL ? " (policywatch.notifier.email.from is not set)" : "");
             throw new Problem(HttpStatus.SERVICE_UNAVAILABLE, channels.title(language), unavailable.get());
         }
-        if (req.channel() == Channel.SLACK) {
+        if (req.channel().webhook()) {
             try {
                 webhooks.check(req.target());
             } catch (WebhookRejected e) {
@@ -130,12 +133,20 @@ public final class SubscriptionController {
         SubscriptionStatus status = req.channel() == Channel.EMAIL
                 ? SubscriptionStatus.PENDING_CONFIRMATION : SubscriptionStatus.ACTIVE;
         String target = req.channel() == Channel.CONSOLE ? "stdout" : req.target();
+        // a Standard Webhooks receiver always gets signed messages: without a secret, one is made and answered once
+        String generatedSecret = req.channel() == Channel.WEBHOOK && req.secret() == null
+                ? HookTargets.newStandardWebhooksSecret() : null;
+        Language locale = Language.fromTag(req.locale())
+                .or(() -> Language.fromAcceptLanguage(request.getHeaders().get("Accept-Language")))
+                .orElse(Language.DEFAULT);
         Subscription s = new Subscription("s-" + UUID.randomUUID(), req.channel(), target, req.filters(),
                 req.mode(), req.digestTime(), req.digestZone(), status, null, now,
-                status == SubscriptionStatus.ACTIVE ? now : null);
+                status == SubscriptionStatus.ACTIVE ? now : null,
+                generatedSecret != null ? generatedSecret : req.secret(), locale);
         store.insert(s, ManageTokens.hash(token));
-        LOG.info("Subscription {} created: {} {} ({})", s.id(), s.channel().wire(), s.redactedTarget(), status.wire());
-        return HttpResponse.created(new SubscriptionCreated(s.id(), status, token));
+        LOG.info("Subscription {} created: {} {} ({}, {})", s.id(), s.channel().wire(), s.redactedTarget(), status.wire(),
+                locale.tag());
+        return HttpResponse.created(new SubscriptionCreated(s.id(), status, token, locale.tag(), generatedSecret));
     }
 
     /**
@@ -196,7 +207,8 @@ public final class SubscriptionController {
         store.update(id, change.filters() == null ? s.filters() : change.filters(),
                 change.mode() == null ? s.mode() : change.mode(),
                 change.digestTime() == null ? s.digestTime() : change.digestTime(),
-                change.digestZone() == null ? s.digestZone() : change.digestZone(), clock.instant());
+                change.digestZone() == null ? s.digestZone() : change.digestZone(),
+                Language.fromTag(change.locale()).orElse(s.locale()), clock.instant());
         return get(request, id);
     }
 
@@ -236,12 +248,12 @@ public final class SubscriptionController {
         return store.find(id).orElseThrow(() -> Problem.notFound("no subscription " + id));
     }
 
-    /** A subscription as the API shows it: a webhook URL as its origin only. */
+    /** A subscription as the API shows it: a webhook URL as its origin only, never its secret. */
     private SubscriptionView view(Subscription s) {
-        String target = s.channel() == Channel.SLACK ? s.redactedTarget() : s.target();
+        String target = s.channel().webhook() ? s.redactedTarget() : s.target();
         return new SubscriptionView(s.id(), s.channel(), target, s.filters(), s.mode(),
                 s.digestTime() == null ? null : s.digestTime().toString(),
                 s.digestZone() == null ? null : s.digestZone().getId(), s.status(), s.statusReason(),
-                s.createdAt(), s.confirmedAt(), store.deliveryStats(s.id()));
+                s.createdAt(), s.confirmedAt(), store.deliveryStats(s.id()), s.locale().tag(), s.secret() != null);
     }
 }

@@ -1,6 +1,7 @@
 package dev.policywatch.notifier.subscription;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.policywatch.events.Language;
 import dev.policywatch.api.subscriptions.Channel;
 import dev.policywatch.api.subscriptions.Filters;
 import dev.policywatch.api.subscriptions.Mode;
@@ -27,7 +28,7 @@ import javax.sql.DataSource;
 public final class SubscriptionStore {
 
     private static final String COLUMNS = "id, channel, target, filters, mode, digest_time, digest_zone, status, "
-            + "status_reason, created_at, confirmed_at";
+            + "status_reason, created_at, confirmed_at, secret, locale";
 
     private final DataSource dataSource;
 
@@ -45,7 +46,7 @@ public final class SubscriptionStore {
             try {
                 try (PreparedStatement ps = c.prepareStatement(
                         "INSERT INTO notifier_subscription (" + COLUMNS + ", manage_token_hash, updated_at) "
-                                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
                     ps.setString(1, s.id());
                     ps.setString(2, s.channel().wire());
                     ps.setString(3, s.target());
@@ -57,8 +58,10 @@ public final class SubscriptionStore {
                     ps.setString(9, s.statusReason());
                     ps.setTimestamp(10, Timestamp.from(s.createdAt()));
                     ps.setTimestamp(11, s.confirmedAt() == null ? null : Timestamp.from(s.confirmedAt()));
-                    ps.setString(12, manageTokenHash);
-                    ps.setTimestamp(13, Timestamp.from(s.createdAt()));
+                    ps.setString(12, s.secret());
+                    ps.setString(13, s.locale().tag());
+                    ps.setString(14, manageTokenHash);
+                    ps.setTimestamp(15, Timestamp.from(s.createdAt()));
                     ps.executeUpdate();
                 }
                 if (s.status() == SubscriptionStatus.PENDING_CONFIRMATION) {
@@ -131,11 +134,12 @@ public final class SubscriptionStore {
         }
     }
 
-    public void update(String id, Filters filters, Mode mode, LocalTime digestTime, ZoneId digestZone, Instant now) {
+    public void update(String id, Filters filters, Mode mode, LocalTime digestTime, ZoneId digestZone,
+            Language locale, Instant now) {
         execute("UPDATE notifier_subscription SET filters = ?, mode = ?, digest_time = ?, digest_zone = ?, "
-                        + "updated_at = ? WHERE id = ?",
+                        + "locale = ?, updated_at = ? WHERE id = ?",
                 writeFilters(filters), mode.wire(), digestTime == null ? null : digestTime.toString(),
-                digestZone == null ? null : digestZone.getId(), Timestamp.from(now), id);
+                digestZone == null ? null : digestZone.getId(), locale.tag(), Timestamp.from(now), id);
     }
 
     /** Confirms a pending subscription; true when it is (now or already) active. */
@@ -193,7 +197,8 @@ public final class SubscriptionStore {
                 digestTime == null ? null : LocalTime.parse(digestTime),
                 digestZone == null ? null : ZoneId.of(digestZone),
                 SubscriptionStatus.fromWire(rs.getString("status")), rs.getString("status_reason"),
-                rs.getTimestamp("created_at").toInstant(), confirmed == null ? null : confirmed.toInstant());
+                rs.getTimestamp("created_at").toInstant(), confirmed == null ? null : confirmed.toInstant(),
+                rs.getString("secret"), Language.fromTag(rs.getString("locale")).orElse(null));
     }
 
     static String writeFilters(Filters f) {

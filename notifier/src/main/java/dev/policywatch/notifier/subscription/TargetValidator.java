@@ -13,8 +13,10 @@ import jakarta.mail.internet.InternetAddress;
 
 /**
  * {@link ValidTarget}: the target is what the channel takes. Email: an RFC 5322 address (no display
- * name, at most 254 characters); a webhook channel: a URL (its allow-list and addresses are checked
- * by the controller, {@code WebhookPolicy}); console: nothing (the target is ignored). Each failure
+ * name, at most 254 characters); a webhook channel: a URL of the platform's shape ({@link HookTargets};
+ * its allow-list and addresses are checked by the controller, {@code WebhookPolicy}); console: nothing
+ * (the target is ignored). A {@code secret} only for a channel that signs, and for {@code webhook} a
+ * well-formed {@code whsec_} secret. Each failure
  * has its own message naming the field.
  */
 @Singleton
@@ -23,7 +25,14 @@ final class TargetValidator implements ConstraintValidator<ValidTarget, Subscrip
     @Override
     public boolean isValid(@Nullable SubscriptionRequest request, AnnotationValue<ValidTarget> annotation,
             ConstraintValidatorContext context) {
-        if (request == null || request.channel() == null || request.channel() == Channel.CONSOLE) {
+        if (request == null || request.channel() == null) {
+            return true;
+        }
+        if (request.channel() == Channel.CONSOLE) {
+            if (request.secret() != null) {
+                context.messageTemplate(HookTargets.secretProblem(Channel.CONSOLE, request.secret()));
+                return false;
+            }
             return true;
         }
         String target = request.target();
@@ -31,12 +40,14 @@ final class TargetValidator implements ConstraintValidator<ValidTarget, Subscrip
             context.messageTemplate("target is required");
             return false;
         }
-        if (request.channel() == Channel.EMAIL) {
-            String problem = emailProblem(target);
-            if (problem != null) {
-                context.messageTemplate(problem);
-                return false;
-            }
+        String problem = request.channel() == Channel.EMAIL ? emailProblem(target)
+                : HookTargets.shapeProblem(request.channel(), target);
+        if (problem == null && request.secret() != null) {
+            problem = HookTargets.secretProblem(request.channel(), request.secret());
+        }
+        if (problem != null) {
+            context.messageTemplate(problem);
+            return false;
         }
         return true;
     }

@@ -26,7 +26,7 @@ class BidiControlsTest {
 
     @Test
     void slackAlertsCarryNoBidiControls() {
-        String payload = SlackMessages.alert(List.of(hostile()), false, id -> "https://pw.example/changes/" + id)
+        String payload = SlackMessages.alert(dev.policywatch.notifier.delivery.AlertContent.of(List.of(hostile()), false, id -> "https://pw.example/changes/" + id, dev.policywatch.notifier.delivery.AlertFormat.EN))
                 .toString();
         assertThat(BIDI.matcher(payload).find()).as(payload).isFalse();
         assertThat(payload).contains("gnp.exe");
@@ -34,8 +34,7 @@ class BidiControlsTest {
 
     @Test
     void emailSubjectTextAndHtmlCarryNoBidiControls() {
-        EmailMessages.Rendered mail = EmailMessages.alert(List.of(hostile()), false,
-                id -> "https://pw.example/changes/" + id, "https://pw.example/unsubscribe?token=t");
+        EmailMessages.Rendered mail = EmailMessages.alert(dev.policywatch.notifier.delivery.AlertContent.of(List.of(hostile()), false, id -> "https://pw.example/changes/" + id, dev.policywatch.notifier.delivery.AlertFormat.EN), "https://pw.example/unsubscribe?token=t");
         for (String part : List.of(mail.subject(), mail.text(), mail.html())) {
             assertThat(BIDI.matcher(part).find()).as(part).isFalse();
         }

@@ -60,16 +60,16 @@ class LineageAlertTest {
     @Test
     void theFirstLineSaysFinalTextAndNamesTheDraftInEveryChannel() {
         DocumentChange c = finalText();
-        assertThat(AlertFormat.firstLine(c)).isEqualTo(FIRST_LINE);
+        assertThat(AlertFormat.EN.firstLine(c)).isEqualTo(FIRST_LINE);
 
-        EmailMessages.Rendered mail = EmailMessages.alert(List.of(c), false, id -> "http://pw.local/changes/" + id,
+        EmailMessages.Rendered mail = EmailMessages.alert(dev.policywatch.notifier.delivery.AlertContent.of(List.of(c), false, id -> "http://pw.local/changes/" + id, dev.policywatch.notifier.delivery.AlertFormat.EN),
                 "http://pw.local/unsubscribe");
         assertThat(mail.subject()).isEqualTo("[policywatch] " + FIRST_LINE);
         assertThat(mail.text()).startsWith(FIRST_LINE + "\nCompared with: 《生成式人工智能服务管理办法（征求意见稿）》 "
                 + "https://www.cac.gov.cn/draft.htm\n");
         assertThat(mail.html()).contains(FIRST_LINE).contains("删除&lt;b&gt;");
 
-        String slack = SlackMessages.alert(List.of(c), false, id -> "http://pw.local/changes/" + id).toString();
+        String slack = SlackMessages.alert(dev.policywatch.notifier.delivery.AlertContent.of(List.of(c), false, id -> "http://pw.local/changes/" + id, dev.policywatch.notifier.delivery.AlertFormat.EN)).toString();
         assertThat(slack).contains("\"text\":\"" + FIRST_LINE + "\"").contains("*" + FIRST_LINE + "*")
                 .contains("Compared with: 《生成式人工智能服务管理办法（征求意见稿）》");
 
@@ -86,11 +86,11 @@ class LineageAlertTest {
                 f.publisher(), "CN", "zh", ChangeKind.UPDATED, new VersionRef("v1", Instant.parse("2023-04-11T00:00:00Z"),
                 "sha256:a"), new VersionRef("v2", Instant.parse("2023-07-13T00:00:00Z"), "sha256:a"), Instant.now(),
                 List.of(), List.of(), ChangeSummary.EMPTY, null, new StatusChange("征求意见稿", "草案成为正式文本（原为征求意见稿）"));
-        assertThat(AlertFormat.firstLine(updated))
+        assertThat(AlertFormat.EN.firstLine(updated))
                 .isEqualTo("Final text published: 《某某管理办法》 — the draft (征求意见稿) became final: no provision changes");
         DocumentChange plain = new DocumentChange(1, "chg2", "cac.rule", "cac", "CAC", f.url(), "某某管理办法",
                 f.publisher(), "CN", "zh", ChangeKind.NEW_DOCUMENT, null, f.toVersion(), Instant.now(), List.of(),
                 List.of(), ChangeSummary.EMPTY);
-        assertThat(AlertFormat.firstLine(plain)).isEqualTo("Cyberspace Administration of China: 某某管理办法 — new document");
+        assertThat(AlertFormat.EN.firstLine(plain)).isEqualTo("Cyberspace Administration of China: 某某管理办法 — new document");
     }
 }

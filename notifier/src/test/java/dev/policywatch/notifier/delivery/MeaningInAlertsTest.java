@@ -58,8 +58,8 @@ class MeaningInAlertsTest {
 
     @Test
     void theLeadLineStatesTheFineBeforeAndAfter() {
-        assertThat(AlertFormat.leadLine(lawWithARaisedFine())).contains("罚款 5千–5万元 → 1万–10万元");
-        assertThat(AlertFormat.editorialLine(lawWithARaisedFine()))
+        assertThat(AlertFormat.EN.leadLine(lawWithARaisedFine())).contains("罚款 5千–5万元 → 1万–10万元");
+        assertThat(AlertFormat.EN.editorialLine(lawWithARaisedFine()))
                 .isEqualTo("64 articles renumbered; 4 cross-references updated");
         assertThat(AlertFormat.shownProvisions(lawWithARaisedFine())).extracting(ProvisionChange::newLabel)
                 .containsExactly("第六十五条");
@@ -67,7 +67,7 @@ class MeaningInAlertsTest {
 
     @Test
     void anEmailLeadsWithTheHeadlineAndCollapsesTheRenumbering() {
-        EmailMessages.Rendered r = EmailMessages.alert(List.of(lawWithARaisedFine()), false, id -> "https://pw/changes/" + id,
+        EmailMessages.Rendered r = EmailMessages.alert(dev.policywatch.notifier.delivery.AlertContent.of(List.of(lawWithARaisedFine()), false, id -> "https://pw/changes/" + id, dev.policywatch.notifier.delivery.AlertFormat.EN),
                 "https://pw/unsubscribe");
         assertThat(r.subject()).contains("罚款 5千–5万元 → 1万–10万元");
         assertThat(r.text().lines().findFirst().orElseThrow()).contains("罚款 5千–5万元 → 1万–10万元");
@@ -79,7 +79,7 @@ class MeaningInAlertsTest {
 
     @Test
     void aSlackMessageCarriesTheNotesAndOneLineForTheRenumbering() {
-        ObjectNode message = SlackMessages.alert(List.of(lawWithARaisedFine()), false, id -> "https://pw/changes/" + id);
+        ObjectNode message = SlackMessages.alert(dev.policywatch.notifier.delivery.AlertContent.of(List.of(lawWithARaisedFine()), false, id -> "https://pw/changes/" + id, dev.policywatch.notifier.delivery.AlertFormat.EN));
         assertThat(message.get("text").asText()).contains("罚款 5千–5万元 → 1万–10万元");
         StringBuilder all = new StringBuilder();
         for (JsonNode block : message.get("blocks")) {

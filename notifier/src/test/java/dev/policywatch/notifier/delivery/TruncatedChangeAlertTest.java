@@ -30,11 +30,10 @@ class TruncatedChangeAlertTest {
         DocumentChange truncated = full.truncatedTo(listed.changes(), List.of());
         assertThat(AlertFormat.provisionCount(truncated)).isEqualTo(40_000);
 
-        String slack = SlackMessages.alert(List.of(truncated), false, id -> "https://pw.example/changes/" + id)
+        String slack = SlackMessages.alert(dev.policywatch.notifier.delivery.AlertContent.of(List.of(truncated), false, id -> "https://pw.example/changes/" + id, dev.policywatch.notifier.delivery.AlertFormat.EN))
                 .toString();
         assertThat(more(slack) + shown(slack, "Article ")).isEqualTo(40_000);
-        EmailMessages.Rendered mail = EmailMessages.alert(List.of(truncated), false,
-                id -> "https://pw.example/changes/" + id, "https://pw.example/unsubscribe?token=t");
+        EmailMessages.Rendered mail = EmailMessages.alert(dev.policywatch.notifier.delivery.AlertContent.of(List.of(truncated), false, id -> "https://pw.example/changes/" + id, dev.policywatch.notifier.delivery.AlertFormat.EN), "https://pw.example/unsubscribe?token=t");
         assertThat(more(mail.text()) + shown(mail.text(), "* Article ")).isEqualTo(40_000);
         String console = renderOnConsole(truncated);
         assertThat(more(console) + shown(console, "   - Article ")).isEqualTo(40_000);

@@ -28,7 +28,7 @@ class SlackMessagesTest {
     @Test
     void aChangeWith200ProvisionsIsTruncatedWithALinkWithinSlackLimits() {
         DocumentChange c = Fixtures.change("big", "Big regulation", Fixtures.provisions(200, "x".repeat(2000)));
-        ObjectNode payload = SlackMessages.alert(List.of(c), false, id -> "https://pw.example/changes/" + id);
+        ObjectNode payload = SlackMessages.alert(dev.policywatch.notifier.delivery.AlertContent.of(List.of(c), false, id -> "https://pw.example/changes/" + id, dev.policywatch.notifier.delivery.AlertFormat.EN));
         assertWithinSlackLimits(payload);
         String last = payload.get("blocks").get(payload.get("blocks").size() - 1).get("text").get("text").asText();
         assertThat(last).contains("more provisions").contains("<https://pw.example/changes/" + c.changeId() + "|see all>");
@@ -37,7 +37,7 @@ class SlackMessagesTest {
     @Test
     void pageTextCannotPingChannelsOrForgeLinks() {
         DocumentChange c = Fixtures.change("esc", "<!channel> A & B", "old <!here>", "new <https://evil.example|click>");
-        String json = SlackMessages.alert(List.of(c), false, id -> "https://pw.example/changes/" + id).toString();
+        String json = SlackMessages.alert(dev.policywatch.notifier.delivery.AlertContent.of(List.of(c), false, id -> "https://pw.example/changes/" + id, dev.policywatch.notifier.delivery.AlertFormat.EN)).toString();
         assertThat(json).doesNotContain("<!here>").doesNotContain("<https://evil.example")
                 .contains("&lt;!here&gt;").contains("&lt;https://evil.example|click&gt;");
         assertThat(SlackMessages.escape("a & <b>")).isEqualTo("a &amp; &lt;b&gt;");
@@ -49,7 +49,7 @@ class SlackMessagesTest {
         for (int i = 0; i < 40; i++) {
             changes.add(Fixtures.change("d" + i, "Title " + "t".repeat(300), Fixtures.provisions(5, "text")));
         }
-        ObjectNode payload = SlackMessages.alert(changes, true, id -> "https://pw.example/changes/" + id);
+        ObjectNode payload = SlackMessages.alert(dev.policywatch.notifier.delivery.AlertContent.of(changes, true, id -> "https://pw.example/changes/" + id, dev.policywatch.notifier.delivery.AlertFormat.EN));
         assertWithinSlackLimits(payload);
         assertThat(payload.toString()).contains("more changes");
     }

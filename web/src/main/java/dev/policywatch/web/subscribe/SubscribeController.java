@@ -74,7 +74,7 @@ final class SubscribeController {
             }
             SubscriptionRequest subscription;
             try {
-                subscription = form.toRequest();
+                subscription = form.toRequest(t.language());
             } catch (SubscribeForm.Invalid e) {
                 return form(request, HttpStatus.BAD_REQUEST, form, t.text(e.key(), e.args()));
             }

@@ -5,6 +5,7 @@ import dev.policywatch.api.subscriptions.Filters;
 import dev.policywatch.api.subscriptions.Mode;
 import dev.policywatch.api.subscriptions.SubscriptionRequest;
 import dev.policywatch.events.ChangeType;
+import dev.policywatch.events.Language;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -63,11 +64,11 @@ public record SubscribeForm(String channel, String target, List<String> sources,
     }
 
     /**
-     * The notifier request.
+     * The notifier request, the alerts in {@code language} (the reader's: the page's language).
      *
      * @throws Invalid with the message for the user when a field is missing or invalid
      */
-    SubscriptionRequest toRequest() {
+    SubscriptionRequest toRequest(Language language) {
         Channel ch = Channel.fromWire(channel.strip().toLowerCase(Locale.ROOT));
         if (ch == null || ch == Channel.CONSOLE) {
             throw new Invalid("subscribe.invalid.channel");
@@ -91,7 +92,7 @@ public record SubscribeForm(String channel, String target, List<String> sources,
         return new SubscriptionRequest(ch, t, new Filters(
                 distinct("sources", sources.stream().flatMap(v -> split(v).stream()).toList()),
                 distinct("jurisdictions", split(jurisdictions)), distinct("keywords", split(keywords)),
-                List.copyOf(types)), Mode.fromWire(m), null, null);
+                List.copyOf(types)), Mode.fromWire(m), null, null, null, language == null ? null : language.tag());
     }
 
     /** Whether a checkbox of the form is ticked (for showing the form again). */

@@ -1,19 +1,22 @@
 package dev.policywatch.notifier.slack;
 
-import dev.policywatch.api.subscriptions.Channel;
-import dev.policywatch.api.subscriptions.Filters;
-import dev.policywatch.api.subscriptions.Mode;
-import dev.policywatch.api.subscriptions.SubscriptionStatus;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.policywatch.net.HostResolver;
 import dev.policywatch.net.OutboundHttp;
 import dev.policywatch.notifier.Fixtures;
 import dev.policywatch.notifier.delivery.Alert;
 import dev.policywatch.notifier.delivery.SendResult;
+import dev.policywatch.notifier.hook.HookSender;
+import dev.policywatch.api.subscriptions.Filters;
 import dev.policywatch.notifier.ssrf.WebhookClient;
 import dev.policywatch.notifier.ssrf.WebhookPolicy;
+import dev.policywatch.api.subscriptions.Channel;
 import dev.policywatch.notifier.subscription.LinkTokens;
 import dev.policywatch.notifier.subscription.Links;
+import dev.policywatch.api.subscriptions.Mode;
 import dev.policywatch.notifier.subscription.Subscription;
+import dev.policywatch.api.subscriptions.SubscriptionStatus;
 import dev.policywatch.support.PolicywatchSettings;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -26,13 +29,12 @@ import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Slack sender against a real local receiver, through the shared OkHttp client: the send-time
  * checks (allow-list, addresses resolved at connect, redirects) and the handling of each answer.
  */
-class SlackWebhookSenderTest {
+class SlackWebhookTest {
 
     private WebhookReceiver receiver;
     private Links links;
@@ -49,13 +51,13 @@ class SlackWebhookSenderTest {
         receiver.close();
     }
 
-    private SlackWebhookSender sender(List<String> allowed, HostResolver checkDns, HostResolver connectDns) {
+    private HookSender sender(List<String> allowed, HostResolver checkDns, HostResolver connectDns) {
         WebhookClient client = new WebhookClient(new OutboundHttp(new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofSeconds(5)), connectDns));
-        return new SlackWebhookSender(new WebhookPolicy(allowed, checkDns), client, links, Clock.systemUTC());
+        return new HookSender(new SlackWebhook(), new WebhookPolicy(allowed, checkDns), client, links, Clock.systemUTC());
     }
 
-    private SlackWebhookSender localSender() {
+    private HookSender localSender() {
         return sender(List.of(receiver.origin()), HostResolver.system(), HostResolver.system());
     }
 
@@ -91,7 +93,7 @@ class SlackWebhookSenderTest {
         // checked when subscribing: public; resolved again when connecting: loopback (DNS rebinding)
         HostResolver atCheck = host -> List.of(InetAddress.getByName("52.89.214.238"));
         HostResolver atConnect = host -> List.of(InetAddress.getLoopbackAddress());
-        SlackWebhookSender sender = sender(List.of("hooks.slack.test"), atCheck, atConnect);
+        HookSender sender = sender(List.of("hooks.slack.test"), atCheck, atConnect);
 
         SendResult result = sender.send(alert("https://hooks.slack.test/services/T/B/X"));
 
@@ -117,7 +119,7 @@ class SlackWebhookSenderTest {
     void a404MarksTheSubscriptionBrokenAndA429WaitsRetryAfter() {
         receiver.answer("/gone", n -> new WebhookReceiver.Answer(404, "no_service", Map.of()));
         receiver.answer("/busy", n -> new WebhookReceiver.Answer(429, "rate_limited", Map.of("Retry-After", "7")));
-        SlackWebhookSender sender = localSender();
+        HookSender sender = localSender();
 
         assertThat(sender.send(alert(receiver.origin() + "/gone"))).isInstanceOfSatisfying(SendResult.Failed.class, f -> {
             assertThat(f.subscriptionStatus()).isEqualTo(SubscriptionStatus.BROKEN);
@@ -133,7 +135,7 @@ class SlackWebhookSenderTest {
     @Test
     void aServerErrorIsRetriedAndAnUnreachableReceiverToo() {
         receiver.answer("/down", n -> new WebhookReceiver.Answer(503, "down", Map.of()));
-        SlackWebhookSender sender = localSender();
+        HookSender sender = localSender();
 
         assertThat(sender.send(alert(receiver.origin() + "/down"))).isInstanceOf(SendResult.Retry.class);
         receiver.close();

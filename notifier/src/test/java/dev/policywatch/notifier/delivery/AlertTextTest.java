@@ -1,0 +1,81 @@
+package dev.policywatch.notifier.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.policywatch.events.Language;
+import dev.policywatch.events.DocumentChange;
+import dev.policywatch.notifier.Fixtures;
+import dev.policywatch.notifier.email.EmailMessages;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/** The alerts' words in both languages: the same keys, Chinese dates, and no English left in a Chinese alert. */
+class AlertTextTest {
+
+    private static Properties bundle(String name) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = AlertTextTest.class.getResourceAsStream("/i18n/" + name + ".properties")) {
+            p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    @Test
+    void bothLanguagesHaveEveryKey() throws IOException {
+        Properties en = bundle("alerts");
+        Properties zh = bundle("alerts_zh_CN");
+        // a ".one" form is English grammar: Chinese has no singular
+        assertThat(zh.stringPropertyNames()).containsAll(en.stringPropertyNames().stream()
+                .filter(k -> !k.endsWith(".one")).toList());
+        assertThat(en.stringPropertyNames()).containsAll(zh.stringPropertyNames());
+    }
+
+    @Test
+    void datesFollowTheReadersConvention() {
+        Instant at = Instant.parse("2024-05-14T03:45:00Z");
+        ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+
+        assertThat(AlertText.of(Language.ZH_CN).time(at, shanghai)).isEqualTo("2024年5月14日 11:45");
+        assertThat(AlertText.of(Language.EN).time(at, shanghai)).isEqualTo("14 May 2024 11:45");
+        assertThat(AlertText.of(Language.ZH_CN).day(at, shanghai)).isEqualTo("2024年5月14日");
+    }
+
+    @Test
+    void aChineseAlertHasNoEnglishWordOfOurs() {
+        DocumentChange c = Fixtures.change("zh", "生成式人工智能服务管理暂行办法", "应当备案", "应当依法备案");
+        AlertContent zh = AlertContent.of(List.of(c), false, id -> "https://pw.example/changes/" + id, Language.ZH_CN,
+                ZoneOffset.UTC);
+        AlertContent.Item item = zh.items().get(0);
+
+        assertThat(item.status()).isEqualTo("已修订 · 修改 1 条");
+        assertThat(zh.format().provisionLabel(c.changes().get(0))).isEqualTo("第十条（修改）");
+        assertThat(item.detected()).startsWith("检测时间：").contains("年").contains("月");
+        EmailMessages.Rendered mail = EmailMessages.alert(zh, "https://pw.example/unsubscribe?t=1");
+        // our words: none in English (the publisher's English name is page text, kept as the page has it)
+        String ours = mail.text().replace(c.publisher(), "").replace("CAC", "");
+        assertThat(ours).doesNotContain("modified", "updated", "View", "Unsubscribe", "You get this", "more");
+        assertThat(mail.html()).contains("lang=\"zh-CN\"").contains("查看变更").contains("退订");
+        assertThat(mail.subject()).startsWith("[policywatch] ").contains("修改 1 条");
+    }
+
+    @Test
+    void theConfirmationEmailIsInTheSubscriptionsLanguage() {
+        EmailMessages.Rendered zh = EmailMessages.confirmation(AlertText.of(Language.ZH_CN), "https://pw/confirm?t=1",
+                "https://pw/unsubscribe?t=1");
+        assertThat(zh.subject()).contains("确认");
+        assertThat(zh.html()).contains("确认订阅").contains("https://pw/confirm?t=1").doesNotContain("Someone");
+    }
+
+    @Test
+    void theEnglishWordingIsUnchanged() {
+        DocumentChange c = Fixtures.change("en", "Measures", "a", "b");
+        assertThat(AlertFormat.EN.status(c)).isEqualTo("updated · 1 modified");
+        assertThat(AlertFormat.EN.subjectLine(c)).isEqualTo("CAC: Measures — 1 modified");
+    }
+}
