@@ -246,6 +246,8 @@ public final class RequestBodies {
         JsonMapper mapper = ((JsonMapper) EventJson.mapper()).rebuild()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                // a number is not a channel or a mode (else {"channel": 3} would be the fourth constant)
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
                 .build();
         // a number or a boolean where a string belongs is an error, not "1" or "true"

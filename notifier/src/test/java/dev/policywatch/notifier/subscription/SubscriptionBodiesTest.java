@@ -80,9 +80,9 @@ class SubscriptionBodiesTest {
         "'   '|the body must be a JSON object",
         "'{\"channel\": \"email\", \"target\": \"a@example.org\"} {}'|the body is not valid JSON: ",
         "'{\"target\": \"a@example.org\"}'|channel is required",
-        "'{\"channel\": \"pigeon\", \"target\": \"x\"}'|channel must be one of \"email\", \"slack\", \"console\", was \"pigeon\"",
+        "'{\"channel\": \"pigeon\", \"target\": \"x\"}'|channel must be one of \"email\", \"slack\", \"console\", \"wecom\", \"dingtalk\", \"feishu\", \"teams\", \"webhook\", was \"pigeon\"",
         "'{\"channel\": 3}'|channel must be one of \"email\", \"slack\", \"console\"",
-        "'{\"channel\": \"email\", \"target\": \"a@example.org\", \"filter\": {}}'|unknown field filter (expected one of [channel, digestTime, digestZone, filters, mode, target])",
+        "'{\"channel\": \"email\", \"target\": \"a@example.org\", \"filter\": {}}'|unknown field filter (expected one of [channel, digestTime, digestZone, filters, locale, mode, secret, target])",
         "'{\"channel\": \"email\"}'|target is required",
         "'{\"channel\": \"email\", \"target\": \"   \"}'|target is required",
         "'{\"channel\": \"email\", \"target\": 42}'|target must be a string",
@@ -132,7 +132,7 @@ class SubscriptionBodiesTest {
         assertThat(bodies.readChange("{\"filters\": {}}", SubscriptionPatch.class).filters().sources()).isEmpty();
         assertPatchDetail("{\"mode\": null}", "mode must not be null (leave it out to keep the current value)");
         assertPatchDetail("{\"filters\": null}", "filters must not be null (leave it out to keep the current value)");
-        assertPatchDetail("{\"channel\": \"slack\"}", "unknown field channel (expected one of [digestTime, digestZone, filters, mode])");
+        assertPatchDetail("{\"channel\": \"slack\"}", "unknown field channel (expected one of [digestTime, digestZone, filters, locale, mode])");
     }
 
     private static void assertDetail(String body, String detail) {
