@@ -100,6 +100,23 @@ class SourcesApiTest {
     }
 
     @Test
+    void crawlingEverySourceNeedsTheAdminTokenAndFetchesEachAgain() throws Exception {
+        await().atMost(Duration.ofSeconds(20)).until(() -> site.requestsTo("/page.htm").size() == 1
+                && !harness.bean(dev.policywatch.crawler.status.StatusBoard.class).view("api-page").running());
+        assertThat(send("POST", "/api/sources/crawl", null).statusCode()).isEqualTo(401);
+        assertThat(site.requestsTo("/page.htm")).hasSize(1);
+        long requestedAt = System.nanoTime();
+        HttpResponse<String> r = send("POST", "/api/sources/crawl", TestSupport.ADMIN_TOKEN);
+        assertThat(r.statusCode()).isEqualTo(202);
+        assertThat(EventJson.mapper().readTree(r.body()).get("sources").asInt()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            var requests = site.requestsTo("/page.htm");
+            assertThat(requests).hasSize(2);
+            assertThat(requests.get(1).nanoTime()).isGreaterThan(requestedAt);
+        });
+    }
+
+    @Test
     void aCrawlRequestedWhileOneIsRunningLeadsToAFetchThatStartsAfterTheRequest() throws Exception {
         await().atMost(Duration.ofSeconds(20)).until(() -> site.requestsTo("/page.htm").size() == 1
                 && !harness.bean(dev.policywatch.crawler.status.StatusBoard.class).view("api-page").running());

@@ -32,6 +32,12 @@ public final class SourcesFile {
     private static final Set<String> FIELDS = Set.of("id", "name", "url", "publisher", "jurisdiction", "kind",
             "content", "exclude", "links", "fragment", "every", "max-documents", "attachments", "max-attachments", "render");
 
+    /**
+     * The largest sources file read, in characters: SnakeYAML's default (3 MiB) stops at about 15,000
+     * sources; this allows about 300,000.
+     */
+    public static final int MAX_CODE_POINTS = 64 * 1024 * 1024;
+
     private SourcesFile() {
     }
 
@@ -48,6 +54,7 @@ public final class SourcesFile {
             LoaderOptions options = new LoaderOptions();
             options.setAllowDuplicateKeys(false);
             options.setMaxAliasesForCollections(10);
+            options.setCodePointLimit(MAX_CODE_POINTS);
             root = new Yaml(new SafeConstructor(options)).load(yaml);
         } catch (YAMLException e) {
             throw new SourcesFileException(origin, List.of("not valid YAML: " + e.getMessage()));

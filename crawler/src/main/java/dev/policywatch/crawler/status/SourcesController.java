@@ -110,6 +110,40 @@ public class SourcesController {
     }
 
     /**
+     * Fetches every source now (admin): a fetch of each that starts after this request, as for one
+     * source. The crawls run in the background at the crawler's {@code concurrency}, one per host at a
+     * time; {@code GET /api/sources} shows their outcomes.
+     *
+     * @param request the request (for the admin token)
+     * @return {@code {"sources": n, "status": "requested"}}
+     */
+    @Post("/crawl")
+    @Operation(operationId = "crawlAllSources", summary = "Crawl every source now",
+            security = @SecurityRequirement(name = "bearerAuth"))
+    @ApiResponse(responseCode = "202", description = "The crawls are requested; they run in the background",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = "object",
+                    example = "{\"sources\": 16, \"status\": \"requested\"}")))
+    @ApiResponse(responseCode = "401", description = "No admin token, or admin endpoints are disabled",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.ProblemBody.class)))
+    @ApiResponse(responseCode = "409", description = "The crawler is not running (policywatch.crawler.enabled=false)",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.ProblemBody.class)))
+    public HttpResponse<Map<String, Object>> crawlAll(HttpRequest<?> request) {
+        access.requireAdmin(request);
+        if (!scheduler.isRunning()) {
+            throw Problem.conflict("the crawler is not running (policywatch.crawler.enabled=false)");
+        }
+        int requested = 0;
+        for (Source source : catalog.sources()) {
+            if (scheduler.requestCrawl(source.id())) {
+                requested++;
+            }
+        }
+        return HttpResponse.accepted().body(Map.of("sources", requested, "status", "requested"));
+    }
+
+    /**
      * Publishes what the drift guard holds back for this source (admin): use it when a page's structure
      * changed on purpose.
      *

@@ -35,6 +35,21 @@ class SourcesFileTest {
             """;
 
     @Test
+    void readsAFileOfTwentyThousandSources() {
+        StringBuilder yaml = new StringBuilder("sources:\n");
+        for (int n = 0; n < 20_000; n++) {
+            yaml.append("  - id: bench-").append(n).append("\n    name: 示例规定第").append(n)
+                    .append("号\n    url: http://127.0.0.").append(10 + n % 50).append(":8080/reg/").append(n)
+                    .append(".html\n    publisher: 示例机关\n    jurisdiction: CN\n    kind: page\n    content: \"#content\"\n")
+                    .append("    every: PT6H\n");
+        }
+        assertThat(yaml.length()).as("over the YAML library's default limit of 3 MiB").isGreaterThan(3 * 1024 * 1024);
+        List<Source> sources = SourcesFile.parse(yaml.toString(), "test");
+        assertThat(sources).hasSize(20_000);
+        assertThat(sources.get(19_999).id()).isEqualTo("bench-19999");
+    }
+
+    @Test
     void readsTheContractExample() {
         List<Source> sources = SourcesFile.parse(VALID, "test");
 
