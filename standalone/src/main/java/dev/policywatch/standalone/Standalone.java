@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,18 +87,40 @@ public final class Standalone implements AutoCloseable {
         try {
             Map<String, Object> props = new HashMap<>(options.properties());
             String bootstrap = options.property("kafka.bootstrap.servers").orElse(null);
-            if (bootstrap == null) {
-                broker = startBroker(dataDir.resolve("kafka"), kafkaPort);
-                bootstrap = broker.bootstrapServers();
-                props.put("kafka.bootstrap.servers", bootstrap);
-            } else {
-                LOG.info("Using the external Kafka at {} (no embedded broker)", bootstrap);
-            }
             String jdbc = options.property("datasources.default.url").orElse(null);
+            // The database starts beside the broker (they share nothing): on two cores, or a busy machine,
+            // the start-up is the longer of the two instead of their sum.
+            CompletableFuture<EmbeddedPostgresServer> startingPostgres = jdbc != null ? null
+                    : CompletableFuture.supplyAsync(() -> EmbeddedPostgresServer.builder()
+                            .dataDir(dataDir.resolve("postgres"))
+                            .port(Integer.parseInt(options.property("policywatch.embedded-postgres.port").orElse("0")))
+                            .start(), Standalone::startPostgresThread);
+            RuntimeException brokerFailure = null;
+            try {
+                if (bootstrap == null) {
+                    broker = startBroker(dataDir.resolve("kafka"), kafkaPort);
+                    bootstrap = broker.bootstrapServers();
+                    props.put("kafka.bootstrap.servers", bootstrap);
+                } else {
+                    LOG.info("Using the external Kafka at {} (no embedded broker)", bootstrap);
+                }
+            } catch (RuntimeException e) {
+                brokerFailure = e;
+            }
+            if (startingPostgres != null) {
+                try {
+                    postgres = awaitPostgres(startingPostgres); // stopped below when the broker failed
+                } catch (RuntimeException e) {
+                    if (brokerFailure == null) {
+                        throw e;
+                    }
+                    brokerFailure.addSuppressed(e);
+                }
+            }
+            if (brokerFailure != null) {
+                throw brokerFailure;
+            }
             if (jdbc == null) {
-                postgres = EmbeddedPostgresServer.builder().dataDir(dataDir.resolve("postgres"))
-                        .port(Integer.parseInt(options.property("policywatch.embedded-postgres.port").orElse("0")))
-                        .start();
                 jdbc = postgres.jdbcUrl();
                 props.put("datasources.default.url", jdbc);
                 props.put("datasources.default.username", postgres.username());
@@ -159,6 +183,27 @@ public final class Standalone implements AutoCloseable {
             }
             if (postgres != null) {
                 postgres.close();
+            }
+            throw e;
+        }
+    }
+
+    private static void startPostgresThread(Runnable start) {
+        Thread t = new Thread(start, "start-postgres");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The started database, or its start's failure as thrown by the builder. */
+    private static EmbeddedPostgresServer awaitPostgres(CompletableFuture<EmbeddedPostgresServer> starting) {
+        try {
+            return starting.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
             }
             throw e;
         }
