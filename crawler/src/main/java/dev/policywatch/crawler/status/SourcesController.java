@@ -1,5 +1,6 @@
 package dev.policywatch.crawler.status;
 
+import dev.policywatch.api.sources.AllCrawlsRequested;
 import dev.policywatch.api.sources.CrawlRequested;
 import dev.policywatch.api.sources.HeldBackAccepted;
 import dev.policywatch.api.sources.SourceStatus;
@@ -28,7 +29,8 @@ import java.util.List;
 /**
  * The crawler's HTTP API (CONTRACT §4): {@code GET /api/sources}, {@code GET /api/sources/{id}},
  * {@code POST /api/sources/{id}/crawl} (admin, 202). Additions: {@code POST /api/sources/{id}/accept}
- * (admin: publish what the drift guard holds back) and {@code POST /api/sources/reload} (admin: re-read
+ * (admin: publish what the drift guard holds back), {@code POST /api/sources/crawl} (admin: crawl every source
+ * now) and {@code POST /api/sources/reload} (admin: re-read
  * the sources file now). Thin: binds, checks access, calls the scheduler or crawler.
  */
 @Controller("/api/sources")
@@ -121,15 +123,10 @@ public class SourcesController {
     @Operation(operationId = "crawlAllSources", summary = "Crawl every source now",
             security = @SecurityRequirement(name = "bearerAuth"))
     @ApiResponse(responseCode = "202", description = "The crawls are requested; they run in the background",
-            content = @Content(mediaType = "application/json", schema = @Schema(type = "object",
-                    example = "{\"sources\": 16, \"status\": \"requested\"}")))
-    @ApiResponse(responseCode = "401", description = "No admin token, or admin endpoints are disabled",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
-    @ApiResponse(responseCode = "409", description = "The crawler is not running (policywatch.crawler.enabled=false)",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
-    public HttpResponse<Map<String, Object>> crawlAll(HttpRequest<?> request) {
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AllCrawlsRequested.class)))
+    @ApiResponse(responseCode = "401", description = "No admin token, or admin endpoints are disabled")
+    @ApiResponse(responseCode = "409", description = "The crawler is not running (policywatch.crawler.enabled=false)")
+    public HttpResponse<AllCrawlsRequested> crawlAll(HttpRequest<?> request) {
         access.requireAdmin(request);
         if (!scheduler.isRunning()) {
             throw Problem.conflict("the crawler is not running (policywatch.crawler.enabled=false)");
@@ -140,7 +137,7 @@ public class SourcesController {
                 requested++;
             }
         }
-        return HttpResponse.accepted().body(Map.of("sources", requested, "status", "requested"));
+        return HttpResponse.accepted().body(AllCrawlsRequested.of(requested));
     }
 
     /**
