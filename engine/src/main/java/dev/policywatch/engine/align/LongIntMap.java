@@ -2,50 +2,42 @@ package dev.policywatch.engine.align;
 
 import java.util.Arrays;
 
-/** A small open-addressing map from long keys to int counts (no boxing on the hot path). */
+/**
+ * A small open-addressing map from long keys to int counts (no boxing on the hot path) that counts
+ * each key at most once per text: the document frequency of TF-IDF features in one probe per token.
+ */
 final class LongIntMap {
 
     private static final long EMPTY = Long.MIN_VALUE;
     private long[] keys;
     private int[] values;
+    /** The last text that counted each key. */
+    private int[] stamps;
     private int size;
 
     LongIntMap(int capacity) {
         int cap = Integer.highestOneBit(Math.max(16, capacity) * 2 - 1);
         keys = new long[cap];
         values = new int[cap];
+        stamps = new int[cap];
         Arrays.fill(keys, EMPTY);
     }
 
-    void increment(long key) {
+    /** Counts {@code key} once for text {@code text} (a text counting a key again leaves it as it is). */
+    void countOnce(long key, int text) {
         int slot = find(key);
         if (keys[slot] == EMPTY) {
             keys[slot] = key;
-            size++;
-            if (size * 2 > keys.length) {
-                values[slot] = 1;
-                grow();
-                return;
-            }
-        }
-        values[slot]++;
-    }
-
-    /** Sets {@code key} to {@code value}; returns the value it had (0 when absent). */
-    int put(long key, int value) {
-        int slot = find(key);
-        if (keys[slot] == EMPTY) {
-            keys[slot] = key;
-            values[slot] = value;
+            values[slot] = 1;
+            stamps[slot] = text;
             size++;
             if (size * 2 > keys.length) {
                 grow();
             }
-            return 0;
+        } else if (stamps[slot] != text) {
+            values[slot]++;
+            stamps[slot] = text;
         }
-        int previous = values[slot];
-        values[slot] = value;
-        return previous;
     }
 
     int get(long key) {
@@ -65,14 +57,17 @@ final class LongIntMap {
     private void grow() {
         long[] oldKeys = keys;
         int[] oldValues = values;
+        int[] oldStamps = stamps;
         keys = new long[oldKeys.length * 2];
         values = new int[oldKeys.length * 2];
+        stamps = new int[oldKeys.length * 2];
         Arrays.fill(keys, EMPTY);
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldKeys[i] != EMPTY) {
                 int slot = find(oldKeys[i]);
                 keys[slot] = oldKeys[i];
                 values[slot] = oldValues[i];
+                stamps[slot] = oldStamps[i];
             }
         }
     }

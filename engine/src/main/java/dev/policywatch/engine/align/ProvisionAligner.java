@@ -223,8 +223,9 @@ public final class ProvisionAligner {
                     double s = vectors[i].dot(vectors[m + j]);
                     if (s > WEAK) {
                         // {old, new, cosine, ranking score, character ratio, old-in-new, new-in-old}
-                        out.add(new double[] {i, j, s, s + referenceBonus(i, j), -1,
-                            vectors[i].coveredBy(vectors[m + j]), vectors[m + j].coveredBy(vectors[i])});
+                        double[] c = {i, j, s, s + referenceBonus(i, j), -1, 0, 0};
+                        vectors[i].coverage(vectors[m + j], c, 5);
+                        out.add(c);
                     }
                 }
             }

@@ -42,20 +42,24 @@ final class TfIdf {
         }
 
         /**
-         * The share of this (unit-length) vector's weight that {@code o} also has: how much of this
-         * text is contained in the other, whatever the other adds (asymmetric, unlike the cosine).
+         * How much of each text the other contains, asymmetric unlike the cosine: {@code out[at]} is
+         * the share of this (unit-length) vector's weight that {@code o} also has (how much of this
+         * text is in the other, whatever the other adds) and {@code out[at + 1]} the same of
+         * {@code o} in this. One pass over the common features.
          */
-        double coveredBy(Vector o) {
+        void coverage(Vector o, double[] out, int at) {
             long[] a = keys;
             long[] b = o.keys;
             int i = 0;
             int j = 0;
-            double sum = 0;
+            double mine = 0;
+            double theirs = 0;
             while (i < a.length && j < b.length) {
                 long x = a[i];
                 long y = b[j];
                 if (x == y) {
-                    sum += weights[i] * (double) weights[i];
+                    mine += weights[i] * (double) weights[i];
+                    theirs += o.weights[j] * (double) o.weights[j];
                     i++;
                     j++;
                 } else if (x < y) {
@@ -64,7 +68,8 @@ final class TfIdf {
                     j++;
                 }
             }
-            return Math.min(1.0, sum);
+            out[at] = Math.min(1.0, mine);
+            out[at + 1] = Math.min(1.0, theirs);
         }
     }
 
@@ -83,14 +88,11 @@ final class TfIdf {
         long[][] counted = new long[n][];
         int[][] tfs = new int[n][];
         LongIntMap df = new LongIntMap(1024);
-        LongIntMap lastSeen = new LongIntMap(1024); // the last text (index + 1) that counted a feature
         for (int d = 0; d < n; d++) {
             long[] tokens = tokens(texts.get(d));
             if (!wanted[d]) {
                 for (long t : tokens) {
-                    if (lastSeen.put(t, d + 1) != d + 1) {
-                        df.increment(t);
-                    }
+                    df.countOnce(t, d + 1);
                 }
                 continue;
             }
@@ -107,9 +109,7 @@ final class TfIdf {
             for (int k = 0; k < tokens.length; k++) {
                 if (k == 0 || tokens[k] != tokens[k - 1]) {
                     keys[++u] = tokens[k];
-                    if (lastSeen.put(tokens[k], d + 1) != d + 1) {
-                        df.increment(tokens[k]);
-                    }
+                    df.countOnce(tokens[k], d + 1);
                 }
                 tf[u]++;
             }

@@ -82,6 +82,8 @@ final class EditorialClassifier {
                     + "|(?i:\\b(?:article|section|sec\\.|art\\.))\\s*\\d+[a-z]?(?:\\.\\d+)*"
                     + "|§{1,2}\\s*\\d+[a-z]?(?:\\.\\d+)*");
     private static final char REF_MASK = '\uE000';
+    /** The Han characters a masked reference may take away ({@link #REFERENCE}). */
+    private static final String REFERENCE_HAN = "第条之零一二两三四五六七八九十百千万";
     private static final char WORD_TOKEN = 'w';
     private static final char SPACE_TOKEN = 's';
     private static final char NUMBER_MARK_TOKEN = 'n';
@@ -110,6 +112,9 @@ final class EditorialClassifier {
         boolean refsChanged = !refsA.equals(refsB);
         if (refsChanged && !referencesFollow(refsA, refsB, labelMap)) {
             return Verdict.SUBSTANTIVE;
+        }
+        if (hanOutsideReferences(a) != hanOutsideReferences(b)) {
+            return Verdict.SUBSTANTIVE; // a Chinese word was added or removed: no normalisation evens that out
         }
         Set<EditorialKind> all = EnumSet.of(EditorialKind.PUNCTUATION, EditorialKind.WHITESPACE, EditorialKind.WIDTH,
                 EditorialKind.VARIANT, EditorialKind.CROSS_REFERENCE);
@@ -141,6 +146,23 @@ final class EditorialClassifier {
             }
         }
         return new Verdict(Significance.EDITORIAL, List.copyOf(kinds));
+    }
+
+    /**
+     * The number of Han characters that no normalisation removes: all but those a masked reference
+     * can consist of (第, 条, 之 and the numerals). Each variant replaces Han characters one for one, so
+     * two texts equal under every normalisation have the same count; a different count is a
+     * substantive change, found without tokenising either text.
+     */
+    static int hanOutsideReferences(String text) {
+        int count = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '\u4E00' && c <= '\u9FFF' && REFERENCE_HAN.indexOf(c) < 0) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** True when every cited provision in the new text is the old one or what the old one became. */
