@@ -30,7 +30,7 @@ python3 -m http.server "$SITE_PORT" --bind 127.0.0.1 --directory "$WORK/site" > 
 printf 'sources:\n  - id: crash-reg\n    name: 崩溃恢复测试办法\n    url: http://127.0.0.1:%s/reg.html\n    publisher: 示例机关\n    jurisdiction: CN\n    kind: page\n    content: "#content"\n    every: PT1H\n' \
   "$SITE_PORT" > "$WORK/sources.yml"
 JVM=""
-cleanup() { [ -n "$JVM" ] && kill "$JVM" 2>/dev/null && wait "$JVM" 2>/dev/null; kill "$SITE" 2>/dev/null || true; }
+cleanup() { if [ -n "$JVM" ]; then kill "$JVM" 2>/dev/null || true; wait "$JVM" 2>/dev/null || true; fi; kill "$SITE" 2>/dev/null || true; }
 trap cleanup EXIT
 now() { date +%s%N; }
 ms() { echo $(( ($(now) - $1) / 1000000 )); }
