@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import jakarta.annotation.Nullable;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -25,16 +26,16 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FactValue(
-        @JsonSerialize(using = FactValue.Plain.class) BigDecimal min,
-        @JsonSerialize(using = FactValue.Plain.class) BigDecimal max,
-        String currency,
-        @JsonSerialize(using = FactValue.Plain.class) BigDecimal minMultiple,
-        @JsonSerialize(using = FactValue.Plain.class) BigDecimal maxMultiple,
-        String of,
-        @JsonSerialize(using = FactValue.Plain.class) BigDecimal value,
-        String unit,
-        String date,
-        List<String> modals) {
+        @Nullable @JsonSerialize(using = FactValue.Plain.class) BigDecimal min,
+        @Nullable @JsonSerialize(using = FactValue.Plain.class) BigDecimal max,
+        @Nullable String currency,
+        @Nullable @JsonSerialize(using = FactValue.Plain.class) BigDecimal minMultiple,
+        @Nullable @JsonSerialize(using = FactValue.Plain.class) BigDecimal maxMultiple,
+        @Nullable String of,
+        @Nullable @JsonSerialize(using = FactValue.Plain.class) BigDecimal value,
+        @Nullable String unit,
+        @Nullable String date,
+        @Nullable List<String> modals) {
 
     /** Bases of a multiple fine. */
     public static final List<String> BASES = List.of("ILLEGAL_GAINS", "ILLEGAL_TURNOVER", "PRIOR_YEAR_SALES", "OTHER");

@@ -1,6 +1,7 @@
 package dev.policywatch.api.subscriptions;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -13,5 +14,5 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @Schema(name = "ChannelAvailability")
-public record ChannelAvailability(Channel channel, boolean available, String reason) {
+public record ChannelAvailability(Channel channel, boolean available, @Nullable String reason) {
 }
