@@ -1,6 +1,7 @@
 package dev.policywatch.api.subscriptions;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -16,5 +17,5 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(name = "SubscriptionCreated")
 public record SubscriptionCreated(String id, SubscriptionStatus status, String manageToken,
-        @Schema(allowableValues = {"zh-CN", "en"}) String locale, String secret) {
+        @Schema(allowableValues = {"zh-CN", "en"}) String locale, @Nullable String secret) {
 }
