@@ -16,8 +16,20 @@ public final class PageLanguage {
     }
 
     public static Language of(HttpRequest<?> request) {
-        String chosen = request.getCookies().findCookie(Language.COOKIE).map(Cookie::getValue).orElse(null);
-        return Language.choose(chosen, request.getHeaders().get(HttpHeaders.ACCEPT_LANGUAGE));
+        return Language.choose(chosen(request), request.getHeaders().get(HttpHeaders.ACCEPT_LANGUAGE));
+    }
+
+    /**
+     * The language of a page about something that has a language of its own (a subscription's
+     * {@code locale}): the reader's explicit choice (the cookie) still wins, then {@code known}, then
+     * {@code Accept-Language}, then English.
+     */
+    public static Language of(HttpRequest<?> request, Language known) {
+        return Language.fromTag(chosen(request)).orElseGet(() -> known != null ? known : of(request));
+    }
+
+    private static String chosen(HttpRequest<?> request) {
+        return request.getCookies().findCookie(Language.COOKIE).map(Cookie::getValue).orElse(null);
     }
 
     /** The reader's {@code Accept-Language} language alone, ignoring the cookie; null when it names none. */

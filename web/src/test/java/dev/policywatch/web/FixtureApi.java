@@ -258,8 +258,11 @@ public final class FixtureApi implements AutoCloseable {
             problem(ex, 409, "already subscribed");
         } else {
             String status = request.path("channel").asText().equals("email") ? "pending_confirmation" : "active";
+            // like the notifier: a webhook subscription without a secret gets one, answered once
+            String secret = request.path("channel").asText().equals("webhook") && request.path("secret").isMissingNode()
+                    ? ", \"secret\": \"whsec_generated789\"" : "";
             send(ex, 201, "application/json",
-                    "{\"id\": \"s-123\", \"status\": \"" + status + "\", \"manageToken\": \"mt-secret-456\"}");
+                    "{\"id\": \"s-123\", \"status\": \"" + status + "\", \"manageToken\": \"mt-secret-456\"" + secret + "}");
         }
     }
 

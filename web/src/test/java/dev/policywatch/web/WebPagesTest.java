@@ -418,7 +418,7 @@ class WebPagesTest {
                         {"channel": "email", "target": "ana@example.org",
                          "filters": {"sources": ["cac-genai-measures", "eu-ai-act"], "jurisdictions": ["CN", "EU"],
                                      "keywords": ["个人信息", "profiling"], "changeTypes": ["MODIFIED", "ADDED"]},
-                         "mode": "daily"}"""));
+                         "mode": "daily", "locale": "en"}"""));
         assertThat(sent.forwardedFor()).isEqualTo("127.0.0.1");
     }
 

@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * {@code GET /unsubscribe} only shows a page with a button (mail scanners follow links, so a GET must
  * change nothing); {@code POST /unsubscribe} unsubscribes (RFC 8058 one-click: idempotent, no cookies,
  * any body). Everything shown is escaped. Thymeleaf templates {@code views/notifier/*.html}, in the
- * reader's language ({@link PageLanguage}: the web UI's language cookie on the same origin, else
- * {@code Accept-Language}, else English).
+ * reader's language ({@link PageLanguage}: the web UI's language cookie on the same origin, else the
+ * subscription's {@code locale} — the language its emails are in — else {@code Accept-Language}, else
+ * English).
  */
 @Controller
 @Requires(property = "policywatch.notifier.enabled", notEquals = "false")
@@ -72,6 +73,7 @@ public final class SubscriptionPages {
         if (s.isEmpty()) {
             return pages.render(request, HttpStatus.NOT_FOUND, language, "gone", Map.of());
         }
+        language = PageLanguage.of(request, s.get().locale());
         if (s.get().status() != SubscriptionStatus.PENDING_CONFIRMATION && s.get().status() != SubscriptionStatus.ACTIVE) {
             return pages.render(request, HttpStatus.OK, language, "inactive", Map.of("status", s.get().status().wire()));
         }
@@ -100,7 +102,9 @@ public final class SubscriptionPages {
             return pages.render(request, HttpStatus.BAD_REQUEST, language, "link-invalid", Map.of("confirm", false));
         }
         String action = "/unsubscribe?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
-        return pages.render(request, HttpStatus.OK, language, "unsubscribe", Map.of("action", action));
+        Optional<Subscription> s = store.find(id.get());
+        return pages.render(request, HttpStatus.OK, s.map(sub -> PageLanguage.of(request, sub.locale())).orElse(language),
+                "unsubscribe", Map.of("action", action));
     }
 
     /**
@@ -125,6 +129,7 @@ public final class SubscriptionPages {
             store.setStatus(id.get(), SubscriptionStatus.UNSUBSCRIBED, "unsubscribed by its link", clock.instant());
             LOG.info("Subscription {} unsubscribed", id.get());
         }
-        return pages.render(request, HttpStatus.OK, language, "unsubscribed", Map.of());
+        return pages.render(request, HttpStatus.OK, s.map(sub -> PageLanguage.of(request, sub.locale())).orElse(language),
+                "unsubscribed", Map.of());
     }
 }

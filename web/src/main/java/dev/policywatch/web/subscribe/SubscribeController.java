@@ -107,6 +107,8 @@ final class SubscribeController {
         // for email it is never shown (anyone can type anyone's address).
         model.put("manageToken", email || created == null ? null : created.manageToken());
         model.put("subscriptionId", email || created == null ? null : created.id());
+        // a generated Standard Webhooks secret: the receiver needs it to verify, and it is answered only once
+        model.put("secret", email || created == null ? null : created.secret());
         model.put("mode", subscription.mode().wire());
         model.put("channelName", pages.text(request).text("channel." + subscription.channel().wire()));
         return pages.ok(request, "web/subscribed", model);

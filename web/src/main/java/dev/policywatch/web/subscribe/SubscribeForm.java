@@ -19,7 +19,7 @@ import java.util.Set;
  * thorough validation and its detail is shown to the user.
  */
 public record SubscribeForm(String channel, String target, List<String> sources, String jurisdictions,
-        String keywords, List<String> changeTypes, String mode) {
+        String keywords, List<String> changeTypes, String mode, String secret, String locale) {
 
     private static final int MAX_VALUES = 50;
 
@@ -30,13 +30,13 @@ public record SubscribeForm(String channel, String target, List<String> sources,
 
     /** The empty form: no channel chosen yet (the page ticks the first available one), immediate, everything. */
     public static SubscribeForm empty() {
-        return new SubscribeForm("", "", List.of(), "", "", List.of(), "immediate");
+        return new SubscribeForm("", "", List.of(), "", "", List.of(), "immediate", "", "");
     }
 
     static SubscribeForm of(Map<String, List<String>> fields) {
         return new SubscribeForm(one(fields, "channel", ""), one(fields, "target", ""), values(fields, "sources"),
                 one(fields, "jurisdictions", ""), one(fields, "keywords", ""), values(fields, "changeTypes"),
-                one(fields, "mode", "immediate"));
+                one(fields, "mode", "immediate"), one(fields, "secret", ""), one(fields, "locale", ""));
     }
 
     /**
@@ -64,7 +64,8 @@ public record SubscribeForm(String channel, String target, List<String> sources,
     }
 
     /**
-     * The notifier request, the alerts in {@code language} (the reader's: the page's language).
+     * The notifier request: the alerts in the language chosen on the form, else {@code language} (the
+     * page's); the signing secret only for a channel that signs.
      *
      * @throws Invalid with the message for the user when a field is missing or invalid
      */
@@ -92,7 +93,13 @@ public record SubscribeForm(String channel, String target, List<String> sources,
         return new SubscriptionRequest(ch, t, new Filters(
                 distinct("sources", sources.stream().flatMap(v -> split(v).stream()).toList()),
                 distinct("jurisdictions", split(jurisdictions)), distinct("keywords", split(keywords)),
-                List.copyOf(types)), Mode.fromWire(m), null, null, null, language == null ? null : language.tag());
+                List.copyOf(types)), Mode.fromWire(m), null, null, ch.signs() && !secret.isBlank() ? secret.strip() : null,
+                Language.fromTag(locale).orElse(language == null ? Language.DEFAULT : language).tag());
+    }
+
+    /** The language of the alerts as chosen on the form, else the page's. */
+    public String localeOr(String pageLanguage) {
+        return Language.fromTag(locale).map(Language::tag).orElse(pageLanguage);
     }
 
     /** Whether a checkbox of the form is ticked (for showing the form again). */

@@ -134,4 +134,36 @@ class ChannelChoiceTest {
         HttpResponse<String> address = post("channel=email&target=not-an-address&mode=daily", "zh-CN");
         assertThat(Jsoup.parse(address.body()).selectFirst(".alert-error").text()).contains("无法向该电子邮箱发送提醒");
     }
+
+    @Test
+    void theAlertsLanguageIsThePagesUnlessChosenAndTheSecretGoesOnlyToAChannelThatSigns() throws Exception {
+        Document form = Jsoup.parse(get("zh-CN").body());
+        assertThat(form.selectFirst("select#locale option[selected]").val()).isEqualTo("zh-CN");
+        assertThat(form.select("select#locale option").eachText()).containsExactly("English", "中文");
+
+        post("channel=slack&target=https%3A%2F%2Fhooks.slack.com%2Fservices%2FT0%2FB0%2Fx&mode=daily&secret=s3cret", "zh-CN");
+        com.fasterxml.jackson.databind.JsonNode slack = dev.policywatch.events.EventJson.mapper()
+                .readTree(app.api.to("/api/subscriptions").get(0).body());
+        assertThat(slack.path("locale").asText()).isEqualTo("zh-CN");
+        assertThat(slack.has("secret")).as("Slack does not sign").isFalse();
+
+        app.api.received.clear();
+        post("channel=dingtalk&target=https%3A%2F%2Foapi.dingtalk.com%2Frobot%2Fsend%3Faccess_token%3Dt&mode=daily"
+                + "&secret=SECabc&locale=en", "zh-CN");
+        com.fasterxml.jackson.databind.JsonNode dingtalk = dev.policywatch.events.EventJson.mapper()
+                .readTree(app.api.to("/api/subscriptions").get(0).body());
+        assertThat(dingtalk.path("locale").asText()).isEqualTo("en");
+        assertThat(dingtalk.path("secret").asText()).isEqualTo("SECabc");
+    }
+
+    @Test
+    void aGeneratedWebhookSecretIsShownOnceWithTheManageToken() throws Exception {
+        HttpResponse<String> response = post("channel=webhook&target=https%3A%2F%2Freceiver.example%2Fhook&mode=immediate", "en");
+        Document page = Jsoup.parse(response.body());
+        assertThat(page.select(".token-box code").eachText()).containsExactly("s-123", "mt-secret-456", "whsec_generated789");
+        assertThat(page.selectFirst(".token-box p").text()).contains("give the signing secret to the receiver");
+        // a secret typed in is never shown back
+        HttpResponse<String> typed = post("channel=webhook&target=+&secret=whsec_typed&mode=immediate", "en");
+        assertThat(typed.body()).doesNotContain("whsec_typed");
+    }
 }
