@@ -20,7 +20,8 @@ import java.util.Objects;
  * <p>Lineage (docs/lineage.md): a {@code NEW_DOCUMENT} (or {@code BASELINE}) that replaces an earlier
  * document has a {@code predecessor}, and its {@code changes} are diffed from the predecessor's last
  * version; {@code statusChange} is set when a draft became final (a title that lost its draft marker,
- * or the final text of a linked draft). Both are null otherwise.
+ * or the final text of a linked draft). Both are null otherwise. {@code correction} is set on a change
+ * recomputed because an administrator set or cleared the predecessor ({@link Correction}); null otherwise.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record DocumentChange(
@@ -44,7 +45,8 @@ public record DocumentChange(
         Boolean truncated,
         @Nullable String fullDiff,
         @Nullable Predecessor predecessor,
-        @Nullable StatusChange statusChange) {
+        @Nullable StatusChange statusChange,
+        @Nullable Correction correction) {
 
     /** 2 added what a change means (significance, facts, note; summary substantive, editorial, headline). */
     public static final int SCHEMA_VERSION = 2;
@@ -67,6 +69,27 @@ public record DocumentChange(
         this(schemaVersion, changeId, documentId, sourceId, sourceName, url, title, publisher, jurisdiction, language,
                 kind, fromVersion, toVersion, detectedAt, changes, structureChanges, summary, false, null, predecessor,
                 statusChange);
+    }
+
+    /** A change as written before corrections existed: no {@code correction}. */
+    public DocumentChange(int schemaVersion, String changeId, String documentId, String sourceId, String sourceName,
+            String url, String title, String publisher, String jurisdiction, String language, ChangeKind kind,
+            VersionRef fromVersion, VersionRef toVersion, Instant detectedAt, List<ProvisionChange> changes,
+            List<ProvisionChange> structureChanges, ChangeSummary summary, Boolean truncated, String fullDiff,
+            Predecessor predecessor, StatusChange statusChange) {
+        this(schemaVersion, changeId, documentId, sourceId, sourceName, url, title, publisher, jurisdiction, language,
+                kind, fromVersion, toVersion, detectedAt, changes, structureChanges, summary, truncated, fullDiff,
+                predecessor, statusChange, null);
+    }
+
+    /**
+     * This change recomputed by an administrator's correction: id {@code changeId}, detected at
+     * {@code detectedAt}, carrying {@code correction}; everything else as given.
+     */
+    public DocumentChange corrected(String newChangeId, Instant newDetectedAt, Correction newCorrection) {
+        return new DocumentChange(schemaVersion, newChangeId, documentId, sourceId, sourceName, url, title, publisher,
+                jurisdiction, language, kind, fromVersion, toVersion, newDetectedAt, changes, structureChanges, summary,
+                truncated, fullDiff, predecessor, statusChange, newCorrection);
     }
 
     public DocumentChange {
@@ -105,7 +128,7 @@ public record DocumentChange(
                         + toVersion.versionId();
         return new DocumentChange(schemaVersion, changeId, documentId, sourceId, sourceName, url, title, publisher,
                 jurisdiction, language, kind, fromVersion, toVersion, detectedAt, keptChanges, keptStructure, summary,
-                true, path, predecessor, statusChange);
+                true, path, predecessor, statusChange, correction);
     }
 
     /**

@@ -31,6 +31,16 @@ public final class Ids {
                 + toVersionId).substring(0, 20);
     }
 
+    /**
+     * The changeId of an administrator's correction of change {@code supersededChangeId}: {@code c-} and
+     * 20 hex digits of SHA-256 over it and the predecessor's version id (null when the link is cleared),
+     * so the same correction asked twice is one change.
+     */
+    public static String correctionId(String supersededChangeId, String predecessorVersionId) {
+        return "c-" + sha256Hex("correction\n" + supersededChangeId + '\n'
+                + (predecessorVersionId == null ? "-" : predecessorVersionId)).substring(0, 20);
+    }
+
     /** The documentId of a document found on a listing: {@code <sourceId>.<12 hex of SHA-256 of the canonical URL>}. */
     public static String discoveredDocumentId(String sourceId, URI canonicalUrl) {
         return sourceId + "." + sha256Hex(canonicalUrl.toString()).substring(0, 12);

@@ -9,6 +9,11 @@ public final class Topics {
     public static final String SNAPSHOTS = "policywatch.snapshots";
     public static final String CHANGES = "policywatch.changes";
     public static final String DEAD_LETTER = "policywatch.dead-letter";
+    /**
+     * Administrators' corrected changes (docs/lineage.md), written by diff-service's API and read by its
+     * topology, which relays them to {@link #CHANGES}; kept forever so that a replay applies them again.
+     */
+    public static final String CORRECTIONS = "policywatch.corrections";
 
     /** Messages up to 16 MB pass: a 300-page PDF is several MB of text. Topic max.message.bytes and client max.request.size. */
     public static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;

@@ -109,11 +109,12 @@ public final class HistoryStore {
     /** Records a change and the version it introduces; false when the changeId was already there. */
     boolean writeChange(Connection c, DocumentChange change, String payload) throws SQLException {
         VersionRef to = change.toVersion();
+        String supersedes = change.correction() == null ? null : change.correction().supersedes();
         int inserted;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO history_changes (change_id, document_id, source_id, "
                 + "jurisdiction, kind, detected_at, from_version_id, to_version_id, to_fetched_at, added, removed, "
-                + "modified, renumbered, search_text, payload, editorial_only, fact_kinds) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+                + "modified, renumbered, search_text, payload, editorial_only, fact_kinds, supersedes) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
                 + "ON CONFLICT (change_id) DO NOTHING")) {
             ps.setString(1, change.changeId());
             ps.setString(2, change.documentId());
@@ -132,19 +133,55 @@ public final class HistoryStore {
             ps.setString(15, payload);
             ps.setBoolean(16, change.editorialOnly());
             ps.setString(17, factKinds(change));
+            ps.setString(18, supersedes);
             inserted = ps.executeUpdate();
         }
+        // a correction takes over the version it recomputes; the superseded change keeps its row
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO history_versions (version_id, document_id, "
-                + "fetched_at, content_hash, change_id, kind) VALUES (?,?,?,?,?,?) ON CONFLICT (version_id) DO NOTHING")) {
+                + "fetched_at, content_hash, change_id, kind) VALUES (?,?,?,?,?,?) ON CONFLICT (version_id) "
+                + "DO UPDATE SET change_id = EXCLUDED.change_id WHERE history_versions.change_id = ?")) {
             ps.setString(1, to.versionId());
             ps.setString(2, change.documentId());
             ps.setTimestamp(3, Timestamp.from(to.fetchedAt()));
             ps.setString(4, to.contentHash());
             ps.setString(5, change.changeId());
             ps.setString(6, change.kind().name());
+            ps.setString(7, supersedes);
             ps.executeUpdate();
         }
+        if (inserted > 0) {
+            markSuperseded(c, change.changeId(), supersedes);
+        }
         return inserted > 0;
+    }
+
+    /**
+     * Notes {@code supersededBy} in the payload of the change a correction supersedes, whichever of the
+     * two was written first (a replay may bring the correction before the change it corrects).
+     */
+    private static void markSuperseded(Connection c, String changeId, String supersedes) throws SQLException {
+        String mark = "UPDATE history_changes SET payload = jsonb_set(payload::jsonb, '{supersededBy}', "
+                + "to_jsonb(?::text))::text WHERE change_id = ?";
+        if (supersedes != null) {
+            try (PreparedStatement ps = c.prepareStatement(mark)) {
+                ps.setString(1, changeId);
+                ps.setString(2, supersedes);
+                ps.executeUpdate();
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT change_id FROM history_changes WHERE supersedes = ? ORDER BY detected_at LIMIT 1")) {
+            ps.setString(1, changeId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    try (PreparedStatement up = c.prepareStatement(mark)) {
+                        up.setString(1, rs.getString(1));
+                        up.setString(2, changeId);
+                        up.executeUpdate();
+                    }
+                }
+            }
+        }
     }
 
     /** Keeps the text of a snapshot once per distinct content of its document; false when already kept. */
@@ -311,23 +348,30 @@ public final class HistoryStore {
                 rs -> new DocumentRow(EventJson.read(rs.getString(1), DocumentChange.class), rs.getLong(2)), documentId);
     }
 
-    /** A document's first change (BASELINE or NEW_DOCUMENT), which carries its predecessor if any. */
+    /** Rows of history_changes ({@code c}) that no correction supersedes. */
+    private static final String NOT_SUPERSEDED =
+            " AND NOT EXISTS (SELECT 1 FROM history_changes s WHERE s.supersedes = c.change_id)";
+
+    /**
+     * A document's first change (BASELINE or NEW_DOCUMENT), which carries its predecessor if any: the
+     * latest correction of it when an administrator corrected the link (superseded changes are skipped).
+     */
     public Optional<DocumentChange> firstChange(String documentId) {
-        return queryOne("SELECT payload FROM history_changes WHERE document_id = ? AND kind IN ('BASELINE', "
-                + "'NEW_DOCUMENT') ORDER BY to_fetched_at, detected_at LIMIT 1",
+        return queryOne("SELECT payload FROM history_changes c WHERE document_id = ? AND kind IN ('BASELINE', "
+                + "'NEW_DOCUMENT')" + NOT_SUPERSEDED + " ORDER BY to_fetched_at, detected_at DESC LIMIT 1",
                 rs -> EventJson.read(rs.getString(1), DocumentChange.class), documentId);
     }
 
     /**
      * The first changes of the documents whose predecessor is {@code documentId}, oldest first (the
-     * payload's {@code predecessor.documentId}; a scan of first changes, fine for histories of some
-     * hundred thousand changes).
+     * payload's {@code predecessor.documentId}, superseded changes skipped; a scan of first changes, fine
+     * for histories of some hundred thousand changes).
      */
     public List<DocumentChange> successors(String documentId) {
         List<DocumentChange> out = new ArrayList<>();
-        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement("SELECT payload FROM history_changes "
-                + "WHERE kind IN ('BASELINE', 'NEW_DOCUMENT') AND payload::jsonb -> 'predecessor' ->> 'documentId' = ? "
-                + "ORDER BY to_fetched_at, change_id")) {
+        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement("SELECT payload FROM history_changes c "
+                + "WHERE kind IN ('BASELINE', 'NEW_DOCUMENT') AND payload::jsonb -> 'predecessor' ->> 'documentId' = ?"
+                + NOT_SUPERSEDED + " ORDER BY to_fetched_at, change_id")) {
             ps.setString(1, documentId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

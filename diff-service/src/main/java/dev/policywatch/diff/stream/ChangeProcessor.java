@@ -127,14 +127,22 @@ final class ChangeProcessor implements Processor<String, byte[], String, Routed>
     }
 
     private void deadLetter(Record<String, byte[]> record, PageSnapshot snapshot, RuntimeException error) {
+        deadLettered.record();
+        deadLetter(context, budget, record, "Snapshot", snapshot == null ? record.key() : snapshot.documentId(), error);
+    }
+
+    /**
+     * Forwards {@code record} as a dead letter with the {@link DeadLetters} headers (where it was, why it
+     * failed); a record too large to produce goes as headers only. Shared with {@link CorrectionRelay}.
+     */
+    static void deadLetter(ProcessorContext<String, Routed> context, ChangeBudget budget, Record<String, byte[]> record,
+            String what, String documentId, RuntimeException error) {
         RecordMetadata meta = context.recordMetadata().orElse(null);
         String topic = meta == null ? "unknown" : meta.topic();
         int partition = meta == null ? -1 : meta.partition();
         long offset = meta == null ? -1 : meta.offset();
-        deadLettered.record();
-        LOG.warn("Snapshot {}-{}@{} (documentId {}) sent to the dead-letter topic: {}", topic, partition, offset,
-                snapshot == null ? record.key() : snapshot.documentId(), error.getMessage());
-        // a snapshot too large to produce goes as headers only (where it is, why it failed)
+        LOG.warn("{} {}-{}@{} (documentId {}) sent to the dead-letter topic: {}", what, topic, partition, offset,
+                documentId, error.getMessage());
         byte[] value = budget.producible(record.value()) ? record.value() : null;
         context.forward(new Record<>(record.key(), Routed.deadLetter(value), record.timestamp(),
                 DeadLetters.headers(topic, partition, offset, "diff-service", error)));

@@ -25,7 +25,13 @@ import org.apache.kafka.streams.state.Stores;
  * snapshots ─▶ snapshots-source ─▶ diff-snapshots (stores document-versions, document-blocks) ─▶ route-
  *                 ├─ route-dead-letter ─▶ dead-letter-bytes ─▶ dead-letter-sink  (policywatch.dead-letter)
  *                 └─ route-change      ─▶ change-bytes      ─▶ changes-sink      (policywatch.changes)
+ * corrections ─▶ corrections-source ─▶ relay-corrections ─▶ correction-route-
+ *                 ├─ correction-route-dead-letter ─▶ … ─▶ correction-dead-letter-sink
+ *                 └─ correction-route-change      ─▶ … ─▶ correction-changes-sink (policywatch.changes)
  * </pre>
+ * The second part exists when {@link TopicNames#corrections()} is set: an administrator's corrected
+ * change ({@link CorrectionRelay}, docs/lineage.md) reaches the changes topic through the same
+ * exactly-once transactions as every other change, and a replay reads the corrections again.
  * Every processor and store is named so a new version of the topology keeps its state. Values
  * are read as bytes and parsed inside {@code diff-snapshots}, so an unreadable snapshot becomes a
  * dead letter instead of stopping the application; each change is bounded by a {@link ChangeBudget},
@@ -41,8 +47,8 @@ public final class ChangeTopology {
     private ChangeTopology() {
     }
 
-    /** The topics the topology reads and writes. */
-    public record TopicNames(String snapshots, String changes, String deadLetter) {
+    /** The topics the topology reads and writes; {@code corrections} null = no corrections are read. */
+    public record TopicNames(String snapshots, String changes, String deadLetter, String corrections) {
 
         public TopicNames {
             Objects.requireNonNull(snapshots, "snapshots topic");
@@ -50,8 +56,13 @@ public final class ChangeTopology {
             Objects.requireNonNull(deadLetter, "dead-letter topic");
         }
 
+        /** The topics of a topology that reads no corrections. */
+        public TopicNames(String snapshots, String changes, String deadLetter) {
+            this(snapshots, changes, deadLetter, null);
+        }
+
         public static TopicNames defaults() {
-            return new TopicNames(Topics.SNAPSHOTS, Topics.CHANGES, Topics.DEAD_LETTER);
+            return new TopicNames(Topics.SNAPSHOTS, Topics.CHANGES, Topics.DEAD_LETTER, Topics.CORRECTIONS);
         }
     }
 
@@ -88,16 +99,28 @@ public final class ChangeTopology {
                 .stream(topics.snapshots(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("snapshots-source"))
                 .process(() -> new ChangeProcessor(detector, clock, budget, linker), Named.as("diff-snapshots"), VERSIONS_STORE,
                         BLOCKS_STORE);
-        routed.split(Named.as("route-"))
-                .branch((key, value) -> value.deadLetter(), Branched.<String, Routed>withConsumer(dead -> dead
-                        .mapValues(Routed::bytes, Named.as("dead-letter-bytes"))
-                        .to(topics.deadLetter(), Produced.with(Serdes.String(), Serdes.ByteArray())
-                                .withName("dead-letter-sink"))).withName("dead-letter"))
-                .defaultBranch(Branched.<String, Routed>withConsumer(changes -> changes
-                        .mapValues(Routed::bytes, Named.as("change-bytes"))
-                        .to(topics.changes(), Produced.with(Serdes.String(), Serdes.ByteArray())
-                                .withName("changes-sink"))).withName("change"));
+        route(routed, topics, "");
+        if (topics.corrections() != null) {
+            KStream<String, Routed> corrections = builder
+                    .stream(topics.corrections(), Consumed.with(Serdes.String(), Serdes.ByteArray())
+                            .withName("corrections-source"))
+                    .process(() -> new CorrectionRelay(budget), Named.as("relay-corrections"));
+            route(corrections, topics, "correction-");
+        }
         return builder.build();
+    }
+
+    /** Splits {@code routed} into the dead-letter and the changes topic, every node named with {@code prefix}. */
+    private static void route(KStream<String, Routed> routed, TopicNames topics, String prefix) {
+        routed.split(Named.as(prefix + "route-"))
+                .branch((key, value) -> value.deadLetter(), Branched.<String, Routed>withConsumer(dead -> dead
+                        .mapValues(Routed::bytes, Named.as(prefix + "dead-letter-bytes"))
+                        .to(topics.deadLetter(), Produced.with(Serdes.String(), Serdes.ByteArray())
+                                .withName(prefix + "dead-letter-sink"))).withName("dead-letter"))
+                .defaultBranch(Branched.<String, Routed>withConsumer(changes -> changes
+                        .mapValues(Routed::bytes, Named.as(prefix + "change-bytes"))
+                        .to(topics.changes(), Produced.with(Serdes.String(), Serdes.ByteArray())
+                                .withName(prefix + "changes-sink"))).withName("change"));
     }
 
     private static <T> StoreBuilder<KeyValueStore<String, T>> store(String name, Class<T> type) {

@@ -23,6 +23,9 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,13 +48,16 @@ public final class DiffStreams {
     private final DocumentComparer comparer;
     private final BeanProvider<MeterRegistry> meters;
     private final BeanProvider<PredecessorIndex> predecessors;
+    private final CorrectionsTopic corrections;
     private volatile KafkaStreams streams;
     private KafkaStreamsMetrics metrics;
     private volatile ThreadFailures failures;
 
     public DiffStreams(KafkaSettings kafka, DiffSettings settings, DocumentComparer comparer,
-            BeanProvider<MeterRegistry> meters, BeanProvider<PredecessorIndex> predecessors) {
+            BeanProvider<MeterRegistry> meters, BeanProvider<PredecessorIndex> predecessors,
+            CorrectionsTopic corrections) {
         this.predecessors = predecessors;
+        this.corrections = corrections;
         this.kafka = kafka;
         this.settings = settings;
         this.comparer = comparer;
@@ -68,9 +74,11 @@ public final class DiffStreams {
         if (streams != null) {
             return;
         }
-        TopicInitializer.ensure(kafka.bootstrapServers(), TopicInitializer.policywatchTopics(kafka));
+        List<NewTopic> topicsToCreate = new ArrayList<>(TopicInitializer.policywatchTopics(kafka));
+        topicsToCreate.add(corrections.newTopic(kafka));
+        TopicInitializer.ensure(kafka.bootstrapServers(), topicsToCreate);
         ChangeTopology.TopicNames topics = new ChangeTopology.TopicNames(kafka.snapshotsTopic(), kafka.changesTopic(),
-                kafka.deadLetterTopic());
+                kafka.deadLetterTopic(), corrections.name());
         // the history holds every document of every partition: it is where a new document's predecessor is found
         Topology topology = ChangeTopology.build(new StreamsBuilder(), topics, comparer, Instant::now,
                 new ChangeBudget(settings.maxChangeBytes()),

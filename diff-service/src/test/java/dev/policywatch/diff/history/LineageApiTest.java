@@ -32,21 +32,27 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A draft and its final text at another URL through the real diff-service (embedded broker,
  * exactly-once topology, PostgreSQL history): the final's change names the draft and the document
- * API shows the lineage both ways.
+ * API shows the lineage both ways; an administrator clears and sets the link again, each time a
+ * recomputed change that goes through the topology into the history and supersedes the one before.
  */
 @ExtendWith(RealInfrastructure.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LineageApiTest {
 
     private static final Instant DRAFT_AT = T0;
     private static final Instant FINAL_AT = T0.plus(Duration.ofDays(93));
+    private static final String ADMIN = "lineage-api-admin";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private ApplicationContext context;
@@ -63,6 +69,8 @@ class LineageApiTest {
         props.put("policywatch.diff.application-id", infra.name("diff"));
         props.put("policywatch.diff.state-dir", Files.createTempDirectory("pw-lineage-api").toString());
         props.put("policywatch.diff.history.group-id", infra.name("history"));
+        props.put("policywatch.topics.corrections", infra.name("corrections"));
+        props.put("policywatch.admin-token", ADMIN);
         props.put("micronaut.server.port", -1);
         context = ApplicationContext.run(props, "diff");
         base = "http://127.0.0.1:" + context.getBean(EmbeddedServer.class).start().getPort();
@@ -89,6 +97,7 @@ class LineageApiTest {
     }
 
     @Test
+    @Order(1)
     void theFinalNamesItsDraftAndTheDraftItsFinal() throws Exception {
         JsonNode fine = json("/api/documents/cac.final");
         assertThat(fine.get("predecessor").get("documentId").asText()).isEqualTo("cac.draft");
@@ -111,9 +120,80 @@ class LineageApiTest {
     }
 
     @Test
+    @Order(2)
+    void anAdministratorClearsAndSetsTheLinkAndEachCorrectionIsRecorded() throws Exception {
+        String original = json("/api/documents/cac.final").get("predecessor").get("changeId").asText();
+
+        // clear: a recomputed NEW_DOCUMENT without predecessor supersedes the linked one
+        HttpResponse<String> cleared = admin("DELETE", "/api/documents/cac.final/predecessor",
+                "{\"note\":\"not the same rule\"}");
+        assertThat(cleared.statusCode()).as(cleared.body()).isEqualTo(202);
+        JsonNode clear = EventJson.mapper().readTree(cleared.body()).get("change");
+        String clearId = clear.get("changeId").asText();
+        assertThat(clear.get("predecessor").isNull()).isTrue();
+        assertThat(clear.get("correction").get("supersedes").asText()).isEqualTo(original);
+        assertThat(clear.get("correction").get("previousPredecessor").asText()).isEqualTo("cac.draft");
+        assertThat(clear.get("correction").get("note").asText()).isEqualTo("not the same rule");
+        await().atMost(Duration.ofSeconds(60)).until(() -> json("/api/documents/cac.final").get("predecessor").isNull());
+        assertThat(json("/api/documents/cac.draft").get("successors")).isEmpty();
+        // the superseded change stays, with a note; the correction is in the feed
+        assertThat(json("/api/changes/" + original).get("supersededBy").asText()).isEqualTo(clearId);
+        assertThat(json("/api/changes/" + clearId).get("changes")).isEmpty();
+        assertThat(json("/api/changes?kind=NEW_DOCUMENT").get("items")).extracting(i -> i.get("changeId").asText())
+                .containsExactly(clearId, original);
+        // asked again: nothing to do
+        assertThat(admin("DELETE", "/api/documents/cac.final/predecessor", null).statusCode()).isEqualTo(200);
+
+        // set: the draft again, diffed again, superseding the clearing
+        HttpResponse<String> set = admin("PUT", "/api/documents/cac.final/predecessor",
+                "{\"documentId\":\"cac.draft\",\"note\":\"it is its final text\"}");
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(202);
+        DocumentChange relinked = EventJson.read(EventJson.mapper().readTree(set.body()).get("change").toString(),
+                DocumentChange.class);
+        assertThat(relinked.changeId()).isNotIn(original, clearId);
+        assertThat(relinked.correction().supersedes()).isEqualTo(clearId);
+        assertThat(relinked.predecessor().reason()).startsWith("set by an administrator: it is its final text");
+        assertThat(relinked.summary().modified()).isEqualTo(1);
+        assertThat(relinked.statusChange().headline()).isEqualTo("草案成为正式文本（原为征求意见稿）");
+        await().atMost(Duration.ofSeconds(60)).until(() -> json("/api/documents/cac.draft").get("successors").size() == 1);
+        JsonNode fine = json("/api/documents/cac.final");
+        assertThat(fine.get("predecessor").get("documentId").asText()).isEqualTo("cac.draft");
+        assertThat(fine.get("predecessor").get("changeId").asText()).isEqualTo(relinked.changeId());
+        assertThat(json("/api/changes/" + clearId).get("supersededBy").asText()).isEqualTo(relinked.changeId());
+        assertThat(admin("PUT", "/api/documents/cac.final/predecessor", "{\"documentId\":\"cac.draft\"}")
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(3)
+    void aCorrectionThatCannotBeIsAProblem() throws Exception {
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/api/documents/cac.final/predecessor"))
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+        assertThat(admin("PUT", "/api/documents/cac.final/predecessor", "{\"documentId\":\"cac.final\"}")
+                .statusCode()).isEqualTo(400);
+        assertThat(admin("PUT", "/api/documents/cac.final/predecessor", "{}").statusCode()).isEqualTo(400);
+        assertThat(admin("PUT", "/api/documents/cac.final/predecessor", "not json").statusCode()).isEqualTo(400);
+        assertThat(admin("PUT", "/api/documents/cac.final/predecessor", "{\"documentId\":\"nope\"}")
+                .statusCode()).isEqualTo(404);
+        assertThat(admin("DELETE", "/api/documents/nope/predecessor", null).statusCode()).isEqualTo(404);
+        // the draft was fetched before the final: the final cannot be its predecessor
+        HttpResponse<String> later = admin("PUT", "/api/documents/cac.draft/predecessor",
+                "{\"documentId\":\"cac.final\"}");
+        assertThat(later.statusCode()).isEqualTo(409);
+        assertThat(later.body()).contains("no version fetched before");
+    }
+
+    @Test
     void anUnknownOrMalformedDocumentIsAProblem() throws Exception {
         assertThat(get("/api/documents/nope").statusCode()).isEqualTo(404);
         assertThat(get("/api/documents/bad%20id").statusCode()).isEqualTo(400);
+    }
+
+    private HttpResponse<String> admin(String method, String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + ADMIN)
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private void send(KafkaProducer<String, byte[]> producer, TestInfra infra, PageSnapshot snapshot) throws Exception {

@@ -117,7 +117,9 @@ public final class AlertFormat {
      * For a final text replacing its draft, what an alert says first: "Final text published: 《…》 —
      * compared with the draft of 2023-04-11: 7 modified, 2 added, 3 removed" (a NEW_DOCUMENT with a
      * predecessor), or "Final text published: 《…》 — the draft (征求意见稿) became final: no provision
-     * changes" (a title that lost its draft marker). Empty for any other change.
+     * changes" (a title that lost its draft marker). An administrator's correction of the link says so:
+     * "… (link corrected by an administrator)", or "Link removed by an administrator: “…” replaces no
+     * earlier document (was linked to …)". Empty for any other change.
      */
     public Optional<String> lineage(DocumentChange c) {
         Predecessor p = c.predecessor();
@@ -125,7 +127,13 @@ public final class AlertFormat {
             String key = c.statusChange() != null ? "lineage.final" : "lineage.replaces";
             String of = c.statusChange() != null ? text.get("lineage.draft") : "《" + oneLine(p.title(), 120) + "》";
             String date = p.fetchedAt() == null ? "" : text.get("lineage.of", text.day(p.fetchedAt(), zone));
-            return Optional.of(oneLine(text.get(key, quoted(c), of, date, describe(c.summary())), 400));
+            return Optional.of(oneLine(text.get(key, quoted(c), of, date, describe(c.summary()))
+                    + (c.correction() == null ? "" : text.get("lineage.corrected")), 400));
+        }
+        if (c.kind() == ChangeKind.NEW_DOCUMENT && c.correction() != null) {
+            String was = c.correction().previousPredecessor();
+            return Optional.of(oneLine(text.get("lineage.removed", quoted(c))
+                    + (was == null ? "" : text.get("lineage.wasLinked", was)), 400));
         }
         if (c.kind() == ChangeKind.UPDATED && c.statusChange() != null) {
             String marker = c.statusChange().marker() == null ? ""

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.policywatch.events.ChangeKind;
 import dev.policywatch.events.ChangeSummary;
 import dev.policywatch.events.ChangeType;
+import dev.policywatch.events.Correction;
 import dev.policywatch.events.DiffOp;
 import dev.policywatch.events.DocumentChange;
 import dev.policywatch.events.Ids;
@@ -92,5 +93,20 @@ class LineageAlertTest {
                 f.publisher(), "CN", "zh", ChangeKind.NEW_DOCUMENT, null, f.toVersion(), Instant.now(), List.of(),
                 List.of(), ChangeSummary.EMPTY);
         assertThat(AlertFormat.EN.firstLine(plain)).isEqualTo("Cyberspace Administration of China: 某某管理办法 — new document");
+    }
+
+    @Test
+    void anAdministratorsCorrectionSaysSoInTheFirstLine() {
+        DocumentChange f = finalText();
+        Instant at = Instant.parse("2023-07-14T09:00:00Z");
+        DocumentChange set = f.corrected("c-set", at, new Correction(f.changeId(), null, "linked by hand", at));
+        assertThat(AlertFormat.firstLine(set)).isEqualTo(FIRST_LINE + " (link corrected by an administrator)");
+        DocumentChange cleared = new DocumentChange(1, "c-clear", "cac.final", "cac", "CAC", f.url(), f.title(),
+                f.publisher(), "CN", "zh", ChangeKind.NEW_DOCUMENT, null, f.toVersion(), at, List.of(), List.of(),
+                ChangeSummary.EMPTY, false, null, null, null, new Correction(f.changeId(), "cac.draft", "", at));
+        assertThat(AlertFormat.firstLine(cleared)).isEqualTo("Link removed by an administrator: 《生成式人工智能服务管理暂行办法》 "
+                + "replaces no earlier document (was linked to cac.draft)");
+        String slack = SlackMessages.alert(List.of(cleared), false, id -> "http://pw.local/changes/" + id).toString();
+        assertThat(slack).contains("Link removed by an administrator");
     }
 }

@@ -29,17 +29,24 @@ public final class TopicInitializer {
 
     /** The three topics of CONTRACT §2 with their configuration and the configured replication. */
     public static List<NewTopic> policywatchTopics(KafkaSettings kafka) {
-        Map<String, String> forever = Map.of(
-                "retention.ms", "-1",
-                "max.message.bytes", String.valueOf(Topics.MAX_FETCH_BYTES),
-                "compression.type", "producer");
         Map<String, String> deadLetter = Map.of(
                 "retention.ms", String.valueOf(TimeUnit.DAYS.toMillis(30)),
                 "max.message.bytes", String.valueOf(Topics.MAX_FETCH_BYTES));
         return List.of(
-                kafka.newTopic(kafka.snapshotsTopic(), kafka.partitions(), forever),
-                kafka.newTopic(kafka.changesTopic(), kafka.partitions(), forever),
+                keptForever(kafka, kafka.snapshotsTopic()),
+                keptForever(kafka, kafka.changesTopic()),
                 kafka.newTopic(kafka.deadLetterTopic(), 1, deadLetter));
+    }
+
+    /**
+     * A topic kept forever (a replay reads it from the start) with the configured partitions and
+     * replication, taking 16 MB messages: snapshots, changes, and diff-service's corrections.
+     */
+    public static NewTopic keptForever(KafkaSettings kafka, String name) {
+        return kafka.newTopic(name, kafka.partitions(), Map.of(
+                "retention.ms", "-1",
+                "max.message.bytes", String.valueOf(Topics.MAX_FETCH_BYTES),
+                "compression.type", "producer"));
     }
 
     /** Creates the missing ones among {@code topics}; waits up to 60 s for the cluster. */
