@@ -10,6 +10,7 @@ import dev.policywatch.diff.EngineComparer;
 import dev.policywatch.events.Block;
 import dev.policywatch.events.ChangeKind;
 import dev.policywatch.events.ChangeType;
+import dev.policywatch.events.Correction;
 import dev.policywatch.events.DocumentChange;
 import dev.policywatch.events.EventJson;
 import dev.policywatch.events.Origin;
@@ -48,6 +49,8 @@ class LineageTopologyTest {
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> snapshots;
     private TestOutputTopic<String, byte[]> changes;
+    private TestInputTopic<String, byte[]> corrections;
+    private TestOutputTopic<String, byte[]> deadLetters;
     /**
      * The history's part the topology reads (HistoryPredecessorIndex in production, tested against
      * PostgreSQL in LineageApiTest): every snapshot sent, the latest per document.
@@ -70,6 +73,8 @@ class LineageTopologyTest {
                 DiffStreams.config("unused:9092", "lineage-test", stateDir.toString(), 100));
         snapshots = driver.createInputTopic(topics.snapshots(), new StringSerializer(), new ByteArraySerializer());
         changes = driver.createOutputTopic(topics.changes(), new StringDeserializer(), new ByteArrayDeserializer());
+        corrections = driver.createInputTopic(topics.corrections(), new StringSerializer(), new ByteArraySerializer());
+        deadLetters = driver.createOutputTopic(topics.deadLetter(), new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     @AfterEach
@@ -167,6 +172,28 @@ class LineageTopologyTest {
         assertThat(fr.predecessor().reason()).contains("RIN 3170-AA40");
         assertThat(fr.summary().modified()).isEqualTo(2);
         assertThat(fr.statusChange().headline()).startsWith("draft became final");
+    }
+
+    @Test
+    void anAdministratorsCorrectionIsRelayedToTheChangesAndAnythingElseIsADeadLetter() {
+        send(doc("cac.draft", "CN", "数据安全管理办法（征求意见稿）", "zh", Origin.BACKFILL, DRAFT_AT, chineseLaw(V1)));
+        send(doc("cac.final", "CN", "数据安全管理办法", "zh", Origin.DISCOVERED, FINAL_AT, chineseLaw(V2_MODIFIED)));
+        DocumentChange linked = readChanges().get(1);
+        Instant at = FINAL_AT.plusSeconds(600);
+        DocumentChange cleared = Lineage.withoutPredecessor(linked).corrected("c-correction", at,
+                new Correction(linked.changeId(), "cac.draft", "wrong link", at));
+
+        corrections.pipeInput("cac.final", EventJson.write(cleared), at);
+        corrections.pipeInput("cac.final", EventJson.write(linked), at); // not a correction
+        corrections.pipeInput("cac.draft", EventJson.write(cleared), at); // keyed by another document
+        corrections.pipeInput("cac.final", "{not json".getBytes(java.nio.charset.StandardCharsets.UTF_8), at);
+
+        assertThat(readChanges()).singleElement().satisfies(c -> {
+            assertThat(c.changeId()).isEqualTo("c-correction");
+            assertThat(c.predecessor()).isNull();
+            assertThat(c.correction().supersedes()).isEqualTo(linked.changeId());
+        });
+        assertThat(deadLetters.readRecordsToList()).hasSize(3);
     }
 
     private void send(PageSnapshot snapshot) {
