@@ -63,12 +63,17 @@ final class EndToEnd {
      * {@code links:}, {@code render: browser}) as given.
      */
     static String source(String id, String name, String publisher, String url, String... kind) {
+        return sourceIn("CN", id, name, publisher, url, kind);
+    }
+
+    /** As {@link #source}, of {@code jurisdiction}. */
+    static String sourceIn(String jurisdiction, String id, String name, String publisher, String url, String... kind) {
         StringBuilder yaml = new StringBuilder()
                 .append("  - id: ").append(id).append('\n')
                 .append("    name: ").append(name).append('\n')
                 .append("    url: ").append(url).append('\n')
                 .append("    publisher: ").append(publisher).append('\n')
-                .append("    jurisdiction: CN\n");
+                .append("    jurisdiction: ").append(jurisdiction).append('\n');
         for (String line : kind.length == 0 ? new String[] {"kind: page"} : kind) {
             yaml.append("    ").append(line).append('\n');
         }
@@ -202,6 +207,13 @@ final class EndToEnd {
         JsonNode post(String path, String body, int expectedStatus) throws Exception {
             return json(send(request(path).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body))), "POST", path, expectedStatus);
+        }
+
+        /** {@code method} on {@code path} with a JSON body as admin: the expected status, and the JSON answered. */
+        JsonNode admin(String method, String path, String body, int expectedStatus) throws Exception {
+            return json(send(request(path).header("Authorization", "Bearer " + ADMIN)
+                    .header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body))), method, path, expectedStatus);
         }
 
         /** A Slack subscription of {@code webhookUrl} with {@code filters} (JSON): 201, active. */

@@ -3,7 +3,7 @@ package dev.policywatch.diff.history;
 import dev.policywatch.diff.stream.CorrectionsTopic;
 import dev.policywatch.events.DocumentChange;
 import dev.policywatch.events.EventJson;
-import dev.policywatch.support.KafkaSettings;
+import dev.policywatch.support.kafka.KafkaSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.concurrent.ExecutionException;

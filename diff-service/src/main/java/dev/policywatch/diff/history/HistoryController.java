@@ -126,12 +126,15 @@ public final class HistoryController {
     }
 
     /**
-     * The provision-level diff of any two versions of a document.
+     * The provision-level diff of any two versions of a document, or of a version of another document
+     * (its draft, say: {@code fromDocument}) and a version of this one — what a reader compares across a
+     * lineage (docs/lineage.md).
      *
-     * @param request    the request (for the read token)
-     * @param documentId the document's id
-     * @param from       the older version's id
-     * @param to         the newer version's id
+     * @param request      the request (for the read token)
+     * @param documentId   the document's id (of the {@code to} version)
+     * @param from         the older version's id
+     * @param to           the newer version's id
+     * @param fromDocument the document of the {@code from} version when it is another one (default: this one)
      * @return the changes from {@code from} to {@code to}
      */
     @Get("/api/documents/{documentId}/diff")
@@ -142,17 +145,22 @@ public final class HistoryController {
     @ApiResponse(responseCode = "401", description = "A read token is set and the request lacks it")
     @ApiResponse(responseCode = "404", description = "No such document or version")
     public DocumentDiff diff(HttpRequest<?> request, @PathVariable String documentId,
-            @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+            @Nullable @QueryValue String from, @Nullable @QueryValue String to,
+            @Nullable @QueryValue String fromDocument) {
         access.requireRead(request);
         requireDocumentId(documentId);
+        String oldDocument = fromDocument == null || fromDocument.isBlank() ? documentId : fromDocument.trim();
+        if (!Ids.isValidDocumentId(oldDocument)) {
+            throw Problem.badRequest("fromDocument must match [A-Za-z0-9._~-]{1,200}");
+        }
         if (from == null || from.isBlank() || to == null || to.isBlank()) {
             throw Problem.badRequest("diff needs both from and to (versionIds of this document)");
         }
-        HistoryStore.VersionRow old = requireVersion(documentId, from.trim(), "from");
+        HistoryStore.VersionRow old = requireVersion(oldDocument, from.trim(), "from");
         HistoryStore.VersionRow neu = requireVersion(documentId, to.trim(), "to");
-        DocumentComparer.Comparison comparison = comparer.compare(requireContent(documentId, old.version()).blocks(),
+        DocumentComparer.Comparison comparison = comparer.compare(requireContent(oldDocument, old.version()).blocks(),
                 requireContent(documentId, neu.version()).blocks());
-        return new DocumentDiff(documentId, old.version(), neu.version(), comparison.changes(),
+        return new DocumentDiff(documentId, oldDocument, old.version(), neu.version(), comparison.changes(),
                 comparison.structureChanges(), comparison.summary());
     }
 

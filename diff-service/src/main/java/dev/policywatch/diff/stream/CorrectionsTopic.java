@@ -1,8 +1,8 @@
 package dev.policywatch.diff.stream;
 
 import dev.policywatch.events.Topics;
-import dev.policywatch.support.KafkaSettings;
-import dev.policywatch.support.TopicInitializer;
+import dev.policywatch.support.kafka.KafkaSettings;
+import dev.policywatch.support.kafka.TopicInitializer;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.admin.NewTopic;

@@ -117,6 +117,15 @@ class LineageApiTest {
                 .body(), DocumentChange.class);
         assertThat(first.summary().modified()).isEqualTo(1);
         assertThat(first.statusChange().headline()).isEqualTo("草案成为正式文本（原为征求意见稿）");
+
+        // a reader compares any two versions across the lineage: the draft's with the final's
+        String across = "/api/documents/cac.final/diff?fromDocument=cac.draft&from=" + VersionRef.of(draft).versionId()
+                + "&to=" + VersionRef.of(fin).versionId();
+        JsonNode diff = json(across);
+        assertThat(diff.get("fromDocumentId").asText()).isEqualTo("cac.draft");
+        assertThat(diff.get("summary").get("modified").asInt()).isEqualTo(1);
+        assertThat(get(across.replace("fromDocument=cac.draft", "fromDocument=bad%20id")).statusCode()).isEqualTo(400);
+        assertThat(get(across.replace("fromDocument=cac.draft", "fromDocument=cac.final")).statusCode()).isEqualTo(404);
     }
 
     @Test
