@@ -22,6 +22,8 @@ import java.util.Objects;
  * version; {@code statusChange} is set when a draft became final (a title that lost its draft marker,
  * or the final text of a linked draft). Both are null otherwise. {@code correction} is set on a change
  * recomputed because an administrator set or cleared the predecessor ({@link Correction}); null otherwise.
+ * {@code supersededBy} is never on a topic: the history sets it, when serving a change that a correction
+ * superseded, to the correcting change's id.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record DocumentChange(
@@ -46,7 +48,8 @@ public record DocumentChange(
         @Nullable String fullDiff,
         @Nullable Predecessor predecessor,
         @Nullable StatusChange statusChange,
-        @Nullable Correction correction) {
+        @Nullable Correction correction,
+        @Nullable String supersededBy) {
 
     /** 2 added what a change means (significance, facts, note; summary substantive, editorial, headline). */
     public static final int SCHEMA_VERSION = 2;
@@ -71,6 +74,17 @@ public record DocumentChange(
                 statusChange);
     }
 
+    /** A change as diff-service writes it (never {@code supersededBy}). */
+    public DocumentChange(int schemaVersion, String changeId, String documentId, String sourceId, String sourceName,
+            String url, String title, String publisher, String jurisdiction, String language, ChangeKind kind,
+            VersionRef fromVersion, VersionRef toVersion, Instant detectedAt, List<ProvisionChange> changes,
+            List<ProvisionChange> structureChanges, ChangeSummary summary, Boolean truncated, String fullDiff,
+            Predecessor predecessor, StatusChange statusChange, Correction correction) {
+        this(schemaVersion, changeId, documentId, sourceId, sourceName, url, title, publisher, jurisdiction, language,
+                kind, fromVersion, toVersion, detectedAt, changes, structureChanges, summary, truncated, fullDiff,
+                predecessor, statusChange, correction, null);
+    }
+
     /** A change as written before corrections existed: no {@code correction}. */
     public DocumentChange(int schemaVersion, String changeId, String documentId, String sourceId, String sourceName,
             String url, String title, String publisher, String jurisdiction, String language, ChangeKind kind,
@@ -89,7 +103,7 @@ public record DocumentChange(
     public DocumentChange corrected(String newChangeId, Instant newDetectedAt, Correction newCorrection) {
         return new DocumentChange(schemaVersion, newChangeId, documentId, sourceId, sourceName, url, title, publisher,
                 jurisdiction, language, kind, fromVersion, toVersion, newDetectedAt, changes, structureChanges, summary,
-                truncated, fullDiff, predecessor, statusChange, newCorrection);
+                truncated, fullDiff, predecessor, statusChange, newCorrection, null);
     }
 
     public DocumentChange {
@@ -128,7 +142,7 @@ public record DocumentChange(
                         + toVersion.versionId();
         return new DocumentChange(schemaVersion, changeId, documentId, sourceId, sourceName, url, title, publisher,
                 jurisdiction, language, kind, fromVersion, toVersion, detectedAt, keptChanges, keptStructure, summary,
-                true, path, predecessor, statusChange, correction);
+                true, path, predecessor, statusChange, correction, supersededBy);
     }
 
     /**
