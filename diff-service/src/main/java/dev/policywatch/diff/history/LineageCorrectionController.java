@@ -73,18 +73,11 @@ public final class LineageCorrectionController {
     @ApiResponse(responseCode = "200", description = "Unchanged: that already is the predecessor",
             content = @Content(mediaType = "application/json", schema = @Schema(type = "object", description = RESPONSE)))
     @ApiResponse(responseCode = "400", description = "Malformed id or body, a note over 500 characters, or the "
-            + "document itself as predecessor", content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
-    @ApiResponse(responseCode = "401", description = "No admin token, or admin endpoints are disabled",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
-    @ApiResponse(responseCode = "404", description = "Either document is not in the history",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
+            + "document itself as predecessor")
+    @ApiResponse(responseCode = "401", description = "No admin token, or admin endpoints are disabled")
+    @ApiResponse(responseCode = "404", description = "Either document is not in the history")
     @ApiResponse(responseCode = "409", description = "The predecessor has no version fetched before the document's "
-            + "first, the link would make a cycle, or a text is not in the history yet",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
+            + "first, the link would make a cycle, or a text is not in the history yet")
     public HttpResponse<String> set(HttpRequest<?> request, @PathVariable String documentId,
             @Nullable @Body String body) {
         access.requireAdmin(request);
@@ -115,15 +108,9 @@ public final class LineageCorrectionController {
             content = @Content(mediaType = "application/json", schema = @Schema(type = "object", description = RESPONSE)))
     @ApiResponse(responseCode = "200", description = "Unchanged: the document has no predecessor",
             content = @Content(mediaType = "application/json", schema = @Schema(type = "object", description = RESPONSE)))
-    @ApiResponse(responseCode = "400", description = "Malformed id or body, or a note over 500 characters",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
-    @ApiResponse(responseCode = "401", description = "No admin token, or admin endpoints are disabled",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
-    @ApiResponse(responseCode = "404", description = "The document is not in the history",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.ProblemBody.class)))
+    @ApiResponse(responseCode = "400", description = "Malformed id or body, or a note over 500 characters")
+    @ApiResponse(responseCode = "401", description = "No admin token, or admin endpoints are disabled")
+    @ApiResponse(responseCode = "404", description = "The document is not in the history")
     public HttpResponse<String> clear(HttpRequest<?> request, @PathVariable String documentId,
             @Nullable @Body String body) {
         access.requireAdmin(request);
