@@ -100,13 +100,16 @@ class LineageAlertTest {
         DocumentChange f = finalText();
         Instant at = Instant.parse("2023-07-14T09:00:00Z");
         DocumentChange set = f.corrected("c-set", at, new Correction(f.changeId(), null, "linked by hand", at));
-        assertThat(AlertFormat.firstLine(set)).isEqualTo(FIRST_LINE + " (link corrected by an administrator)");
+        assertThat(AlertFormat.EN.firstLine(set)).isEqualTo(FIRST_LINE + " (link corrected by an administrator)");
         DocumentChange cleared = new DocumentChange(1, "c-clear", "cac.final", "cac", "CAC", f.url(), f.title(),
                 f.publisher(), "CN", "zh", ChangeKind.NEW_DOCUMENT, null, f.toVersion(), at, List.of(), List.of(),
                 ChangeSummary.EMPTY, false, null, null, null, new Correction(f.changeId(), "cac.draft", "", at));
-        assertThat(AlertFormat.firstLine(cleared)).isEqualTo("Link removed by an administrator: 《生成式人工智能服务管理暂行办法》 "
+        assertThat(AlertFormat.EN.firstLine(cleared)).isEqualTo("Link removed by an administrator: 《生成式人工智能服务管理暂行办法》 "
                 + "replaces no earlier document (was linked to cac.draft)");
-        String slack = SlackMessages.alert(List.of(cleared), false, id -> "http://pw.local/changes/" + id).toString();
+        String slack = SlackMessages.alert(AlertContent.of(List.of(cleared), false, id -> "http://pw.local/changes/" + id,
+                AlertFormat.EN)).toString();
         assertThat(slack).contains("Link removed by an administrator");
+        assertThat(AlertFormat.of(dev.policywatch.events.Language.ZH_CN, java.time.ZoneOffset.UTC).firstLine(cleared))
+                .isEqualTo("管理员已移除关联：《生成式人工智能服务管理暂行办法》 不取代任何先前文本（原关联到 cac.draft）");
     }
 }
