@@ -197,7 +197,12 @@ final class EndToEnd {
 
         /** A web page: 200 with a Content-Security-Policy. */
         String page(String path) throws Exception {
-            HttpResponse<String> r = send(request(path));
+            return page(path, "en");
+        }
+
+        /** A web page asked for in {@code language} (an Accept-Language value): 200 with a Content-Security-Policy. */
+        String page(String path, String language) throws Exception {
+            HttpResponse<String> r = send(request(path).header("Accept-Language", language));
             assertThat(r.statusCode()).as("GET %s: %s", path, r.body()).isEqualTo(200);
             assertThat(r.headers().firstValue("Content-Security-Policy")).as("CSP of %s", path).isPresent();
             return r.body();

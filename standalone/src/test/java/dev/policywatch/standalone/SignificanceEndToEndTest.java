@@ -90,7 +90,9 @@ class SignificanceEndToEndTest {
         // the editorial change is still in the history, and was never sent to the SUBSTANTIVE subscription
         assertThat(api.get("/api/changes").path("items")).hasSize(2);
         assertThat(substantiveOnly.bodies()).hasSize(1);
-        String changePage = api.page("/changes/" + fined.get(0).path("changeId").asText());
-        assertThat(changePage).contains("罚款 5千–3万 → 1万–10万元");
+        // the fact chip speaks the reader's language; the note quotes the document's
+        String changePath = "/changes/" + fined.get(0).path("changeId").asText();
+        assertThat(api.page(changePath, "en")).contains("fine CNY 5,000–CNY 30,000 → CNY 10,000–CNY 100,000");
+        assertThat(api.page(changePath, "zh-CN")).contains("罚款 5千–3万 → 1万–10万元");
     }
 }
