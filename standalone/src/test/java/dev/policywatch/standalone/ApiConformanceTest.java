@@ -76,6 +76,8 @@ class ApiConformanceTest {
         call("POST", "/api/sources/no-such-source/crawl", null, EndToEnd.ADMIN);
         call("POST", "/api/sources/reg/accept", null, EndToEnd.ADMIN);
         call("POST", "/api/sources/reload", null, EndToEnd.ADMIN);
+        call("POST", "/api/sources/crawl", null, EndToEnd.ADMIN);
+        call("POST", "/api/sources/crawl", null, null);
 
         // the history
         call("GET", "/api/changes", null, null);
@@ -95,6 +97,11 @@ class ApiConformanceTest {
         call("GET", "/api/documents/" + documentId + "/diff?from=" + from + "&to=" + to, null, null);
         call("GET", "/api/documents/" + documentId + "/diff?from=" + from, null, null);
         call("GET", "/feeds/changes.atom", null, null);
+        // lineage corrections (admin): their refusals (a success answers a body the document gives no schema for)
+        call("PUT", "/api/documents/" + documentId + "/predecessor", "{\"documentId\": \"no.such.document\"}",
+                EndToEnd.ADMIN);
+        call("PUT", "/api/documents/" + documentId + "/predecessor", "{\"documentId\": \"no.such.document\"}", null);
+        call("DELETE", "/api/documents/no.such.document/predecessor", null, EndToEnd.ADMIN);
 
         // the notifier
         call("GET", "/api/channels", null, null);
