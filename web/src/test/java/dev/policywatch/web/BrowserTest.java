@@ -92,6 +92,29 @@ class BrowserTest {
     }
 
     @Test
+    void compareTwoVersionsAcrossTheLineageFromTheDocumentPage() {
+        browser.get(app.url() + "/documents/" + Fixtures.ZH_DOC);
+        // choose the first recorded version of this document and the draft it replaces, then compare
+        new Select(browser.findElement(By.id("compare-from"))).selectByValue(FixtureApi.DRAFT_DOC + ":v-d");
+        new Select(browser.findElement(By.id("compare-to")))
+                .selectByValue(Fixtures.ZH_DOC + ":" + Fixtures.ZH_V1.versionId());
+        browser.findElement(By.cssSelector(".compare button[type=submit]")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("/compare?"));
+        List<FixtureApi.Received> asked = app.api.to("/api/documents/" + Fixtures.ZH_DOC + "/diff");
+        assertThat(asked).hasSize(1);
+        assertThat(asked.get(0).query()).containsEntry("fromDocument", FixtureApi.DRAFT_DOC).containsEntry("from", "v-d")
+                .containsEntry("to", Fixtures.ZH_V1.versionId());
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Compare two versions");
+        assertThat(browser.findElement(By.cssSelector(".diff-inline ins")).getText())
+                .isEqualTo("；涉及个人信息的，应当取得个人同意。");
+        // the draft's version text is one click away
+        browser.findElement(By.cssSelector(".compare-from a[href$='/versions/v-d']")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/documents/cac.draft/versions/v-d"));
+        assertThat(browser.findElements(By.cssSelector(".version-text .provision-label")))
+                .extracting(WebElement::getText).containsExactly("第一条", "第二条");
+    }
+
+    @Test
     void aChineseChangeShowsRenumberingAsOldToNewSideBySideOnWideScreensAndStackedOnNarrowOnes() {
         browser.get(app.url() + "/changes/" + Fixtures.chinese().changeId());
         List<WebElement> labels = browser.findElements(By.cssSelector("#provisions-heading ~ .provision .provision-label"));

@@ -113,6 +113,24 @@ public final class FixtureApi implements AutoCloseable {
                          "successors": [{"documentId": "cac.next", "title": "生成式人工智能服务管理办法",
                            "versionId": "v-n", "fetchedAt": "2025-01-02T00:00:00Z", "similarity": 0.8,
                            "reason": "same title", "changeId": "c-next-first"}]}""");
+            } else if (path.equals("/api/documents/" + DRAFT_DOC)) {
+                send(ex, 200, "application/json", """
+                        {"documentId": "cac.draft", "title": "生成式人工智能服务管理办法（征求意见稿）<script>x</script>",
+                         "language": "zh", "status": "GONE", "predecessor": null,
+                         "successors": [{"documentId": "cac-genai-measures", "title": "生成式人工智能服务管理暂行办法",
+                           "versionId": "v-f", "fetchedAt": "2023-07-13T00:00:00Z", "similarity": 0.71,
+                           "reason": "same title", "changeId": "c-final-first"}]}""");
+            } else if (path.equals("/api/documents/" + DRAFT_DOC + "/versions")) {
+                send(ex, 200, "application/json", """
+                        {"documentId": "cac.draft", "items": [
+                         {"versionId": "v-d", "fetchedAt": "2023-04-11T03:00:00Z", "contentHash": "sha256:dd",
+                          "changeId": "c-draft", "kind": "NEW_DOCUMENT", "summary": null}]}""");
+            } else if (path.equals("/api/documents/" + Fixtures.ZH_DOC + "/diff")) {
+                send(ex, 200, "application/json", diff(query));
+            } else if (path.startsWith("/api/documents/" + Fixtures.ZH_DOC + "/versions/")
+                    || path.startsWith("/api/documents/" + DRAFT_DOC + "/versions/")) {
+                String[] parts = path.split("/");
+                send(ex, 200, "application/json", EventJson.writeString(versionText(parts[3], parts[5])));
             } else if (path.startsWith("/api/documents/")) {
                 problem(ex, 404, "no document");
             } else if (path.equals("/api/sources")) {
@@ -183,6 +201,40 @@ public final class FixtureApi implements AutoCloseable {
         return new DocumentChange(1, "c-older0000000000000", "nist-news.0123456789ab", "nist-news", "NIST news",
                 "https://www.nist.gov/news/1", "NIST releases a profile", "NIST", "US", "en", ChangeKind.NEW_DOCUMENT,
                 null, v, t, List.of(), List.of(), null);
+    }
+
+    /** The draft the Chinese document replaces (docs/lineage.md); its successor {@code cac.next} is unknown to the history. */
+    public static final String DRAFT_DOC = "cac.draft";
+
+    /**
+     * {@code GET /api/documents/{ZH_DOC}/diff?fromDocument=&from=&to=}: the Chinese fixture's provision changes
+     * between the versions asked for, from the document asked for.
+     */
+    private static String diff(Map<String, String> q) {
+        DocumentChange c = Fixtures.chinese();
+        String fromDocument = q.getOrDefault("fromDocument", Fixtures.ZH_DOC);
+        Instant fromAt = fromDocument.equals(DRAFT_DOC) ? Instant.parse("2023-04-11T03:00:00Z")
+                : Fixtures.ZH_V1.fetchedAt();
+        return EventJson.writeString(new dev.policywatch.api.history.DocumentDiff(Fixtures.ZH_DOC, fromDocument,
+                new dev.policywatch.events.VersionRef(q.get("from"), fromAt, "sha256:00"),
+                new dev.policywatch.events.VersionRef(q.get("to"), Fixtures.ZH_V2.fetchedAt(), "sha256:bb"),
+                c.changes(), c.structureChanges(), c.summary()));
+    }
+
+    /** {@code GET /api/documents/{id}/versions/{versionId}}: a chapter heading and two articles, one with markup. */
+    static dev.policywatch.api.history.VersionText versionText(String documentId, String versionId) {
+        Instant at = documentId.equals(DRAFT_DOC) ? Instant.parse("2023-04-11T03:00:00Z") : Fixtures.ZH_V2.fetchedAt();
+        return new dev.policywatch.api.history.VersionText(
+                new dev.policywatch.events.VersionRef(versionId, at, "sha256:00"), documentId, "c-" + versionId,
+                "生成式人工智能服务管理暂行办法", "zh", "CHINESE_ARTICLES",
+                List.of(new dev.policywatch.api.history.VersionText.Structure("PREAMBLE", null, "", List.of(),
+                                "为了促进生成式人工智能健康发展，制定本办法。"),
+                        new dev.policywatch.api.history.VersionText.Structure("HEADING", "第一章", "总则",
+                                List.of("第一章"), "第一章 总则")),
+                List.of(new dev.policywatch.api.history.VersionText.Provision("第一条", List.of("第一章", "第一条"), "",
+                                "本办法适用于生成式人工智能服务。", false),
+                        new dev.policywatch.api.history.VersionText.Provision("第二条", List.of("第一章", "第二条"), "",
+                                "提供者不得生成 " + Fixtures.SCRIPT + " 等内容。", true)));
     }
 
     /** The versions of the Chinese document, newest first, as {@code GET /api/documents/{id}/versions} answers. */

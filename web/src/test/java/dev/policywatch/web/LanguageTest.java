@@ -41,7 +41,9 @@ class LanguageTest {
             "/?source=nothing-matches", "/changes/" + Fixtures.chinese().changeId(), "/changes/" + Fixtures.english().changeId(),
             "/changes/" + Fixtures.penalty().changeId(),
             "/documents/" + Fixtures.ZH_DOC, "/sources", "/subscribe", "/changes/no-such-change", "/?type=REWRITTEN",
-            "/documents/no..such");
+            "/documents/no..such", "/documents/cac.draft/versions/v-d",
+            "/documents/" + Fixtures.ZH_DOC + "/compare?from=cac.draft%3Av-d&to=" + Fixtures.ZH_DOC + "%3A"
+                    + Fixtures.ZH_V2.versionId(), "/documents/" + Fixtures.ZH_DOC + "/compare?to=x");
 
     @BeforeAll
     static void start() throws IOException {

@@ -2,6 +2,7 @@ package dev.policywatch.diff.history;
 
 import dev.policywatch.api.history.ChangePage;
 import dev.policywatch.api.history.DocumentDiff;
+import dev.policywatch.api.history.VersionText;
 import dev.policywatch.api.history.DocumentList;
 import dev.policywatch.api.history.DocumentSummary;
 import dev.policywatch.api.history.VersionList;
@@ -121,8 +122,11 @@ public final class HistoryController {
         HistoryStore.VersionRow row = requireVersion(documentId, versionId, "versionId");
         HistoryStore.Content content = requireContent(documentId, row.version());
         return new VersionText(row.version(), documentId, row.changeId(), content.title(), content.language(),
-                content.segmentation().scheme(), content.segmentation().structure(),
-                content.segmentation().provisions());
+                content.segmentation().scheme().name(), content.segmentation().structure().stream()
+                        .map(u -> new VersionText.Structure(u.kind().name(), u.label(), u.title(), u.path(), u.text()))
+                        .toList(), content.segmentation().provisions().stream()
+                        .map(p -> new VersionText.Provision(p.label(), p.path(), p.title(), p.text(), p.retired()))
+                        .toList());
     }
 
     /**

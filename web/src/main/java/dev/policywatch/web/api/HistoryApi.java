@@ -2,6 +2,8 @@ package dev.policywatch.web.api;
 
 import dev.policywatch.api.history.ChangePage;
 import dev.policywatch.api.history.DocumentDetail;
+import dev.policywatch.api.history.DocumentDiff;
+import dev.policywatch.api.history.VersionText;
 import dev.policywatch.api.history.VersionList;
 import dev.policywatch.events.DocumentChange;
 import dev.policywatch.events.Ids;
@@ -62,6 +64,27 @@ public final class HistoryApi {
                 () -> client.versions(documentId));
         return list.items().stream().sorted(Comparator.comparing((VersionList.Item v) -> v.version().fetchedAt())
                 .reversed()).toList();
+    }
+
+    /** One version's text cut into provisions. */
+    public VersionText version(String documentId, String versionId) {
+        requireSafe(documentId);
+        requireSafe(versionId);
+        return ApiCalls.call(SERVICE, "GET /api/documents/{documentId}/versions/{versionId}",
+                () -> client.version(documentId, versionId));
+    }
+
+    /**
+     * The provision diff from version {@code from} of {@code fromDocument} to version {@code to} of
+     * {@code documentId}: two versions of one document, or across a lineage (docs/lineage.md).
+     */
+    public DocumentDiff diff(String fromDocument, String from, String documentId, String to) {
+        requireSafe(fromDocument);
+        requireSafe(from);
+        requireSafe(documentId);
+        requireSafe(to);
+        return ApiCalls.call(SERVICE, "GET /api/documents/{documentId}/diff",
+                () -> client.diff(documentId, from, to, fromDocument));
     }
 
     static void requireSafe(String id) {

@@ -2,6 +2,8 @@ package dev.policywatch.web.api;
 
 import dev.policywatch.api.history.ChangePage;
 import dev.policywatch.api.history.DocumentDetail;
+import dev.policywatch.api.history.DocumentDiff;
+import dev.policywatch.api.history.VersionText;
 import dev.policywatch.api.history.VersionList;
 import dev.policywatch.events.DocumentChange;
 import dev.policywatch.support.Problem;
@@ -38,4 +40,11 @@ interface HistoryClient {
 
     @Get("/api/documents/{documentId}/versions")
     VersionList versions(@PathVariable String documentId);
+
+    @Get("/api/documents/{documentId}/versions/{versionId}")
+    VersionText version(@PathVariable String documentId, @PathVariable String versionId);
+
+    @Get("/api/documents/{documentId}/diff{?from,to,fromDocument}")
+    DocumentDiff diff(@PathVariable String documentId, @QueryValue String from, @QueryValue String to,
+            @QueryValue String fromDocument);
 }

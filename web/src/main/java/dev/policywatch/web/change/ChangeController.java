@@ -62,7 +62,7 @@ final class ChangeController {
             model.put("headline", c.kind() == ChangeKind.UPDATED ? c.summary().headline() : null);
             model.put("meaning", meaning(c, t));
             model.put("structure", c.structureChanges().stream().map(p -> ProvisionDiff.of(p, t)).toList());
-            model.put("note", note(c.kind(), c.changes().isEmpty(), t));
+            model.put("note", note(c, t));
             // a huge edit arrives truncated (docs/events.md): say so, and where the whole diff is
             model.put("truncated", Boolean.TRUE.equals(c.truncated()) ? t.text("change.truncated",
                     t.number(c.changes().size()), t.number(c.summary().total()), c.fullDiff()) : null);
@@ -77,8 +77,13 @@ final class ChangeController {
         return s + e == 0 ? null : t.text("change.meaning", t.number(s), t.number(e));
     }
 
-    /** What to say where the list of provision changes is empty or not the point. */
-    private static String note(ChangeKind kind, boolean noProvisions, PageText t) {
-        return kind == ChangeKind.UPDATED && !noProvisions ? null : t.text("change.note." + kind.name());
+    /**
+     * What to say where the list of provision changes is empty or not the point. A new document linked to a
+     * predecessor lists its provision diff against it (docs/lineage.md): no note then.
+     */
+    private static String note(DocumentChange c, PageText t) {
+        boolean diffed = c.kind() == ChangeKind.UPDATED
+                || c.kind() == ChangeKind.NEW_DOCUMENT && c.predecessor() != null;
+        return diffed && !c.changes().isEmpty() ? null : t.text("change.note." + c.kind().name());
     }
 }

@@ -29,7 +29,8 @@ import java.util.Map;
 /**
  * {@code GET /documents/{documentId}}: the document's versions ({@code GET /api/documents/{id}/versions}),
  * its lineage ({@code GET /api/documents/{id}}) and, for its title and address, the change that
- * introduced the newest version.
+ * introduced the newest version; the form comparing any two versions of its lineage ({@link LineageVersions})
+ * and a link to each version's text ({@link VersionPagesController}).
  */
 @Controller
 @Requires(property = WebSettings.ENABLED, notEquals = "false")
@@ -75,12 +76,13 @@ final class DocumentPageController {
                     : first(latest.sourceName(), latest.sourceId(), null));
             model.put("sourceLink", latest == null ? null : "/?source="
                     + java.net.URLEncoder.encode(latest.sourceId(), java.nio.charset.StandardCharsets.UTF_8));
-            model.put("versions", rows(versions, t));
+            model.put("versions", rows(documentId, versions, t));
             DocumentDetail.PredecessorLink p = detail == null ? null : detail.predecessor();
             model.put("predecessor", p == null ? null : link(p.link().documentId(), p.link().title(),
                     p.link().fetchedAt(), p.changeId(), p.link().reason(), t));
             model.put("successors", detail == null ? List.of() : detail.successors().stream()
                     .map(n -> link(n.documentId(), n.title(), n.fetchedAt(), n.changeId(), n.reason(), t)).toList());
+            model.put("compare", LineageVersions.of(history, documentId, title, detail, versions, t));
             return pages.ok(request, "web/document", model);
         });
     }
@@ -98,16 +100,17 @@ final class DocumentPageController {
 
     /** One row of the versions table. */
     public record VersionRow(String versionId, String fetchedAt, String fetchedIso, String changeHref, String what,
-            boolean latest) {
+            boolean latest, String textHref) {
     }
 
-    private static List<VersionRow> rows(List<VersionList.Item> versions, PageText t) {
+    private static List<VersionRow> rows(String documentId, List<VersionList.Item> versions, PageText t) {
         int n = versions.size();
         return java.util.stream.IntStream.range(0, n).mapToObj(i -> {
             VersionList.Item v = versions.get(i);
             Instant fetchedAt = v.version().fetchedAt();
             return new VersionRow(v.version().versionId(), t.time(fetchedAt), Formats.iso(fetchedAt),
-                    v.changeId() == null ? null : "/changes/" + v.changeId(), what(v, i == n - 1, t), i == 0);
+                    v.changeId() == null ? null : "/changes/" + v.changeId(), what(v, i == n - 1, t), i == 0,
+                    "/documents/" + documentId + "/versions/" + v.version().versionId());
         }).toList();
     }
 
