@@ -6,6 +6,8 @@ import dev.policywatch.diff.DiffSettings;
 import dev.policywatch.diff.replay.Generation;
 import dev.policywatch.diff.replay.HistoryGenerations;
 import dev.policywatch.engine.Engine;
+import dev.policywatch.engine.lineage.Identifiers;
+import dev.policywatch.engine.lineage.PredecessorMatcher;
 import dev.policywatch.engine.segment.Segmentation;
 import dev.policywatch.events.Block;
 import dev.policywatch.events.ChangeKind;
@@ -53,6 +55,8 @@ public final class HistoryStore {
     private final Generation generation;
     private final Engine engine = new Engine();
     private volatile boolean migrated;
+    /** The schema of pg_trgm when it is installed (its operators are qualified with it), else null. */
+    private volatile String trigramSchema;
 
     @Inject
     public HistoryStore(DataSource dataSource, DiffSettings settings) {
@@ -75,6 +79,7 @@ public final class HistoryStore {
             }
             SchemaMigrations.migrate(dataSource, "history");
             addTrigramIndex();
+            indexLineageKeys();
             HistoryGenerations.ensure(dataSource, generation);
             migrated = true;
         }
@@ -96,12 +101,84 @@ public final class HistoryStore {
                 }
             }
             if (schema != null) {
+                String quoted = "\"" + schema.replace("\"", "") + "\"";
                 st.execute("CREATE INDEX IF NOT EXISTS history_changes_search_trgm ON history_changes "
-                        + "USING gin (search_text \"" + schema.replace("\"", "") + "\".gin_trgm_ops)");
+                        + "USING gin (search_text " + quoted + ".gin_trgm_ops)");
+                // lineage: the nearest title keys, by a KNN scan of this index (HistoryPredecessorIndex)
+                st.execute("CREATE INDEX IF NOT EXISTS history_contents_title_gram ON history_contents "
+                        + "USING gist (title_gram " + quoted + ".gist_trgm_ops)");
+                trigramSchema = quoted;
             }
         } catch (SQLException e) {
-            LOG.info("No trigram index for change search (q works, by a scan): {}", e.getMessage());
+            LOG.info("No trigram index for change search (q works, by a scan) nor for near titles (lineage "
+                    + "finds predecessors by the same title key and identifiers only): {}", e.getMessage());
         }
+    }
+
+    /** The quoted schema of pg_trgm's operators, or null when pg_trgm is not installed. */
+    String trigramSchema() {
+        ensureSchema();
+        return trigramSchema;
+    }
+
+    /** Computes the lineage columns (migration V5) of texts stored before they existed, 500 at a time. */
+    private void indexLineageKeys() {
+        int done = 0;
+        try (Connection c = dataSource.getConnection()) {
+            while (true) {
+                List<String[]> rows = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT document_id, content_hash, title, blocks "
+                        + "FROM history_contents WHERE title_key IS NULL LIMIT 500");
+                        ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
+                    }
+                }
+                if (rows.isEmpty()) {
+                    break;
+                }
+                try (PreparedStatement ps = c.prepareStatement("UPDATE history_contents SET title_key = ?, "
+                        + "title_gram = ?, identifiers = ? WHERE document_id = ? AND content_hash = ?")) {
+                    for (String[] r : rows) {
+                        bindLineageKeys(c, ps, 1, r[2], readBlocks(r[3]));
+                        ps.setString(4, r[0]);
+                        ps.setString(5, r[1]);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+                done += rows.size();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot index the stored titles for lineage: " + e.getMessage(), e);
+        }
+        if (done > 0) {
+            LOG.info("Indexed the titles and identifiers of {} stored texts for lineage", done);
+        }
+    }
+
+    /** Binds title_key, title_gram and identifiers of a text from {@code first} on. */
+    private static void bindLineageKeys(Connection c, PreparedStatement ps, int first, String title, List<Block> blocks)
+            throws SQLException {
+        String key = PredecessorMatcher.titleKey(title);
+        ps.setString(first, key);
+        ps.setString(first + 1, titleGram(key));
+        ps.setArray(first + 2, c.createArrayOf("text", Identifiers.of(title, blocks).toArray()));
+    }
+
+    private static final String GRAM_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+    /**
+     * A title key as pg_trgm reads it whatever the database's locale: ASCII letters and digits stay,
+     * every other character (CJK, accented) becomes one of them by a hash. pg_trgm counts only
+     * alphanumerics of the locale (none beyond ASCII under "C"), so a Chinese key would otherwise have
+     * no trigrams. Collisions only make more keys look near; the matcher decides on the real titles.
+     */
+    static String titleGram(String key) {
+        StringBuilder sb = new StringBuilder(key.length());
+        key.codePoints().forEach(cp -> sb.append((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') ? (char) cp
+                : GRAM_ALPHABET.charAt(Math.floorMod(cp * 0x9E3779B1, GRAM_ALPHABET.length()))));
+        return sb.toString();
     }
 
     // ---- writes (the projection) ----
@@ -198,13 +275,15 @@ public final class HistoryStore {
         }
         Segmentation segmentation = engine.segment(snapshot.blocks());
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO history_contents (document_id, content_hash, title, "
-                + "language, blocks, segmentation) VALUES (?,?,?,?,?,?) ON CONFLICT DO NOTHING")) {
+                + "language, blocks, segmentation, title_key, title_gram, identifiers) VALUES (?,?,?,?,?,?,?,?,?) "
+                + "ON CONFLICT DO NOTHING")) {
             ps.setString(1, snapshot.documentId());
             ps.setString(2, snapshot.contentHash());
             ps.setString(3, snapshot.title());
             ps.setString(4, snapshot.language());
             ps.setString(5, EventJson.writeString(snapshot.blocks()));
             ps.setString(6, EventJson.writeString(segmentation));
+            bindLineageKeys(c, ps, 7, snapshot.title(), snapshot.blocks());
             return ps.executeUpdate() > 0;
         }
     }

@@ -198,6 +198,14 @@ public final class PredecessorMatcher {
         return Path.TITLE;
     }
 
+    /**
+     * The key titles are compared by: the title, or the document it wraps (关于印发《X》的通知 → X),
+     * without draft markers ({@link DraftMarkers#key}). An index keeps it to find candidates by title.
+     */
+    public static String titleKey(String title) {
+        return key(title);
+    }
+
     /** The key of a title, or of the document it wraps (关于印发《X》的通知 → X). */
     static String key(String title) {
         if (title == null) {
