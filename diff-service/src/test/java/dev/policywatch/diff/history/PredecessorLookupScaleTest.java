@@ -101,6 +101,21 @@ class PredecessorLookupScaleTest {
         assertThat(reads.texts).isZero();
     }
 
+    @Test
+    void textsStoredBeforeTheIndexAreIndexedAtStart(TestInfra infra) throws Exception {
+        try (Connection c = store.connection(); java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE history_contents SET title_key = NULL, title_gram = NULL, identifiers = NULL "
+                    + "WHERE document_id IN ('cn-draft', 'us-proposed')");
+        }
+        HistoryStore restarted = new HistoryStore(infra.dataSource(), new Generation(1));
+        HistoryPredecessorIndex again = new HistoryPredecessorIndex(restarted);
+
+        assertThat(again.candidates("CN", "cn-final", "生成式人工智能服务管理暂行办法", Set.of(), LATER))
+                .extracting(f -> f.document().documentId()).containsExactly("cn-draft");
+        assertThat(again.candidates("US", "us-final", "Consumer Records", Set.of("RIN:3170-ZZ99"), LATER))
+                .extracting(f -> f.document().documentId()).containsExactly("us-proposed");
+    }
+
     private static List<Block> law(String tag, String article) {
         return List.of(Block.heading(1, tag), Block.paragraph("第一条 " + article),
                 Block.paragraph("第二条 本办法自发布之日起施行。"));
