@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
  */
 public final class Ids {
 
-    private static final Pattern DOCUMENT_ID = Pattern.compile("[A-Za-z0-9._~-]{1,200}");
+    /** What a documentId matches (CONTRACT §2): URL-safe, 1 to 200 characters. */
+    public static final String DOCUMENT_ID_PATTERN = "[A-Za-z0-9._~-]{1,200}";
+    private static final Pattern DOCUMENT_ID = Pattern.compile(DOCUMENT_ID_PATTERN);
 
     private Ids() {
     }
@@ -53,7 +55,7 @@ public final class Ids {
 
     static void requireDocumentId(String id) {
         if (!isValidDocumentId(id)) {
-            throw new IllegalArgumentException("documentId must match [A-Za-z0-9._~-]{1,200}, was " + id);
+            throw new IllegalArgumentException("documentId must match " + DOCUMENT_ID_PATTERN + ", was " + id);
         }
     }
 

@@ -47,9 +47,10 @@ class ApiConformanceTest {
     @Test
     void everyAnswerOfEveryOperationIsWhatTheOpenApiDocumentSays() throws Exception {
         FixtureServers.Site site = parts.add(new FixtureServers.Site("regulation-v1.html"));
+        FixtureServers.Site laterSite = parts.add(new FixtureServers.Site("accounting-v1.html"));
         FixtureServers.WebhookReceiver hook = parts.add(new FixtureServers.WebhookReceiver());
-        Path sources = EndToEnd.sources(dir, "reg", "测试省算法推荐服务备案规定", "测试省网信办",
-                site.url("/regulation.html"));
+        String reg = EndToEnd.source("reg", "测试省算法推荐服务备案规定", "测试省网信办", site.url("/regulation.html"));
+        Path sources = EndToEnd.sourcesFile(dir, reg);
         EndToEnd.Api api = parts.start(EndToEnd.options(dir, sources, hook.origin()));
         base = parts.system().url();
         HttpResponse<String> document = send("GET", "/openapi.yml", null, null);
@@ -75,6 +76,9 @@ class ApiConformanceTest {
         call("POST", "/api/sources/reg/crawl", null, null);
         call("POST", "/api/sources/no-such-source/crawl", null, EndToEnd.ADMIN);
         call("POST", "/api/sources/reg/accept", null, EndToEnd.ADMIN);
+        // a second source, first fetched after the first one's document (its predecessor below)
+        EndToEnd.sourcesFile(dir, reg, EndToEnd.source("later", "测试省会计规定", "测试省财政厅",
+                laterSite.url("/regulation.html")));
         call("POST", "/api/sources/reload", null, EndToEnd.ADMIN);
         call("POST", "/api/sources/crawl", null, EndToEnd.ADMIN);
         call("POST", "/api/sources/crawl", null, null);
@@ -97,10 +101,29 @@ class ApiConformanceTest {
         call("GET", "/api/documents/" + documentId + "/diff?from=" + from + "&to=" + to, null, null);
         call("GET", "/api/documents/" + documentId + "/diff?from=" + from, null, null);
         call("GET", "/feeds/changes.atom", null, null);
-        // lineage corrections (admin): their refusals (a success answers a body the document gives no schema for)
+        // lineage corrections (admin): the later source's document takes the first one as predecessor and
+        // drops it again, each correction made (202) and then asked again once in the history (200); refusals
+        api.crawl("later");
+        await().atMost(EndToEnd.WAIT).until(() -> laterDocument(api) != null);
+        String later = laterDocument(api);
+        String predecessor = "/api/documents/" + later + "/predecessor";
+        String link = "{\"documentId\": \"" + documentId + "\", \"note\": \"the same rule, moved\"}";
+        assertThat(call("PUT", predecessor, link, EndToEnd.ADMIN).statusCode()).isEqualTo(202);
+        await().atMost(EndToEnd.WAIT).until(() -> documentId.equals(
+                api.get("/api/documents/" + later).path("predecessor").path("documentId").asText(null)));
+        assertThat(call("PUT", predecessor, link, EndToEnd.ADMIN).statusCode()).isEqualTo(200);
+        assertThat(call("DELETE", predecessor, "{\"note\": \"not the same rule\"}", EndToEnd.ADMIN).statusCode())
+                .isEqualTo(202);
+        await().atMost(EndToEnd.WAIT).until(() -> api.get("/api/documents/" + later).path("predecessor").isNull());
+        assertThat(call("DELETE", predecessor, null, EndToEnd.ADMIN).statusCode()).isEqualTo(200);
         call("PUT", "/api/documents/" + documentId + "/predecessor", "{\"documentId\": \"no.such.document\"}",
                 EndToEnd.ADMIN);
         call("PUT", "/api/documents/" + documentId + "/predecessor", "{\"documentId\": \"no.such.document\"}", null);
+        call("PUT", "/api/documents/" + documentId + "/predecessor", "{\"documentId\": \"bad id\"}", EndToEnd.ADMIN);
+        call("PUT", predecessor, link.replace("}", ", \"extra\": 1}"), EndToEnd.ADMIN);
+        call("DELETE", predecessor, "{\"note\": \"" + "x".repeat(501) + "\"}", EndToEnd.ADMIN);
+        call("PUT", "/api/documents/" + documentId + "/predecessor", "{\"documentId\": \"" + later + "\"}",
+                EndToEnd.ADMIN);
         call("DELETE", "/api/documents/no.such.document/predecessor", null, EndToEnd.ADMIN);
 
         // the notifier
@@ -131,6 +154,16 @@ class ApiConformanceTest {
         unexercised.removeAll(check.exercised());
         unexercised.removeAll(PAGES);
         assertThat(unexercised).as("documented operations this test does not call (add a call above)").isEmpty();
+    }
+
+    /** The documentId of the source {@code later}'s document, or null while it is not in the history. */
+    private static String laterDocument(EndToEnd.Api api) throws Exception {
+        for (JsonNode d : api.get("/api/documents").path("items")) {
+            if ("later".equals(d.path("sourceId").asText())) {
+                return d.path("documentId").asText();
+            }
+        }
+        return null;
     }
 
     /** Sends a request and holds its answer against the document. */

@@ -1,13 +1,12 @@
 package dev.policywatch.diff.history;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.policywatch.events.EventJson;
+import dev.policywatch.api.history.PredecessorClearRequest;
+import dev.policywatch.api.history.PredecessorCorrection;
+import dev.policywatch.api.history.PredecessorRequest;
 import dev.policywatch.events.Ids;
 import dev.policywatch.support.Access;
 import dev.policywatch.support.Problem;
+import dev.policywatch.support.RequestBodies;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -30,26 +29,25 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * The administrators' correction of a link (docs/lineage.md "Correcting a link"):
- * {@code PUT /api/documents/{id}/predecessor} with {@code {"documentId": …, "note": …}} sets the
- * predecessor, {@code DELETE /api/documents/{id}/predecessor} (optional body {@code {"note": …}}) clears
- * it. Either answers 202 with the recomputed change once it is on the corrections topic (it reaches the
- * changes topic, the history, the feed and the alerts through the topology), or 200 with the current
- * first change when the link already was as asked.
+ * {@code PUT /api/documents/{id}/predecessor} with a {@link PredecessorRequest} sets the predecessor,
+ * {@code DELETE /api/documents/{id}/predecessor} (optional {@link PredecessorClearRequest}) clears it.
+ * Either answers a {@link PredecessorCorrection}: 202 with the recomputed change once it is on the
+ * corrections topic (it reaches the changes topic, the history, the feed and the alerts through the
+ * topology), or 200 with the current first change when the link already was as asked. Bodies are read
+ * by {@link RequestBodies} (strict JSON, Bean Validation).
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 public final class LineageCorrectionController {
 
-    private static final String RESPONSE = "{status: corrected | unchanged, change: DocumentChange} — the "
-            + "recomputed change (its correction names the superseded change), or the current first change";
-
     private final LineageCorrections corrections;
     private final Access access;
-    private final ObjectMapper json = EventJson.mapper();
+    private final RequestBodies bodies;
 
-    public LineageCorrectionController(LineageCorrections corrections, Access access) {
+    public LineageCorrectionController(LineageCorrections corrections, Access access, RequestBodies bodies) {
         this.corrections = corrections;
         this.access = access;
+        this.bodies = bodies;
     }
 
     /**
@@ -57,7 +55,7 @@ public final class LineageCorrectionController {
      *
      * @param request    the request (for the admin token)
      * @param documentId the document whose first change is recomputed
-     * @param body       {@code {"documentId": "<predecessor>", "note": "why"}}
+     * @param body       the predecessor and a note, as JSON
      * @return the outcome
      */
     @Put("/api/documents/{documentId}/predecessor")
@@ -66,29 +64,25 @@ public final class LineageCorrectionController {
     @Operation(operationId = "setPredecessor", summary = "Set a document's predecessor (correct a link)",
             security = @SecurityRequirement(name = "bearerAuth"),
             requestBody = @RequestBody(required = true, content = @Content(mediaType = "application/json",
-                    schema = @Schema(type = "object", example = "{\"documentId\": \"cac-policies.0a1b2c3d4e5f\", "
-                            + "\"note\": \"the final text of the April draft\"}"))))
+                    schema = @Schema(implementation = PredecessorRequest.class))))
     @ApiResponse(responseCode = "202", description = "Corrected: the recomputed change is on its way",
-            content = @Content(mediaType = "application/json", schema = @Schema(type = "object", description = RESPONSE)))
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = PredecessorCorrection.class)))
     @ApiResponse(responseCode = "200", description = "Unchanged: that already is the predecessor",
-            content = @Content(mediaType = "application/json", schema = @Schema(type = "object", description = RESPONSE)))
-    @ApiResponse(responseCode = "400", description = "Malformed id or body, a note over 500 characters, or the "
-            + "document itself as predecessor")
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = PredecessorCorrection.class)))
+    @ApiResponse(responseCode = "400", description = "Malformed id or body (the detail names the field), a note over "
+            + "500 characters, or the document itself as predecessor")
     @ApiResponse(responseCode = "401", description = "No admin token, or admin endpoints are disabled")
     @ApiResponse(responseCode = "404", description = "Either document is not in the history")
     @ApiResponse(responseCode = "409", description = "The predecessor has no version fetched before the document's "
             + "first, the link would make a cycle, or a text is not in the history yet")
-    public HttpResponse<String> set(HttpRequest<?> request, @PathVariable String documentId,
+    public HttpResponse<PredecessorCorrection> set(HttpRequest<?> request, @PathVariable String documentId,
             @Nullable @Body String body) {
         access.requireAdmin(request);
-        requireId(documentId, "documentId");
-        JsonNode b = parse(body);
-        JsonNode predecessor = b.path("documentId");
-        if (!predecessor.isTextual()) {
-            throw Problem.badRequest("body: documentId (the predecessor's) is required");
-        }
-        requireId(predecessor.asText(), "body: documentId");
-        return answer(corrections.set(documentId, predecessor.asText(), note(b)));
+        requireId(documentId);
+        PredecessorRequest req = bodies.read(body, PredecessorRequest.class);
+        return answer(corrections.set(documentId, req.documentId(), req.note()));
     }
 
     /**
@@ -96,74 +90,43 @@ public final class LineageCorrectionController {
      *
      * @param request    the request (for the admin token)
      * @param documentId the document whose first change is recomputed without a predecessor
-     * @param body       optional {@code {"note": "why"}}
+     * @param body       optional: a note, as JSON
      * @return the outcome
      */
     @Delete("/api/documents/{documentId}/predecessor")
     @Tag(name = "documents")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
     @Operation(operationId = "clearPredecessor", summary = "Clear a document's predecessor (remove a wrong link)",
-            security = @SecurityRequirement(name = "bearerAuth"))
+            security = @SecurityRequirement(name = "bearerAuth"),
+            requestBody = @RequestBody(required = false, content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = PredecessorClearRequest.class))))
     @ApiResponse(responseCode = "202", description = "Corrected: the recomputed change is on its way",
-            content = @Content(mediaType = "application/json", schema = @Schema(type = "object", description = RESPONSE)))
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = PredecessorCorrection.class)))
     @ApiResponse(responseCode = "200", description = "Unchanged: the document has no predecessor",
-            content = @Content(mediaType = "application/json", schema = @Schema(type = "object", description = RESPONSE)))
-    @ApiResponse(responseCode = "400", description = "Malformed id or body, or a note over 500 characters")
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = PredecessorCorrection.class)))
+    @ApiResponse(responseCode = "400", description = "Malformed id or body (the detail names the field), or a note "
+            + "over 500 characters")
     @ApiResponse(responseCode = "401", description = "No admin token, or admin endpoints are disabled")
     @ApiResponse(responseCode = "404", description = "The document is not in the history")
-    public HttpResponse<String> clear(HttpRequest<?> request, @PathVariable String documentId,
+    public HttpResponse<PredecessorCorrection> clear(HttpRequest<?> request, @PathVariable String documentId,
             @Nullable @Body String body) {
         access.requireAdmin(request);
-        requireId(documentId, "documentId");
-        return answer(corrections.clear(documentId, note(parse(body))));
+        requireId(documentId);
+        PredecessorClearRequest req = body == null || body.isBlank() ? PredecessorClearRequest.NONE
+                : bodies.read(body, PredecessorClearRequest.class);
+        return answer(corrections.clear(documentId, req.note()));
     }
 
-    private HttpResponse<String> answer(LineageCorrections.Outcome outcome) {
-        ObjectNode out = json.createObjectNode();
-        out.put("status", outcome.corrected() ? "corrected" : "unchanged");
-        out.set("change", json.valueToTree(outcome.change()));
-        try {
-            String body = json.writeValueAsString(out);
-            return (outcome.corrected() ? HttpResponse.accepted().body(body) : HttpResponse.ok(body))
-                    .contentType(MediaType.APPLICATION_JSON_TYPE);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
+    private static HttpResponse<PredecessorCorrection> answer(LineageCorrections.Outcome outcome) {
+        return outcome.corrected() ? HttpResponse.accepted().body(PredecessorCorrection.corrected(outcome.change()))
+                : HttpResponse.ok(PredecessorCorrection.unchanged(outcome.change()));
     }
 
-    private JsonNode parse(String body) {
-        if (body == null || body.isBlank()) {
-            return json.createObjectNode();
-        }
-        try {
-            JsonNode node = json.readTree(body);
-            if (node == null || !node.isObject()) {
-                throw Problem.badRequest("body: a JSON object is expected");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw Problem.badRequest("body: not JSON (" + e.getOriginalMessage() + ")");
-        }
-    }
-
-    private static String note(JsonNode body) {
-        JsonNode n = body.path("note");
-        if (n.isMissingNode() || n.isNull()) {
-            return "";
-        }
-        if (!n.isTextual()) {
-            throw Problem.badRequest("body: note must be a string");
-        }
-        String note = n.asText().replaceAll("\\p{Cntrl}", " ").strip();
-        if (note.length() > LineageCorrections.MAX_NOTE) {
-            throw Problem.badRequest("body: note is longer than " + LineageCorrections.MAX_NOTE + " characters");
-        }
-        return note;
-    }
-
-    private static void requireId(String id, String what) {
-        if (!Ids.isValidDocumentId(id)) {
-            throw Problem.badRequest(what + " must match [A-Za-z0-9._~-]{1,200}");
+    private static void requireId(String documentId) {
+        if (!Ids.isValidDocumentId(documentId)) {
+            throw Problem.badRequest("documentId must match " + Ids.DOCUMENT_ID_PATTERN);
         }
     }
 }

@@ -32,8 +32,6 @@ import org.slf4j.LoggerFactory;
 public final class LineageCorrections {
 
     private static final Logger LOG = LoggerFactory.getLogger(LineageCorrections.class);
-    /** Longest note kept with a correction. */
-    public static final int MAX_NOTE = 500;
     private static final int MAX_CHAIN = 1000;
 
     private final HistoryStore store;
