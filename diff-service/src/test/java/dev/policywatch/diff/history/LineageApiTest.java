@@ -180,7 +180,17 @@ class LineageApiTest {
                 .DELETE().build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
         assertThat(admin("PUT", "/api/documents/cac.final/predecessor", "{\"documentId\":\"cac.final\"}")
                 .statusCode()).isEqualTo(400);
-        assertThat(admin("PUT", "/api/documents/cac.final/predecessor", "{}").statusCode()).isEqualTo(400);
+        HttpResponse<String> empty = admin("PUT", "/api/documents/cac.final/predecessor", "{}");
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.body()).contains("documentId is required");
+        HttpResponse<String> longNote = admin("DELETE", "/api/documents/cac.final/predecessor",
+                "{\"note\": \"" + "x".repeat(501) + "\"}");
+        assertThat(longNote.statusCode()).isEqualTo(400);
+        assertThat(longNote.body()).contains("note must be at most 500 characters");
+        assertThat(admin("PUT", "/api/documents/cac.final/predecessor", "{\"documentId\":\"cac.draft\",\"why\":\"x\"}")
+                .body()).contains("unknown field why");
+        assertThat(admin("PUT", "/api/documents/bad%20id/predecessor", "{\"documentId\":\"cac.draft\"}")
+                .statusCode()).isEqualTo(400);
         assertThat(admin("PUT", "/api/documents/cac.final/predecessor", "not json").statusCode()).isEqualTo(400);
         assertThat(admin("PUT", "/api/documents/cac.final/predecessor", "{\"documentId\":\"nope\"}")
                 .statusCode()).isEqualTo(404);
