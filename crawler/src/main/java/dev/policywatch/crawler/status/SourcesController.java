@@ -12,6 +12,7 @@ import dev.policywatch.crawler.source.Source;
 import dev.policywatch.crawler.source.SourceCatalog;
 import dev.policywatch.support.Access;
 import dev.policywatch.support.Problem;
+import dev.policywatch.support.ReadAccess;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -62,7 +63,7 @@ public class SourcesController {
     @Get
     @Operation(operationId = "listSources")
     @ApiResponse(responseCode = "200", description = "The sources and their status")
-    @ApiResponse(responseCode = "401", description = "A read token is set and the request lacks it")
+    @ReadAccess
     public List<SourceStatus> list(HttpRequest<?> request) {
         access.requireRead(request);
         return catalog.sources().stream().map(this::status).toList();
@@ -78,7 +79,7 @@ public class SourcesController {
     @Get("/{sourceId}")
     @Operation(operationId = "getSource")
     @ApiResponse(responseCode = "200", description = "The source and its status")
-    @ApiResponse(responseCode = "401", description = "A read token is set and the request lacks it")
+    @ReadAccess
     @ApiResponse(responseCode = "404", description = "No source with that id")
     public SourceStatus one(HttpRequest<?> request, @PathVariable String sourceId) {
         access.requireRead(request);

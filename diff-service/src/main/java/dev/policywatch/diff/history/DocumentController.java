@@ -3,10 +3,10 @@ package dev.policywatch.diff.history;
 import dev.policywatch.api.history.DocumentDetail;
 import dev.policywatch.api.history.DocumentSummary;
 import dev.policywatch.events.DocumentChange;
-import dev.policywatch.events.Ids;
 import dev.policywatch.events.Predecessor;
 import dev.policywatch.support.Access;
 import dev.policywatch.support.Problem;
+import dev.policywatch.support.ReadAccess;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -15,7 +15,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,6 +24,7 @@ import java.util.List;
  * it replaces, from its first change) and {@code successors} (the documents that replace it).
  */
 @Controller
+@ReadAccess
 @ExecuteOn(TaskExecutors.BLOCKING)
 public final class DocumentController {
 
@@ -44,17 +44,11 @@ public final class DocumentController {
      * @return the document
      */
     @Get("/api/documents/{documentId}")
-    @Tag(name = "documents")
+    @KnownDocumentRead
     @Operation(operationId = "getDocument")
     @ApiResponse(responseCode = "200", description = "The document with its lineage")
-    @ApiResponse(responseCode = "400", description = "The documentId is malformed")
-    @ApiResponse(responseCode = "401", description = "A read token is set and the request lacks it")
-    @ApiResponse(responseCode = "404", description = "No such document in the history")
     public DocumentDetail document(HttpRequest<?> request, @PathVariable String documentId) {
-        access.requireRead(request);
-        if (!Ids.isValidDocumentId(documentId)) {
-            throw Problem.badRequest("documentId must match [A-Za-z0-9._~-]{1,200}");
-        }
+        HistoryController.readDocument(access, request, documentId);
         HistoryStore.DocumentRow row = store.document(documentId)
                 .orElseThrow(() -> Problem.notFound("no document " + documentId + " in the history"));
         DocumentChange first = store.firstChange(documentId).orElse(null);

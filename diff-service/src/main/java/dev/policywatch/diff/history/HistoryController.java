@@ -15,6 +15,7 @@ import dev.policywatch.events.VersionRef;
 import dev.policywatch.support.Access;
 import dev.policywatch.support.PolicywatchSettings;
 import dev.policywatch.support.Problem;
+import dev.policywatch.support.ReadAccess;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -36,11 +37,12 @@ import java.util.List;
 /**
  * The history API (CONTRACT §4): documents, versions, a version's provisions, the diff of any two
  * versions, changes with filters and cursor pagination, one change, and the Atom feed. Reads only;
- * each request passes {@link Access#requireRead}. The bodies are the records of module {@code api}
+ * each request passes {@link Access#requireRead} (whose 401 {@link ReadAccess} declares for all). The bodies are the records of module {@code api}
  * ({@code dev.policywatch.api.history}); a change is the {@link DocumentChange} as it was published, and
  * reads the same here as on the topic (every field written, null included).
  */
 @Controller
+@ReadAccess
 @ExecuteOn(TaskExecutors.BLOCKING)
 public final class HistoryController {
 
@@ -68,7 +70,6 @@ public final class HistoryController {
     @Tag(name = "documents")
     @Operation(operationId = "listDocuments")
     @ApiResponse(responseCode = "200", description = "The documents")
-    @ApiResponse(responseCode = "401", description = "A read token is set and the request lacks it")
     public DocumentList documents(HttpRequest<?> request) {
         access.requireRead(request);
         return new DocumentList(store.documents().stream()
@@ -83,15 +84,11 @@ public final class HistoryController {
      * @return {@code {"documentId": ..., "items": [VersionRef + changeId + kind + summary]}}
      */
     @Get("/api/documents/{documentId}/versions")
-    @Tag(name = "documents")
+    @KnownDocumentRead
     @Operation(operationId = "listVersions")
     @ApiResponse(responseCode = "200", description = "The versions")
-    @ApiResponse(responseCode = "400", description = "The documentId is malformed")
-    @ApiResponse(responseCode = "401", description = "A read token is set and the request lacks it")
-    @ApiResponse(responseCode = "404", description = "No such document in the history")
     public VersionList versions(HttpRequest<?> request, @PathVariable String documentId) {
-        access.requireRead(request);
-        requireDocumentId(documentId);
+        readDocument(request, documentId);
         List<HistoryStore.VersionRow> rows = store.versions(documentId);
         if (rows.isEmpty()) {
             throw Problem.notFound("no document " + documentId + " in the history");
@@ -109,16 +106,13 @@ public final class HistoryController {
      * @return the version, its title, language, segmentation scheme, structure and provisions
      */
     @Get("/api/documents/{documentId}/versions/{versionId}")
-    @Tag(name = "documents")
+    @DocumentRead
     @Operation(operationId = "getVersion")
     @ApiResponse(responseCode = "200", description = "The version and its provisions")
-    @ApiResponse(responseCode = "400", description = "The documentId is malformed")
-    @ApiResponse(responseCode = "401", description = "A read token is set and the request lacks it")
     @ApiResponse(responseCode = "404", description = "No such document, version, or its text is not projected yet")
     public VersionText version(HttpRequest<?> request, @PathVariable String documentId,
             @PathVariable String versionId) {
-        access.requireRead(request);
-        requireDocumentId(documentId);
+        readDocument(request, documentId);
         HistoryStore.VersionRow row = requireVersion(documentId, versionId, "versionId");
         HistoryStore.Content content = requireContent(documentId, row.version());
         return new VersionText(row.version(), documentId, row.changeId(), content.title(), content.language(),
@@ -146,13 +140,11 @@ public final class HistoryController {
     @Operation(operationId = "diffVersions")
     @ApiResponse(responseCode = "200", description = "The diff")
     @ApiResponse(responseCode = "400", description = "from or to is missing, or the documentId is malformed")
-    @ApiResponse(responseCode = "401", description = "A read token is set and the request lacks it")
     @ApiResponse(responseCode = "404", description = "No such document or version")
     public DocumentDiff diff(HttpRequest<?> request, @PathVariable String documentId,
             @Nullable @QueryValue String from, @Nullable @QueryValue String to,
             @Nullable @QueryValue String fromDocument) {
-        access.requireRead(request);
-        requireDocumentId(documentId);
+        readDocument(request, documentId);
         String oldDocument = fromDocument == null || fromDocument.isBlank() ? documentId : fromDocument.trim();
         if (!Ids.isValidDocumentId(oldDocument)) {
             throw Problem.badRequest("fromDocument must match [A-Za-z0-9._~-]{1,200}");
@@ -192,7 +184,6 @@ public final class HistoryController {
     @Operation(operationId = "listChanges")
     @ApiResponse(responseCode = "200", description = "A page of changes")
     @ApiResponse(responseCode = "400", description = "A filter, limit or cursor is invalid")
-    @ApiResponse(responseCode = "401", description = "A read token is set and the request lacks it")
     public ChangePage changes(HttpRequest<?> request, @Nullable @QueryValue String since,
             @Nullable @QueryValue String until, @Nullable @QueryValue String source,
             @Nullable @QueryValue String jurisdiction, @Nullable @QueryValue String kind,
@@ -223,7 +214,6 @@ public final class HistoryController {
     @Tag(name = "changes")
     @Operation(operationId = "getChange")
     @ApiResponse(responseCode = "200", description = "The change")
-    @ApiResponse(responseCode = "401", description = "A read token is set and the request lacks it")
     @ApiResponse(responseCode = "404", description = "No such change")
     public DocumentChange change(HttpRequest<?> request, @PathVariable String changeId) {
         access.requireRead(request);
@@ -253,7 +243,6 @@ public final class HistoryController {
     @ApiResponse(responseCode = "200", description = "An Atom feed of the changes",
             content = @Content(mediaType = "application/atom+xml", schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "400", description = "A filter or limit is invalid")
-    @ApiResponse(responseCode = "401", description = "A read token is set and the request lacks it")
     public HttpResponse<String> feed(HttpRequest<?> request, @Nullable @QueryValue String since,
             @Nullable @QueryValue String until, @Nullable @QueryValue String source,
             @Nullable @QueryValue String jurisdiction, @Nullable @QueryValue String kind,
@@ -279,10 +268,23 @@ public final class HistoryController {
                         + " is not in the history yet (its snapshot has not been projected)"));
     }
 
-    private static void requireDocumentId(String documentId) {
+    /**
+     * The check of every read of one document ({@link DocumentRead} declares its answers): the read token,
+     * then a well-formed {@code documentId}.
+     *
+     * @param access     the access rules
+     * @param request    the request
+     * @param documentId the path's document id
+     */
+    static void readDocument(Access access, HttpRequest<?> request, String documentId) {
+        access.requireRead(request);
         if (!Ids.isValidDocumentId(documentId)) {
             throw Problem.badRequest("documentId must match [A-Za-z0-9._~-]{1,200}");
         }
+    }
+
+    private void readDocument(HttpRequest<?> request, String documentId) {
+        readDocument(access, request, documentId);
     }
 
     private static String clip(String s) {
