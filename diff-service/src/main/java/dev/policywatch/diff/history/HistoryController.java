@@ -147,7 +147,7 @@ public final class HistoryController {
         readDocument(request, documentId);
         String oldDocument = fromDocument == null || fromDocument.isBlank() ? documentId : fromDocument.trim();
         if (!Ids.isValidDocumentId(oldDocument)) {
-            throw Problem.badRequest("fromDocument must match [A-Za-z0-9._~-]{1,200}");
+            throw Problem.badRequest("fromDocument must match " + Ids.DOCUMENT_ID_PATTERN);
         }
         if (from == null || from.isBlank() || to == null || to.isBlank()) {
             throw Problem.badRequest("diff needs both from and to (versionIds of this document)");
@@ -279,7 +279,7 @@ public final class HistoryController {
     static void readDocument(Access access, HttpRequest<?> request, String documentId) {
         access.requireRead(request);
         if (!Ids.isValidDocumentId(documentId)) {
-            throw Problem.badRequest("documentId must match [A-Za-z0-9._~-]{1,200}");
+            throw Problem.badRequest("documentId must match " + Ids.DOCUMENT_ID_PATTERN);
         }
     }
 
