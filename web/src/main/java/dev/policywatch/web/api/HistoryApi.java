@@ -87,8 +87,16 @@ public final class HistoryApi {
                 () -> client.diff(documentId, from, to, fromDocument));
     }
 
+    /**
+     * Whether {@code id} (a document's or a change's) may go into a path of the history API: a valid id
+     * ({@link Ids#isValidDocumentId}) with no {@code ..}, so no page can make the API client walk a path.
+     */
+    public static boolean isSafeId(String id) {
+        return Ids.isValidDocumentId(id) && !id.contains("..");
+    }
+
     static void requireSafe(String id) {
-        if (!Ids.isValidDocumentId(id) || id.contains("..")) {
+        if (!isSafeId(id)) {
             throw new IllegalArgumentException("not a valid id: " + id);
         }
     }

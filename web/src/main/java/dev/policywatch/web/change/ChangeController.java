@@ -2,7 +2,6 @@ package dev.policywatch.web.change;
 
 import dev.policywatch.events.ChangeKind;
 import dev.policywatch.events.DocumentChange;
-import dev.policywatch.events.Ids;
 import dev.policywatch.web.api.HistoryApi;
 import dev.policywatch.web.page.Formats;
 import dev.policywatch.web.page.PageException;
@@ -37,7 +36,7 @@ final class ChangeController {
     @Get(uri = "/changes/{changeId}", produces = "text/html")
     HttpResponse<String> change(HttpRequest<?> request, @PathVariable String changeId) {
         return pages.serve(request, "what.change", () -> {
-            if (!Ids.isValidDocumentId(changeId) || changeId.contains("..")) {
+            if (!HistoryApi.isSafeId(changeId)) {
                 throw PageException.notFound("error.noSuchChange");
             }
             DocumentChange c = history.change(changeId);

@@ -5,7 +5,6 @@ import dev.policywatch.api.history.DocumentSummary;
 import dev.policywatch.api.history.VersionList;
 import dev.policywatch.events.ChangeKind;
 import dev.policywatch.events.DocumentChange;
-import dev.policywatch.events.Ids;
 import dev.policywatch.web.api.ApiException;
 import dev.policywatch.web.api.HistoryApi;
 import dev.policywatch.web.page.Formats;
@@ -48,7 +47,7 @@ final class DocumentPageController {
     @Get(uri = "/documents/{documentId}", produces = "text/html")
     HttpResponse<String> document(HttpRequest<?> request, @PathVariable String documentId) {
         return pages.serve(request, "what.document", () -> {
-            if (!Ids.isValidDocumentId(documentId) || documentId.contains("..")) {
+            if (!HistoryApi.isSafeId(documentId)) {
                 throw PageException.notFound("error.noSuchDocument");
             }
             List<VersionList.Item> versions = history.versions(documentId);

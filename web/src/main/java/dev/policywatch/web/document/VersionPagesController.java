@@ -3,7 +3,6 @@ package dev.policywatch.web.document;
 import dev.policywatch.api.history.DocumentDetail;
 import dev.policywatch.api.history.DocumentDiff;
 import dev.policywatch.api.history.VersionText;
-import dev.policywatch.events.Ids;
 import dev.policywatch.events.VersionRef;
 import dev.policywatch.web.WebSettings;
 import dev.policywatch.web.api.HistoryApi;
@@ -162,7 +161,7 @@ final class VersionPagesController {
         }
         String[] parts = {value.substring(0, colon), value.substring(colon + 1)};
         for (String id : parts) {
-            if (!Ids.isValidDocumentId(id) || id.contains("..")) {
+            if (!HistoryApi.isSafeId(id)) {
                 throw PageException.badRequest("error.compare.choose");
             }
         }
@@ -170,7 +169,7 @@ final class VersionPagesController {
     }
 
     private static void requireId(String id, String messageKey) {
-        if (!Ids.isValidDocumentId(id) || id.contains("..")) {
+        if (!HistoryApi.isSafeId(id)) {
             throw PageException.notFound(messageKey);
         }
     }
