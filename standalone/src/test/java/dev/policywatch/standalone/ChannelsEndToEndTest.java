@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.policywatch.testing.Ports;
 import dev.policywatch.testing.hooks.PlatformReceiver;
 import dev.policywatch.testing.hooks.PlatformReceiver.Platform;
 import jakarta.mail.internet.MimeMessage;
@@ -62,7 +63,7 @@ class ChannelsEndToEndTest {
     @BeforeEach
     void startParts() throws IOException {
         site = new FixtureServers.Site("accounting-v1.html");
-        smtp = new GreenMail(new ServerSetup(FixtureServers.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp = new GreenMail(new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         for (Platform p : Platform.values()) {
             receivers.put(p, new PlatformReceiver(p, secret(p)));
@@ -82,7 +83,7 @@ class ChannelsEndToEndTest {
                     content: "#content"
                     every: PT1H
                 """.formatted(SOURCE, site.url("/regulation.html")), StandardCharsets.UTF_8);
-        int port = FixtureServers.freePort();
+        int port = Ports.free();
         system = Standalone.start(StandaloneOptions.defaults()
                 .withDataDir(dir.resolve("data"))
                 .withPort(port)

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.policywatch.testing.Ports;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -169,7 +170,7 @@ class CrashRecoveryTest {
     }
 
     private Child start(String name) throws IOException {
-        int port = EndToEnd.freePort();
+        int port = Ports.free();
         String url = "http://127.0.0.1:" + port;
         Path out = dir.resolve(name + ".out");
         Path err = dir.resolve(name + ".err");

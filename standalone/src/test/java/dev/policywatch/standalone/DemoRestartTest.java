@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.policywatch.testing.Ports;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ class DemoRestartTest {
     @Test
     void restartedTwiceTheDemoResumesGoesOnAndNeverRevertsOrAnnouncesADocumentAgain() throws Exception {
         StandaloneOptions options = StandaloneOptions.defaults().withDemo(true).withDataDir(dir.resolve("data"))
-                .withPort(EndToEnd.freePort())
+                .withPort(Ports.free())
                 .withProperty("policywatch.embedded-kafka.port", "0")
                 .withProperty("policywatch.demo.stage-interval", "3s")
                 .withProperty("policywatch.crawler.per-host-delay", "0s");

@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.policywatch.testing.Ports;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -97,7 +97,7 @@ final class EndToEnd {
      * {@code webhookOrigins} (comma-separated, may be empty).
      */
     static StandaloneOptions options(Path dir, Path sources, String webhookOrigins) {
-        int port = freePort();
+        int port = Ports.free();
         StandaloneOptions options = StandaloneOptions.defaults()
                 .withDataDir(dir.resolve("data"))
                 .withPort(port)
@@ -119,7 +119,7 @@ final class EndToEnd {
 
     /** A started GreenMail SMTP server on a free loopback port. */
     static GreenMail smtp() {
-        GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        GreenMail smtp = new GreenMail(new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         return smtp;
     }
@@ -160,13 +160,6 @@ final class EndToEnd {
         return link.group(1);
     }
 
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /** A client of one running system's public API at a base URL; every call checks the status it expects. */
     static final class Api {

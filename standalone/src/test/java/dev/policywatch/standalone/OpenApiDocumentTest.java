@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.policywatch.support.OpenApiDocuments;
 import dev.policywatch.support.OpenApiMerger;
+import dev.policywatch.testing.Ports;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,7 +39,7 @@ class OpenApiDocumentTest {
     @BeforeAll
     static void startAndFetch() throws Exception {
         Path sources = EndToEnd.sources(dir, "unreachable", "Nothing to fetch", "nobody",
-                "http://127.0.0.1:" + EndToEnd.freePort() + "/regulation.html");
+                "http://127.0.0.1:" + Ports.free() + "/regulation.html");
         system = Standalone.start(EndToEnd.options(dir, sources, ""));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         response = http.send(HttpRequest.newBuilder(URI.create(system.url() + "/openapi.yml"))

@@ -9,8 +9,8 @@ import dev.policywatch.events.Origin;
 import dev.policywatch.events.PageSnapshot;
 import dev.policywatch.support.kafka.KafkaSettings;
 import dev.policywatch.support.kafka.TopicReplay;
+import dev.policywatch.testing.Ports;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +31,7 @@ class SnapshotPublisherTest {
     @Test
     void aPublishThatTimesOutWhileTheBrokerIsDownIsNeverDeliveredLaterSoTheRetryPublishesOnce() throws Exception {
         Path data = Files.createTempDirectory("pw-publisher-kafka");
-        int port = freePort();
+        int port = Ports.free();
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(data).port(port).start();
         try {
             KafkaSettings kafka = new KafkaSettings(broker.bootstrapServers(), "publisher-test.snapshots",
@@ -61,9 +61,4 @@ class SnapshotPublisherTest {
         }
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }

@@ -6,6 +6,7 @@ import dev.policywatch.embedded.EmbeddedPostgresServer;
 import dev.policywatch.events.DocumentChange;
 import dev.policywatch.notifier.Fixtures;
 import dev.policywatch.notifier.slack.WebhookReceiver;
+import dev.policywatch.testing.Ports;
 import io.micronaut.context.ApplicationContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ public final class NotifierBenchmark {
             for (int i = 0; i < 100; i++) {
                 receivers.add(new WebhookReceiver(2));
             }
-            int port = Fixtures.freePort();
+            int port = Ports.free();
             Map<String, Object> p = new HashMap<>();
             p.put("kafka.bootstrap.servers", broker.bootstrapServers());
             p.put("datasources.default.url", pg.jdbcUrl());

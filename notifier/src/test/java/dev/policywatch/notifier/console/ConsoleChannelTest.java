@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.policywatch.events.EventJson;
 import dev.policywatch.notifier.Fixtures;
+import dev.policywatch.testing.Ports;
 import dev.policywatch.testing.RealInfrastructure;
 import dev.policywatch.testing.TestInfra;
 import io.micronaut.context.ApplicationContext;
@@ -28,7 +29,7 @@ class ConsoleChannelTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream original = System.out;
         System.setOut(new PrintStream(new Tee(original, captured), true, StandardCharsets.UTF_8));
-        int port = Fixtures.freePort();
+        int port = Ports.free();
         Map<String, Object> p = Fixtures.properties(infra, port);
         p.put("policywatch.notifier.console.enabled", true);
         ApplicationContext context = Fixtures.start(p);

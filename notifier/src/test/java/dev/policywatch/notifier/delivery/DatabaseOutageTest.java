@@ -9,6 +9,7 @@ import dev.policywatch.notifier.Fixtures;
 import dev.policywatch.notifier.slack.WebhookReceiver;
 import dev.policywatch.support.Liveness;
 import dev.policywatch.support.LoopRegistry;
+import dev.policywatch.testing.Ports;
 import dev.policywatch.testing.RealInfrastructure;
 import dev.policywatch.testing.TestInfra;
 import io.micronaut.context.ApplicationContext;
@@ -34,12 +35,12 @@ class DatabaseOutageTest {
     void changesPublishedWhilePostgresqlIsDownAreQueuedAndSentWhenItIsBackWithoutARestart(TestInfra infra)
             throws Exception {
         Path data = Files.createTempDirectory("pw-outage-pg").resolve("data");
-        int pgPort = Fixtures.freePort();
+        int pgPort = Ports.free();
         EmbeddedPostgresServer pg = EmbeddedPostgresServer.builder().dataDir(data).port(pgPort).start();
         ApplicationContext context = null;
         try (WebhookReceiver slack = new WebhookReceiver(2);
                 KafkaProducer<byte[], byte[]> producer = Fixtures.producer(infra)) {
-            int port = Fixtures.freePort();
+            int port = Ports.free();
             Map<String, Object> p = Fixtures.properties(infra, port);
             p.put("datasources.default.url", pg.jdbcUrl());
             p.put("datasources.default.username", pg.username());

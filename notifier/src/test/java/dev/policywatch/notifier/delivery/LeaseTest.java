@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.policywatch.events.DocumentChange;
 import dev.policywatch.notifier.Fixtures;
 import dev.policywatch.notifier.slack.WebhookReceiver;
+import dev.policywatch.testing.Ports;
 import dev.policywatch.testing.RealInfrastructure;
 import dev.policywatch.testing.TestInfra;
 import io.micronaut.context.ApplicationContext;
@@ -56,7 +57,7 @@ class LeaseTest {
                 }
                 return WebhookReceiver.Answer.ok();
             });
-            Map<String, Object> p = Fixtures.properties(infra, Fixtures.freePort());
+            Map<String, Object> p = Fixtures.properties(infra, Ports.free());
             p.put("policywatch.notifier.webhook.allowed-hosts", slack.origin());
             p.put("policywatch.notifier.worker.threads", 3);
             p.put("policywatch.notifier.worker.batch-size", 20);
@@ -91,7 +92,7 @@ class LeaseTest {
 
     @Test
     void aLeaseTakenOverByAnotherWorkerIsNotRenewedSoItsHolderDoesNotSend(TestInfra infra) {
-        Map<String, Object> p = Fixtures.properties(infra, Fixtures.freePort());
+        Map<String, Object> p = Fixtures.properties(infra, Ports.free());
         ApplicationContext context = Fixtures.start(p); // migrates the schema
         try {
             Outbox outbox = new Outbox(infra.dataSource(), LocalTime.of(8, 0), ZoneId.of("UTC"));
@@ -130,7 +131,7 @@ class LeaseTest {
             t.setDaemon(true);
             t.start();
             String origin = "http://127.0.0.1:" + server.getLocalPort();
-            Map<String, Object> p = Fixtures.properties(infra, Fixtures.freePort());
+            Map<String, Object> p = Fixtures.properties(infra, Ports.free());
             p.put("policywatch.notifier.webhook.allowed-hosts", origin);
             String topic = (String) p.get("policywatch.topics.changes");
             int port = (Integer) p.get("micronaut.server.port");

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.policywatch.notifier.Fixtures;
 import dev.policywatch.notifier.slack.WebhookReceiver;
+import dev.policywatch.testing.Ports;
 import dev.policywatch.testing.RealInfrastructure;
 import dev.policywatch.testing.TestInfra;
 import io.micronaut.context.ApplicationContext;
@@ -42,7 +43,7 @@ class RestartTest {
                 }
                 return WebhookReceiver.Answer.ok();
             });
-            Map<String, Object> p = Fixtures.properties(infra, Fixtures.freePort());
+            Map<String, Object> p = Fixtures.properties(infra, Ports.free());
             p.put("policywatch.notifier.webhook.allowed-hosts", slack.origin());
             p.put("policywatch.notifier.worker.threads", 2);
             p.put("policywatch.notifier.worker.batch-size", 5);

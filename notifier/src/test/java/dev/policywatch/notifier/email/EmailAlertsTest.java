@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.policywatch.events.DocumentChange;
 import dev.policywatch.events.EventJson;
 import dev.policywatch.notifier.Fixtures;
+import dev.policywatch.testing.Ports;
 import dev.policywatch.testing.RealInfrastructure;
 import dev.policywatch.testing.TestInfra;
 import io.micronaut.context.ApplicationContext;
@@ -51,10 +52,10 @@ class EmailAlertsTest {
     @BeforeAll
     void start(TestInfra infra) {
         this.infra = infra;
-        int smtpPort = Fixtures.freePort();
+        int smtpPort = Ports.free();
         smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        int port = Fixtures.freePort();
+        int port = Ports.free();
         Map<String, Object> p = Fixtures.properties(infra, port);
         p.put("policywatch.notifier.email.from", "alerts@policywatch.example");
         p.put("policywatch.notifier.email.smtp.host", "127.0.0.1");

@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.policywatch.events.EventJson;
 import dev.policywatch.notifier.Fixtures;
+import dev.policywatch.testing.Ports;
 import dev.policywatch.testing.RealInfrastructure;
 import dev.policywatch.testing.TestInfra;
 import io.micronaut.context.ApplicationContext;
@@ -30,10 +31,10 @@ class SmtpOutageTest {
 
     @Test
     void alertsQueuedWhileSmtpIsDownAreEachDeliveredExactlyOnceWhenItIsBack(TestInfra infra) throws Exception {
-        int smtpPort = Fixtures.freePort();
+        int smtpPort = Ports.free();
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        int port = Fixtures.freePort();
+        int port = Ports.free();
         Map<String, Object> p = Fixtures.properties(infra, port);
         p.put("policywatch.notifier.email.from", "alerts@policywatch.example");
         p.put("policywatch.notifier.email.smtp.host", "127.0.0.1");

@@ -11,6 +11,7 @@ import dev.policywatch.notifier.subscription.LinkTokens;
 import dev.policywatch.notifier.subscription.Links;
 import dev.policywatch.notifier.subscription.Subscription;
 import dev.policywatch.support.PolicywatchSettings;
+import dev.policywatch.testing.Ports;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -109,6 +110,6 @@ class SmtpSenderTest {
 
     @Test
     void anUnreachableServerIsRetried() {
-        assertThat(sendTo(Fixtures.freePort())).isInstanceOf(SendResult.Retry.class);
+        assertThat(sendTo(Ports.free())).isInstanceOf(SendResult.Retry.class);
     }
 }

@@ -8,6 +8,7 @@ import dev.policywatch.events.DocumentChange;
 import dev.policywatch.events.EventJson;
 import dev.policywatch.events.Topics;
 import dev.policywatch.notifier.Fixtures;
+import dev.policywatch.testing.Ports;
 import dev.policywatch.testing.RealInfrastructure;
 import dev.policywatch.testing.TestInfra;
 import io.micronaut.context.ApplicationContext;
@@ -47,7 +48,7 @@ class SlackAlertsTest {
     void start(TestInfra infra) {
         this.infra = infra;
         slack = new WebhookReceiver(4);
-        int port = Fixtures.freePort();
+        int port = Ports.free();
         Map<String, Object> p = Fixtures.properties(infra, port);
         p.put("policywatch.notifier.webhook.allowed-hosts", "hooks.slack.com," + slack.origin());
         p.put("policywatch.notifier.delivery.max-attempts", "3");

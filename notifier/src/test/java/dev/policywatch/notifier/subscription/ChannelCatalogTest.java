@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.policywatch.events.EventJson;
 import dev.policywatch.notifier.Fixtures;
+import dev.policywatch.testing.Ports;
 import dev.policywatch.testing.RealInfrastructure;
 import dev.policywatch.testing.TestInfra;
 import io.micronaut.context.ApplicationContext;
@@ -31,7 +32,7 @@ class ChannelCatalogTest {
 
     @BeforeAll
     void start(TestInfra infra) {
-        int port = Fixtures.freePort();
+        int port = Ports.free();
         Map<String, Object> p = Fixtures.properties(infra, port);
         p.remove("policywatch.notifier.email.from");
         context = Fixtures.start(p);

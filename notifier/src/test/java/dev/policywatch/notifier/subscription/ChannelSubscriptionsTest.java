@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.policywatch.events.EventJson;
 import dev.policywatch.notifier.Fixtures;
+import dev.policywatch.testing.Ports;
 import dev.policywatch.testing.RealInfrastructure;
 import dev.policywatch.testing.TestInfra;
 import dev.policywatch.testing.hooks.PlatformReceiver;
@@ -43,7 +44,7 @@ class ChannelSubscriptionsTest {
     void start(TestInfra infra) {
         dingtalk = new PlatformReceiver(Platform.DINGTALK, SECRET);
         wecom = new PlatformReceiver(Platform.WECOM, null);
-        int port = Fixtures.freePort();
+        int port = Ports.free();
         Map<String, Object> p = Fixtures.properties(infra, port);
         p.put("policywatch.notifier.webhook.allowed-hosts", dingtalk.origin() + "," + wecom.origin());
         changes = (String) p.get("policywatch.topics.changes");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.policywatch.events.EventJson;
 import dev.policywatch.notifier.Fixtures;
+import dev.policywatch.testing.Ports;
 import dev.policywatch.testing.RealInfrastructure;
 import dev.policywatch.testing.TestInfra;
 import io.micronaut.context.ApplicationContext;
@@ -32,8 +33,8 @@ class ClosedReadsTest {
 
     @BeforeAll
     void start(TestInfra infra) {
-        int port = Fixtures.freePort();
-        hook = "http://127.0.0.1:" + Fixtures.freePort() + "/hook";
+        int port = Ports.free();
+        hook = "http://127.0.0.1:" + Ports.free() + "/hook";
         Map<String, Object> p = Fixtures.properties(infra, port);
         p.put("policywatch.read-token", READ);
         p.put("policywatch.notifier.webhook.allowed-hosts", hook.substring(0, hook.lastIndexOf('/')));

@@ -3,6 +3,7 @@ package dev.policywatch.notifier.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.policywatch.notifier.Fixtures;
+import dev.policywatch.testing.Ports;
 import dev.policywatch.testing.RealInfrastructure;
 import dev.policywatch.testing.TestInfra;
 import io.micronaut.context.ApplicationContext;
@@ -27,8 +28,8 @@ class SignupClientAddressTest {
 
     @BeforeAll
     void start(TestInfra infra) {
-        int port = Fixtures.freePort();
-        webhook = "http://127.0.0.1:" + Fixtures.freePort();
+        int port = Ports.free();
+        webhook = "http://127.0.0.1:" + Ports.free();
         Map<String, Object> p = Fixtures.properties(infra, port);
         p.put("policywatch.notifier.signup.per-hour", 1);
         p.put("policywatch.notifier.webhook.allowed-hosts", webhook);
