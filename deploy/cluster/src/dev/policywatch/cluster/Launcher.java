@@ -83,11 +83,30 @@ final class Launcher {
         }
     }
 
+    /**
+     * A loopback port below the kernel's ephemeral range (20000–32767 where that range starts at 32768), never
+     * given twice: a killed broker or service restarts on its port, and a port from {@code ServerSocket(0)} can be
+     * taken meanwhile as the local port of any outgoing connection. (The tests' {@code dev.policywatch.testing.Ports}
+     * does the same; this program is compiled alone against the broker's classpath, so it keeps its own.)
+     */
     static int freePort() {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = java.util.concurrent.ThreadLocalRandom.current().nextInt(20_000, 32_768);
+            if (!GIVEN.contains(port)) {
+                try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                    GIVEN.add(port);
+                    return port;
+                } catch (IOException taken) {
+                    // try another
+                }
+            }
+        }
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
+    private static final java.util.Set<Integer> GIVEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
 }
