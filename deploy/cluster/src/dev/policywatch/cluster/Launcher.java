@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /** Builds the child JVMs (every one with a capped heap) and keeps them, so that all are stopped at the end. */
@@ -91,7 +94,7 @@ final class Launcher {
      */
     static int freePort() {
         for (int attempt = 0; attempt < 200; attempt++) {
-            int port = java.util.concurrent.ThreadLocalRandom.current().nextInt(20_000, 32_768);
+            int port = ThreadLocalRandom.current().nextInt(20_000, 32_768);
             if (!GIVEN.contains(port)) {
                 try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
                     GIVEN.add(port);
@@ -108,5 +111,5 @@ final class Launcher {
         }
     }
 
-    private static final java.util.Set<Integer> GIVEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final Set<Integer> GIVEN = ConcurrentHashMap.newKeySet();
 }
