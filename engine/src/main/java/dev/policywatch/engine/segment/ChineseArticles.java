@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * Chinese articles, Simplified or Traditional: 第X条 / 第X條 opens an article (Chinese numerals or
- * digits, 之一 insertions), 第X编/分编/章/节 (編/節) are containers, items (一) 1. （1） and paragraphs
+ * digits; an inserted article as 第X条之一 or, as Taiwan's law database prints it, 第 X-1 條), 第X编/分编/章/节 (編/節) are containers, items (一) 1. （1） and paragraphs
  * (款) are article text.
  *
  * <p>The articles are the heaviest increasing chain of 第X条 at the start of a block. A label glued
@@ -25,7 +25,8 @@ final class ChineseArticles implements NumberingScheme {
 
     private static final String CN_NUM = "[零〇一二两兩三四五六七八九十百千万萬0-9０-９]+";
     private static final Pattern CN_UNIT = Pattern.compile(
-            "^第\\s*(" + CN_NUM + ")\\s*(分编|分編|编|編|章|节|節|条|條)(\\s*之\\s*[一二三四五六七八九十]+)?(.*)$", Pattern.DOTALL);
+            "^第\\s*(" + CN_NUM + ")(?:\\s*[-－‐‑–]\\s*([0-9０-９]+))?\\s*(分编|分編|编|編|章|节|節|条|條)"
+                    + "(\\s*之\\s*[一二三四五六七八九十0-9０-９]+)?(.*)$", Pattern.DOTALL);
     /** What follows a glued label that cites rather than opens: 第十条规定的, 第十条第二款, 第十条、第十一条. */
     private static final Pattern CITING = Pattern.compile(
             "^(规定|規定|的|所|中|之规定|之規定|第|、|，|,|和|及|以及|或|至|到|有关|有關|项|項|款|关于|關於|适用|適用|所列|所称|所稱|另有)");
@@ -51,11 +52,14 @@ final class ChineseArticles implements NumberingScheme {
             if (number < 0) {
                 continue;
             }
-            String kind = m.group(2);
-            String rest = m.group(4);
+            String dashed = m.group(2);
+            String kind = m.group(3);
+            String rest = m.group(5);
             String numeral = m.group(1).replaceAll("\\s+", "");
             if (kind.equals("条") || kind.equals("條")) {
-                String sub = m.group(3) == null ? "" : m.group(3).replaceAll("\\s+", "");
+                // an inserted article: 第十条之一, or as Taiwan's database prints it 第 98-1 條 (label 第98-1條)
+                String sub = dashed != null ? "-" + dashed
+                        : m.group(4) == null ? "" : m.group(4).replaceAll("\\s+", "");
                 boolean separated = rest.isEmpty() || Character.isWhitespace(rest.charAt(0))
                         || "（(【[：:、.．".indexOf(rest.charAt(0)) >= 0;
                 if (!separated && CITING.matcher(rest).lookingAt()) {
@@ -66,8 +70,8 @@ final class ChineseArticles implements NumberingScheme {
                 keys.add(new double[] {key});
                 where.add(b);
                 glued.add(!separated);
-                parts.add(new String[] {"第" + numeral + kind + sub, rest.strip()});
-            } else {
+                parts.add(new String[] {dashed != null ? "第" + numeral + sub + kind : "第" + numeral + kind + sub, rest.strip()});
+            } else if (dashed == null) {
                 boolean shortLine = rest.length() <= 40 && !rest.contains("。")
                         && (rest.isEmpty() || Character.isWhitespace(rest.charAt(0)) || rest.length() <= 12);
                 if (b.type() == BlockType.HEADING || shortLine) {

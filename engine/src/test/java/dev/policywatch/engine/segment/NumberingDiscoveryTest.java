@@ -97,6 +97,20 @@ class NumberingDiscoveryTest {
         assertThat(provision(s, "第四條").retired()).isTrue();
     }
 
+    /** Taiwan's law database prints the number alone in its paragraph, and an inserted article as 第 X-1 條. */
+    @Test
+    void taiwanDatabaseLayoutWithDashedInsertedArticles() {
+        Segmentation s = segmenter.segment(blocks(
+                "# 示例法", "沿革：", "1.中華民國一百十二年五月二十四日總統令修正公布第 6、12 條條文；增訂第 98-1 條條文",
+                "## 第 一 章 總則", "第 1 條", "為規範管理，特制定本法。", "第 2 條", "本法之主管機關為經濟部。",
+                "第 2-1 條", "依第 2 條規定辦理登記。", "第 3 條", "（刪除）", "第 3-1 條", "申請應以書面為之。", "第 3-2 條", "前條之期限，得延長一次。"));
+
+        assertThat(s.scheme()).isEqualTo(Scheme.CHINESE_ARTICLES);
+        assertThat(labels(s)).containsExactly("第1條", "第2條", "第2-1條", "第3條", "第3-1條", "第3-2條");
+        assertThat(provision(s, "第2條").text()).doesNotContain("登記");
+        assertThat(provision(s, "第2-1條").text()).contains("依第 2 條規定辦理登記");
+    }
+
     @Test
     void aChapterWithAPrefaceOfItsOwnGivesThePrefaceAProvision() {
         Segmentation s = segmenter.segment(blocks(
