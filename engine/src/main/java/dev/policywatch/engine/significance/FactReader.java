@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * Reads the facts of one provision text (CONTRACT §2): fines, deadlines, effective dates and the
  * binding modal verbs, in Chinese and English. The grammar is deliberately narrow: a number is read
- * only where the words around it say exactly what it is (a fine ends in 罚款 or follows fine/penalty;
+ * only where the words around it say exactly what it is (a fine ends in 罚款, or in Traditional Chinese
+ * 罰鍰/罰款 with 新臺幣 amounts in TWD, or follows fine/penalty;
  * a deadline ends in 内/以内 or follows "within"), so a fact is left out rather than misread.
  * docs/significance.md lists the forms and their limits. Stateless.
  */
@@ -126,7 +127,10 @@ final class FactReader {
 
     // ------------------------------------------------------------------------------ fines, zh
 
-    private static void chineseFines(String text, List<Found> out) {
+    private static void chineseFines(String original, List<Found> out) {
+        // Traditional forms read as their Simplified ones, character for character (positions stay):
+        // Taiwan's 處新臺幣三千元以上一萬五千元以下罰鍰 is the same range as 三千元以上一万五千元以下罚款
+        String text = simplifiedFineWords(original);
         // Every match ends in 罚款, and every character of a match is a Han character, a digit, a
         // number or range mark or white space (see finePart): a match lies inside one run of such
         // characters that holds 罚款. Only those runs are scanned, in order, each as a region of its
@@ -163,6 +167,20 @@ final class FactReader {
         }
     }
 
+    /** 罰鍰/罰款 → 罚款, 萬/億/兩 → 万/亿/两; the same length, so every position of the text holds. */
+    static String simplifiedFineWords(String text) {
+        if (text.indexOf('罰') < 0) {
+            return text;
+        }
+        return text.replace("罰鍰", "罚款").replace("罰款", "罚款").replace('萬', '万').replace('億', '亿').replace('兩', '两');
+    }
+
+    /** New Taiwan dollars where the amount follows 新臺幣 (新台幣, 新台币), else yuan. */
+    private static String currency(String text, int start) {
+        String before = text.substring(Math.max(0, start - 3), start);
+        return before.endsWith("臺幣") || before.endsWith("台幣") || before.endsWith("台币") ? "TWD" : "CNY";
+    }
+
     /** Whether {@code c} can be part of a Chinese fine expression (CN_FINE matches nothing else). */
     private static boolean finePart(char c) {
         return (c >= '\u4e00' && c <= '\u9fa5') || c == '〇' || (c >= '0' && c <= '9') || (c >= '０' && c <= '９')
@@ -186,7 +204,7 @@ final class FactReader {
                 return null; // 一万元以上违法所得二倍以下: two different things, not one range
             }
             return h.unit.equals("元")
-                    ? FactValue.amount(l.value, h.value, "CNY")
+                    ? FactValue.amount(l.value, h.value, currency(text, m.start()))
                     : FactValue.multiple(l.value, h.value, base(text, m.start()));
         }
         String one = firstNonNull(m.group("cap"), m.group("max"));
@@ -201,11 +219,11 @@ final class FactReader {
             }
             BigDecimal lo = isMax ? null : q.value;
             BigDecimal hi = isMax ? q.value : null;
-            return q.unit.equals("元") ? FactValue.amount(lo, hi, "CNY")
+            return q.unit.equals("元") ? FactValue.amount(lo, hi, currency(text, m.start()))
                     : FactValue.multiple(lo, hi, base(text, m.start()));
         }
         Qty fixed = qty(m.group("fixed"));
-        return fixed == null ? null : FactValue.amount(fixed.value, fixed.value, "CNY");
+        return fixed == null ? null : FactValue.amount(fixed.value, fixed.value, currency(text, m.start()));
     }
 
     /** A quantity with its unit: 元 (amount), 倍 or % (multiple, a percentage as a fraction), or null (no unit). */
