@@ -95,4 +95,27 @@ class ProblemErrorResponsesTest {
             assertThat(r.body()).contains(detail);
         }
     }
+
+    /** Netty's line and header limits used to answer 413 "Request Entity Too Large", as if a body were. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "a 10 KB path|414|the request line (method, path and query) is longer than 4096 bytes",
+        "a 10 KB query|414|the request line (method, path and query) is longer than 4096 bytes",
+        "a 20 KB header|431|the request headers are larger than 8192 bytes",
+    })
+    void aTooLongRequestLineOrHeaderSaysWhichItIs(String what, int status, String detail) throws Exception {
+        String big = "a".repeat(what.contains("20 KB") ? 20_000 : 10_000);
+        String path = what.contains("path") ? "/bad/items/" + big
+                : what.contains("query") ? "/bad/items/ok?cursor=" + big : "/bad/items/ok";
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.getURL() + path))
+                .header("Accept", "application/json");
+        if (what.contains("header")) {
+            b.header("X-Big", big);
+        }
+        HttpResponse<String> r = http.send(b.GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(r.body()).contains("\"detail\":\"" + detail + "\"");
+    }
 }
