@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashRecoveryTest {
 
     private static final String SOURCE = "test-algorithm-filing";
-    private static final Duration START = Duration.ofSeconds(60);
+    private static final Duration START = Duration.ofSeconds(180);
     private static final Pattern REBUILT = Pattern.compile("Rebuilt published state from policywatch\\.snapshots: (\\d+) snapshot");
 
     @TempDir
