@@ -10,6 +10,7 @@ import dev.policywatch.diff.DocumentComparer;
 import dev.policywatch.events.DocumentChange;
 import dev.policywatch.events.EventJson;
 import dev.policywatch.events.Ids;
+import dev.policywatch.events.Language;
 import dev.policywatch.events.SearchMatch;
 import dev.policywatch.events.VersionRef;
 import dev.policywatch.support.Access;
@@ -17,6 +18,7 @@ import dev.policywatch.support.PolicywatchSettings;
 import dev.policywatch.support.Problem;
 import dev.policywatch.support.ReadAccess;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -235,6 +237,8 @@ public final class HistoryController {
      * @param limit        page size, 1 to 500 (default 50)
      * @param significance SUBSTANTIVE: leave out changes that are editorial only; EDITORIAL: only those
      * @param fact         fact kinds, comma-separated (FINE, DEADLINE, EFFECTIVE_DATE, OBLIGATION)
+     * @param lang         the feed's language ({@code en} or {@code zh-CN}), for readers that cannot send
+     *                     {@code Accept-Language}; without it, the best {@code Accept-Language} match, else English
      * @return the feed
      */
     @Get("/feeds/changes.atom")
@@ -247,14 +251,26 @@ public final class HistoryController {
             @Nullable @QueryValue String until, @Nullable @QueryValue String source,
             @Nullable @QueryValue String jurisdiction, @Nullable @QueryValue String kind,
             @Nullable @QueryValue String type, @Nullable @QueryValue String q, @Nullable @QueryValue String limit,
-            @Nullable @QueryValue String significance, @Nullable @QueryValue String fact) {
+            @Nullable @QueryValue String significance, @Nullable @QueryValue String fact,
+            @Nullable @QueryValue String lang) {
         access.requireRead(request);
+        Language language = feedLanguage(lang, request.getHeaders().get(HttpHeaders.ACCEPT_LANGUAGE));
         HistoryStore.Page page = store.changes(ChangeQueryParser.parse(since, until, source, jurisdiction, kind, type, q,
                 limit, null, significance, fact));
         List<DocumentChange> changes = page.payloads().stream().map(p -> EventJson.read(p, DocumentChange.class)).toList();
         String query = request.getUri().getRawQuery();
         String self = settings.link("/feeds/changes.atom" + (query == null || query.isEmpty() ? "" : "?" + query));
-        return HttpResponse.ok(ChangeFeed.render(changes, settings.publicUrl(), self)).contentType(ATOM);
+        return HttpResponse.ok(ChangeFeed.render(changes, settings.publicUrl(), self, language)).contentType(ATOM)
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+    }
+
+    /** The feed's language: {@code lang} when given (400 for one policywatch does not speak), else the header's. */
+    static Language feedLanguage(String lang, String acceptLanguage) {
+        if (lang != null) {
+            return Language.fromTag(lang).orElseThrow(() -> Problem.badRequest("lang: " + clip(lang)
+                    + " is not a language of the feed; use en or zh-CN"));
+        }
+        return Language.fromAcceptLanguage(acceptLanguage).orElse(Language.DEFAULT);
     }
 
     private HistoryStore.VersionRow requireVersion(String documentId, String versionId, String parameter) {

@@ -7,6 +7,7 @@ import dev.policywatch.events.ChangeSummary;
 import dev.policywatch.events.ChangeType;
 import dev.policywatch.events.DiffOp;
 import dev.policywatch.events.DocumentChange;
+import dev.policywatch.events.Language;
 import dev.policywatch.events.ProvisionChange;
 import dev.policywatch.events.VersionRef;
 import java.io.ByteArrayInputStream;
@@ -32,7 +33,7 @@ class ChangeFeedTest {
                 new VersionRef("v-2", Instant.parse("2026-01-02T00:00:00Z"), "sha256:b"),
                 Instant.parse("2026-01-02T00:01:00Z"), List.of(modified), List.of(), new ChangeSummary(0, 0, 1, 0, 3));
 
-        Document feed = parse(ChangeFeed.render(List.of(change), "https://pw.example", "https://pw.example/feeds/changes.atom"));
+        Document feed = parse(ChangeFeed.render(List.of(change), "https://pw.example", "https://pw.example/feeds/changes.atom", Language.EN));
 
         assertThat(feed.getElementsByTagNameNS(ATOM, "entry").getLength()).isEqualTo(1);
         assertThat(feed.getElementsByTagNameNS(ATOM, "title").item(1).getTextContent())
@@ -53,7 +54,7 @@ class ChangeFeedTest {
                 new VersionRef("v-2", Instant.parse("2026-01-02T00:00:00Z"), "sha256:b"),
                 Instant.parse("2026-01-02T00:01:00Z"), List.of(hostile, renumbered), List.of(), new ChangeSummary(0, 0, 1, 1, 3));
 
-        Document feed = parse(ChangeFeed.render(List.of(change), "https://pw.example", "https://pw.example/feeds/changes.atom"));
+        Document feed = parse(ChangeFeed.render(List.of(change), "https://pw.example", "https://pw.example/feeds/changes.atom", Language.EN));
 
         org.w3c.dom.Element content = (org.w3c.dom.Element) feed.getElementsByTagNameNS(ATOM, "content").item(0);
         assertThat(content.getAttribute("type")).isEqualTo("html");
@@ -69,8 +70,42 @@ class ChangeFeedTest {
     }
 
     @Test
+    void aChineseFeedSaysOurWordsInChineseAndKeepsThePagesMarkupInert() throws Exception {
+        ProvisionChange hostile = new ProvisionChange(ChangeType.MODIFIED, "第十条", "第十条", null, null, "提供者应当标识",
+                "提供者应当<@all>[link](http://evil)显著标识", 0.8,
+                List.of(DiffOp.equal("提供者应当"), DiffOp.insert("<@all>[link](http://evil)<b>显著</b>"), DiffOp.equal("标识")));
+        ProvisionChange added = new ProvisionChange(ChangeType.ADDED, null, null, null, null, null, "新增的一段", 0, null);
+        ProvisionChange renumbered = new ProvisionChange(ChangeType.RENUMBERED, "第十一条", "第十二条", null, null,
+                "同", "同", 1.0, null);
+        DocumentChange change = new DocumentChange(1, "c-3", "doc", "src", "网信办 <i>", "https://x.example/",
+                "办法", "Pub", "CN", "zh", ChangeKind.UPDATED,
+                new VersionRef("v-1", Instant.parse("2026-01-01T00:00:00Z"), "sha256:a"),
+                new VersionRef("v-2", Instant.parse("2026-01-02T00:00:00Z"), "sha256:b"),
+                Instant.parse("2026-01-02T00:01:00Z"), List.of(hostile, added, renumbered), List.of(),
+                new ChangeSummary(1, 0, 1, 1, 3));
+
+        Document feed = parse(ChangeFeed.render(List.of(change), "https://pw.example",
+                "https://pw.example/feeds/changes.atom?lang=zh-CN", Language.ZH_CN));
+
+        assertThat(feed.getDocumentElement().getAttributeNS(javax.xml.XMLConstants.XML_NS_URI, "lang")).isEqualTo("zh-CN");
+        assertThat(feed.getElementsByTagNameNS(ATOM, "title").item(0).getTextContent()).isEqualTo("policywatch：变更");
+        assertThat(feed.getElementsByTagNameNS(ATOM, "title").item(1).getTextContent())
+                .isEqualTo("办法：修改 1 条，新增 1 条，重新编号 1 条");
+        assertThat(feed.getElementsByTagNameNS(ATOM, "summary").item(0).getTextContent())
+                .isEqualTo("网信办 <i>（CN）\n修改 第十条\n新增 （无编号）\n重新编号 第十一条 → 第十二条");
+        org.jsoup.nodes.Document shown = org.jsoup.Jsoup.parseBodyFragment(
+                feed.getElementsByTagNameNS(ATOM, "content").item(0).getTextContent());
+        assertThat(shown.select("b, i, a[href^=http://evil]")).isEmpty();
+        assertThat(shown.select("ins").first().text()).isEqualTo("<@all>[link](http://evil)<b>显著</b>");
+        assertThat(shown.select("li").get(0).text()).startsWith("第十条（修改）");
+        assertThat(shown.select("li").get(1).text()).startsWith("（无编号）（新增）");
+        assertThat(shown.text()).contains("重新编号 1 条（文字未变）：第十一条 → 第十二条", "查看完整变更")
+                .doesNotContain("renumbered", "modified", "The whole change");
+    }
+
+    @Test
     void emptyFeedIsStillAValidFeed() throws Exception {
-        Document feed = parse(ChangeFeed.render(List.of(), "https://pw.example", "https://pw.example/feeds/changes.atom"));
+        Document feed = parse(ChangeFeed.render(List.of(), "https://pw.example", "https://pw.example/feeds/changes.atom", Language.EN));
         assertThat(feed.getDocumentElement().getNamespaceURI()).isEqualTo(ATOM);
         assertThat(feed.getElementsByTagNameNS(ATOM, "updated").item(0).getTextContent()).isEqualTo("1970-01-01T00:00:00Z");
     }

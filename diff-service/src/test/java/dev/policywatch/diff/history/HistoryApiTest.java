@@ -303,6 +303,47 @@ class HistoryApiTest {
         assertThat(link.getAttribute("href")).isEqualTo(PUBLIC_URL + "/changes/" + change("law-v1", "law-v2"));
     }
 
+    @Test
+    void atomFeedFollowsTheReadersLanguageFromLangOrAcceptLanguage() throws Exception {
+        // a feed reader that cannot send headers subscribes with lang=zh-CN
+        HttpResponse<String> byParameter = get("/feeds/changes.atom?jurisdiction=CN&lang=zh-CN");
+        assertThat(byParameter.statusCode()).isEqualTo(200);
+        assertThat(byParameter.headers().allValues("vary")).anySatisfy(v -> assertThat(v).contains("Accept-Language"));
+        HttpResponse<String> byHeader = http.send(HttpRequest.newBuilder(URI.create(base + "/feeds/changes.atom?jurisdiction=CN"))
+                .header("Authorization", "Bearer " + READ_TOKEN).header("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.5")
+                .build(), HttpResponse.BodyHandlers.ofString());
+        for (HttpResponse<String> response : List.of(byParameter, byHeader)) {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            Element root = factory.newDocumentBuilder()
+                    .parse(new ByteArrayInputStream(response.body().getBytes(StandardCharsets.UTF_8))).getDocumentElement();
+            assertThat(root.getAttributeNS(XMLConstants.XML_NS_URI, "lang")).isEqualTo("zh-CN");
+            assertThat(childText(root, "title")).isEqualTo("policywatch：变更");
+            NodeList entries = root.getElementsByTagNameNS(ATOM, "entry");
+            List<String> titles = new ArrayList<>();
+            StringBuilder ours = new StringBuilder();
+            for (int i = 0; i < entries.getLength(); i++) {
+                Element entry = (Element) entries.item(i);
+                titles.add(childText(entry, "title"));
+                // the HTML content as a feed reader shows it, with the crawled text taken out: our words only
+                String shown = org.jsoup.Jsoup.parseBodyFragment(childText(entry, "content")).text();
+                ours.append(shown).append('\n').append(childText(entry, "summary")).append('\n');
+            }
+            assertThat(titles).contains("数据安全管理办法：修改 1 条", "数据出境安全评估办法：新文件", "数据安全管理办法：已移除");
+            assertThat(ours.toString()).contains("查看完整变更").doesNotContain("modified", "added", "removed",
+                    "The whole change", "renumbered", "new document", "MODIFIED", "ADDED");
+        }
+        // English stays the default, and the parameter outweighs the header
+        HttpResponse<String> english = http.send(HttpRequest.newBuilder(URI.create(base + "/feeds/changes.atom?lang=en"))
+                .header("Authorization", "Bearer " + READ_TOKEN).header("Accept-Language", "zh-CN").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(english.body()).contains("xml:lang=\"en\"", "policywatch: changes", "The whole change")
+                .doesNotContain("查看完整变更");
+        HttpResponse<String> unknown = get("/feeds/changes.atom?lang=fr");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("lang", "zh-CN");
+    }
+
     // ---- helpers ----
 
     private void send(KafkaProducer<String, byte[]> producer, TestInfra infra, String name, PageSnapshot snapshot)
