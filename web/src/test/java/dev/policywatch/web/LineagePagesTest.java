@@ -151,7 +151,8 @@ class LineagePagesTest {
         DocumentChange linked = new DocumentChange(1, "c-final-first", c.documentId(), c.sourceId(), c.sourceName(),
                 c.url(), c.title(), c.publisher(), c.jurisdiction(), c.language(), ChangeKind.NEW_DOCUMENT, null,
                 c.toVersion(), at, c.changes(), c.structureChanges(), c.summary(),
-                new Predecessor("cac.draft", "v-d", 0.71, "same title", "草案", null, at), null);
+                new Predecessor("cac.draft", "v-d", 0.71, "same title without draft markers; provisions align 71 %", "草案", null, at,
+                        null, null, null), null);
         DocumentChange plain = new DocumentChange(1, "c-plain-new", c.documentId(), c.sourceId(), c.sourceName(),
                 c.url(), c.title(), c.publisher(), c.jurisdiction(), c.language(), ChangeKind.NEW_DOCUMENT, null,
                 c.toVersion(), at, List.of(), List.of(), c.summary());

@@ -44,11 +44,15 @@ public record DocumentDetail(@JsonUnwrapped DocumentSummary document, @Nullable 
      * @param versionId  its version that was linked (its first)
      * @param fetchedAt  when that version was fetched
      * @param similarity how alike the two texts are (0 to 1)
-     * @param reason     why they were linked
+     * @param reason     why they were linked, in English prose (kept for the first readers)
      * @param changeId   the successor's change that compares the two
+     * @param reasonCode why they were linked, as a code ({@link Predecessor.Basis}); null when unknown
+     * @param identifier the identifier both carry ({@code RIN:3170-AA41}) when that is why
+     * @param note       the administrator's note when an administrator set the link
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Successor(String documentId, @Nullable String title, @Nullable String url, String versionId,
-            Instant fetchedAt, double similarity, String reason, String changeId) {
+            Instant fetchedAt, double similarity, String reason, String changeId,
+            @Nullable Predecessor.Basis reasonCode, @Nullable String identifier, @Nullable String note) {
     }
 }

@@ -59,7 +59,8 @@ public final class DocumentController {
         for (DocumentChange s : store.successors(documentId)) {
             Predecessor link = s.predecessor();
             successors.add(new DocumentDetail.Successor(s.documentId(), s.title(), s.url(), s.toVersion().versionId(),
-                    s.toVersion().fetchedAt(), link.similarity(), link.reason(), s.changeId()));
+                    s.toVersion().fetchedAt(), link.similarity(), link.reason(), s.changeId(), link.reasonCode(),
+                    link.identifier(), link.note()));
         }
         return new DocumentDetail(DocumentSummary.of(row.latest(), row.changeCount()), predecessor, successors);
     }

@@ -90,7 +90,8 @@ public final class LineageCorrections {
         double similarity = matcher.alignment(predecessorText.blocks(), ownText.blocks());
         String title = predecessorText.title() != null ? predecessorText.title() : predecessorRow.latest().title();
         Predecessor predecessor = new Predecessor(predecessorId, version.version().versionId(), similarity,
-                reason(note, similarity), title, predecessorRow.latest().url(), version.version().fetchedAt());
+                reason(note, similarity), title, predecessorRow.latest().url(), version.version().fetchedAt(),
+                Predecessor.Basis.SET_BY_ADMINISTRATOR, null, note);
         DocumentChange recomputed = Lineage.withPredecessor(Lineage.withoutPredecessor(first), predecessor,
                 predecessorText.blocks(), ownText.blocks(), comparer, budget);
         return publish(first, recomputed, Ids.correctionId(first.changeId(), version.version().versionId()), note);

@@ -55,7 +55,8 @@ final class Linker {
                     .filter(c -> c.document().documentId().equals(m.documentId())).findFirst().orElseThrow();
             LOG.info("{} {} replaces {} ({})", change.kind(), change.documentId(), m.documentId(), m.reason());
             return Lineage.withPredecessor(change, new Predecessor(m.documentId(), m.versionId(), m.similarity(),
-                    m.reason(), pred.document().title(), pred.url(), pred.fetchedAt()), pred.document().blocks(), blocks,
+                    m.reason(), pred.document().title(), pred.url(), pred.fetchedAt(), m.basis(), m.identifier(), null),
+                    pred.document().blocks(), blocks,
                     comparer, budget);
         } catch (RuntimeException e) {
             LOG.warn("Lineage of {} not computed, change {} goes out unlinked: {}", change.documentId(),

@@ -5,6 +5,7 @@ import dev.policywatch.engine.diff.DiffResult;
 import dev.policywatch.events.Block;
 import dev.policywatch.events.ChangeSummary;
 import dev.policywatch.events.ChangeType;
+import dev.policywatch.events.Predecessor;
 import dev.policywatch.events.ProvisionChange;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -70,8 +71,13 @@ public final class PredecessorMatcher {
         }
     }
 
-    /** The predecessor found: its document and version, the alignment, and why (for people). */
-    public record Match(String documentId, String versionId, double similarity, String reason) {
+    /**
+     * The predecessor found: its document and version, the alignment, and why: {@code basis} with the
+     * shared {@code identifier} ({@code RIN:3170-AA41}, null when linked by title), and the same in
+     * English prose ({@code reason}).
+     */
+    public record Match(String documentId, String versionId, double similarity, String reason,
+            Predecessor.Basis basis, String identifier) {
     }
 
     /**
@@ -146,12 +152,13 @@ public final class PredecessorMatcher {
             return Optional.empty();
         }
         double rounded = Math.round(score * 1000) / 1000.0;
+        String identifier = path == Path.IDENTIFIER ? shared(ids, theirs) : null;
         String reason = switch (path) {
-            case IDENTIFIER -> "same " + shared(ids, theirs).replace(':', ' ') + "; provisions align "
-                    + percent(score);
+            case IDENTIFIER -> "same " + identifier.replace(':', ' ') + "; provisions align " + percent(score);
             default -> "same title without draft markers; provisions align " + percent(score);
         };
-        return Optional.of(new Match(candidate.documentId(), candidate.versionId(), rounded, reason));
+        return Optional.of(new Match(candidate.documentId(), candidate.versionId(), rounded, reason,
+                path == Path.IDENTIFIER ? Predecessor.Basis.SAME_IDENTIFIER : Predecessor.Basis.SAME_TITLE, identifier));
     }
 
     private enum Path { NONE, IDENTIFIER, TITLE, BOILERPLATE_TITLE }

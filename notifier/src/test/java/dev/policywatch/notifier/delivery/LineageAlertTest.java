@@ -48,7 +48,8 @@ class LineageAlertTest {
         }
         VersionRef to = new VersionRef("v-final", Instant.parse("2023-07-13T02:00:00Z"), "sha256:f");
         Predecessor draft = new Predecessor("cac.draft", "v-draft", 0.71, "same title without draft markers; provisions align 71 %",
-                "生成式人工智能服务管理办法（征求意见稿）", "https://www.cac.gov.cn/draft.htm", Instant.parse("2023-04-11T03:00:00Z"));
+                "生成式人工智能服务管理办法（征求意见稿）", "https://www.cac.gov.cn/draft.htm", Instant.parse("2023-04-11T03:00:00Z"),
+                null, null, null);
         return new DocumentChange(1, Ids.changeId("cac.final", null, "v-final"), "cac.final", "cac", "CAC",
                 "https://www.cac.gov.cn/final.htm", "生成式人工智能服务管理暂行办法", "Cyberspace Administration of China", "CN",
                 "zh", ChangeKind.NEW_DOCUMENT, null, to, Instant.parse("2023-07-13T02:05:00Z"), provisions, List.of(),

@@ -5,6 +5,7 @@ import dev.policywatch.api.history.DocumentSummary;
 import dev.policywatch.api.history.VersionList;
 import dev.policywatch.events.ChangeKind;
 import dev.policywatch.events.DocumentChange;
+import dev.policywatch.events.Predecessor;
 import dev.policywatch.web.api.ApiException;
 import dev.policywatch.web.api.HistoryApi;
 import dev.policywatch.web.page.Formats;
@@ -78,19 +79,49 @@ final class DocumentPageController {
             model.put("versions", rows(documentId, versions, t));
             DocumentDetail.PredecessorLink p = detail == null ? null : detail.predecessor();
             model.put("predecessor", p == null ? null : link(p.link().documentId(), p.link().title(),
-                    p.link().fetchedAt(), p.changeId(), p.link().reason(), t));
+                    p.link().fetchedAt(), p.changeId(), reason(p.link().reasonCode(), p.link().identifier(),
+                            p.link().note(), p.link().similarity(), p.link().reason(), t), t));
             model.put("successors", detail == null ? List.of() : detail.successors().stream()
-                    .map(n -> link(n.documentId(), n.title(), n.fetchedAt(), n.changeId(), n.reason(), t)).toList());
+                    .map(n -> link(n.documentId(), n.title(), n.fetchedAt(), n.changeId(), reason(n.reasonCode(),
+                            n.identifier(), n.note(), n.similarity(), n.reason(), t), t)).toList());
             model.put("compare", LineageVersions.of(history, documentId, title, detail, versions, t));
             return pages.ok(request, "web/document", model);
         });
     }
 
-    /** A linked document as the page shows it: its page, title, the date of its linked version, the change comparing the two. */
-    public record LineageLink(String href, String title, String date, String dateIso, String changeHref, String reason) {
+    /**
+     * A linked document as the page shows it: its page, title, the date of its linked version, the change
+     * comparing the two, and why they were linked.
+     */
+    public record LineageLink(String href, String title, String date, String dateIso, String changeHref, Reason reason) {
     }
 
-    private static LineageLink link(String documentId, String title, Instant fetchedAt, String changeId, String reason,
+    /** Why two documents were linked, in the reader's words ({@code lang} null), else the history's English prose. */
+    public record Reason(String text, String lang) {
+    }
+
+    /**
+     * The reason of a link in the reader's language, from its code and parameters (the shared identifier,
+     * the administrator's note, the alignment); the English prose, marked {@code lang="en"}, for a code
+     * this page does not know; null when there is neither.
+     */
+    static Reason reason(Predecessor.Basis code, String identifier, String note, double similarity, String prose,
+            PageText t) {
+        if (code == null || !t.has("lineage.reason." + code.name())) {
+            return prose == null || prose.isBlank() ? null : new Reason(prose, "en");
+        }
+        String named = identifier;
+        int colon = identifier == null ? -1 : identifier.indexOf(':');
+        if (colon > 0 && t.has("lineage.identifier." + identifier.substring(0, colon))) {
+            named = t.text("lineage.identifier." + identifier.substring(0, colon), identifier.substring(colon + 1));
+        }
+        String key = "lineage.reason." + code.name() + (note != null && t.has("lineage.reason." + code.name() + ".note")
+                ? ".note" : "");
+        return new Reason(t.text(key, named == null ? "" : named, Math.round(similarity * 100), note == null ? "" : note),
+                null);
+    }
+
+    private static LineageLink link(String documentId, String title, Instant fetchedAt, String changeId, Reason reason,
             PageText t) {
         return new LineageLink("/documents/" + documentId, title == null ? documentId : title, t.date(fetchedAt),
                 fetchedAt == null ? null : Formats.iso(fetchedAt), changeId == null ? null : "/changes/" + changeId,
