@@ -11,14 +11,23 @@ import java.util.Objects;
  * @param millis     how long the crawl took
  * @param documents  documents looked at (1 for a page; the links followed for an index)
  * @param published  snapshots published
- * @param error      the first error, or null
+ * @param error      the first error, or null: what went wrong as it was said (a server's or a library's words)
  * @param warning    a drift warning (the source looks broken), or null
+ * @param errorKind  what kind of failure {@code error} is (the outcome of the document that failed), so
+ *                   people can be told in their language; null when there is no error
  */
 public record CrawlReport(String sourceId, CrawlOutcome outcome, int httpStatus, long millis, int documents, int published,
-        String error, String warning) {
+        String error, String warning, CrawlOutcome errorKind) {
 
     public CrawlReport {
         Objects.requireNonNull(sourceId, "sourceId");
         Objects.requireNonNull(outcome, "outcome");
+        errorKind = error == null ? null : errorKind == null ? outcome : errorKind;
+    }
+
+    /** A report whose error, if any, is of the kind of its outcome. */
+    public CrawlReport(String sourceId, CrawlOutcome outcome, int httpStatus, long millis, int documents, int published,
+            String error, String warning) {
+        this(sourceId, outcome, httpStatus, millis, documents, published, error, warning, outcome);
     }
 }

@@ -168,7 +168,7 @@ public class Crawler {
         String warning = o.warning != null ? o.warning : attached.warning();
         return new CrawlReport(source.id(), !o.published && attached.published > 0 ? CrawlOutcome.PUBLISHED : o.outcome,
                 o.status, millis(start), 1 + attached.documents, (o.published ? 1 : 0) + attached.published,
-                o.error != null ? o.error : attached.error, warning);
+                o.error != null ? o.error : attached.error, warning, o.error != null ? o.outcome : attached.errorKind);
     }
 
     /** What the attachments of one or more documents came to. */
@@ -176,6 +176,7 @@ public class Crawler {
         int documents;
         int published;
         String error;
+        CrawlOutcome errorKind;
         final List<String> warnings = new ArrayList<>();
 
         void add(String documentId, DocOutcome o) {
@@ -183,6 +184,7 @@ public class Crawler {
             published += o.published ? 1 : 0;
             if (o.error != null && error == null) {
                 error = documentId + ": " + o.error;
+                errorKind = o.outcome;
             }
             if (o.warning != null) {
                 warnings.add(documentId + ": " + o.warning);
@@ -192,6 +194,7 @@ public class Crawler {
         void add(Tally other) {
             documents += other.documents;
             published += other.published;
+            errorKind = error != null ? errorKind : other.errorKind;
             error = error != null ? error : other.error;
             warnings.addAll(other.warnings);
         }
@@ -286,6 +289,7 @@ public class Crawler {
         UrlOrigin listingOrigin = UrlOrigin.of(source.url());
         int published = 0;
         String error = null;
+        CrawlOutcome errorKind = null;
         List<String> warnings = new ArrayList<>();
         Tally attachments = new Tally();
         for (URI link : links) {
@@ -300,17 +304,19 @@ public class Crawler {
             published += (o.published ? 1 : 0) + attached.published;
             if (o.error != null && error == null) {
                 error = documentId + ": " + o.error;
+                errorKind = o.outcome;
             }
             if (o.warning != null) {
                 warnings.add(documentId + ": " + o.warning);
             }
         }
         warnings.addAll(attachments.warnings);
+        errorKind = error != null ? errorKind : attachments.errorKind;
         error = error != null ? error : attachments.error;
         String warning = warnings.isEmpty() ? null : warnings.size() == 1 ? warnings.get(0)
                 : warnings.get(0) + " (and " + (warnings.size() - 1) + " more)";
         return new CrawlReport(source.id(), published > 0 ? CrawlOutcome.PUBLISHED : indexOutcome, status, millis(start),
-                links.size() + attachments.documents, published, error, warning);
+                links.size() + attachments.documents, published, error, warning, errorKind);
     }
 
     private record DocOutcome(CrawlOutcome outcome, int status, boolean published, String error, String warning,

@@ -102,7 +102,10 @@ class MemoryBudgetTest {
             for (String id : new String[] {"bomb", "announced", "streamed", "extract"}) {
                 assertThat(byId.get(id).get("lastOutcome").asText()).as(id).isEqualTo("TOO_LARGE");
                 assertThat(byId.get(id).get("lastError").asText()).as(id).contains("memory budget of " + BUDGET);
+                // the kind of the error as a code, for pages to say in their reader's language
+                assertThat(byId.get(id).get("lastErrorKind").asText()).as(id).isEqualTo("TOO_LARGE");
             }
+            assertThat(byId.get("normal").has("lastErrorKind")).isFalse();
             assertThat(byId.get("bigtext").get("lastOutcome").asText()).isEqualTo("TOO_LARGE");
             assertThat(byId.get("bigtext").get("lastError").asText())
                     .contains("over the " + MAX_SNAPSHOT + " bytes a snapshot may carry").contains("not published");

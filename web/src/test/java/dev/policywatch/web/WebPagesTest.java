@@ -379,7 +379,12 @@ class WebPagesTest {
         // #15: intervals and outcomes for people, one vocabulary, the last error in full on the badge too
         assertThat(ok.text()).contains("every 6 h").contains("new version published").doesNotContain("PT6H");
         assertThat(eu.text()).contains("every 1 day").contains("HTTP error");
-        assertThat(eu.selectFirst(".badge").attr("title")).isEqualTo("HTTP 503 from eur-lex.europa.eu <script>alert(1)</script>");
+        assertThat(eu.selectFirst(".badge").attr("title"))
+                .isEqualTo("HTTP error — HTTP 503 from eur-lex.europa.eu <script>alert(1)</script>");
+        // the kind of the error from the crawler's code, in the reader's words; the server's words as they were said
+        assertThat(eu.selectFirst(".source-error .error-kind").text()).isEqualTo("HTTP error");
+        assertThat(eu.selectFirst(".source-error .error-detail").attr("lang")).isEqualTo("en");
+        assertThat(eu.select(".source-error script")).isEmpty();
         assertThat(broken.text()).contains("held back: the page looks broken").doesNotContain("held-back");
     }
 

@@ -32,6 +32,9 @@ import java.util.Objects;
  * @param publishFailures        snapshots of this source that could not be published (since start)
  * @param running                whether a crawl is running now
  * @param lastOutcomeDescription {@code lastOutcome} for people ("held back: the page looks broken")
+ * @param lastErrorKind          what kind of failure {@code lastError} is, one word of the same vocabulary as
+ *                               {@code lastOutcome} (HTTP_ERROR, TIMEOUT, ROBOTS_DISALLOWED, RENDER_ERROR…), so a
+ *                               page can name it in its reader's language; {@code lastError} stays as it was said
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(name = "SourceStatus")
@@ -40,7 +43,8 @@ public record SourceStatus(String id, @Nullable String name, @Nullable String ki
         @Nullable Instant lastFetchAt, @Nullable Integer lastStatus, @Nullable String lastOutcome,
         @Nullable Instant lastChangeAt, @Nullable Instant nextFetchAt, @Nullable String lastError,
         @Nullable Instant lastErrorAt, boolean broken, @Nullable String brokenReason, long documents,
-        long publishFailures, boolean running, @Nullable String lastOutcomeDescription) {
+        long publishFailures, boolean running, @Nullable String lastOutcomeDescription,
+        @Nullable String lastErrorKind) {
 
     public SourceStatus {
         Objects.requireNonNull(id, "source id");

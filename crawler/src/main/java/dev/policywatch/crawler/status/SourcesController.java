@@ -200,6 +200,7 @@ public class SourcesController {
                 e.lastOutcome() == null ? null : e.lastOutcome().name(),
                 e.lastChangeAt(), e.nextFetchAt(), e.lastError(), e.lastErrorAt(), brokenReason != null, brokenReason,
                 crawler.publishedCount(s.id()), e.publishFailures(), e.running(),
-                e.lastOutcome() == null ? null : e.lastOutcome().description());
+                e.lastOutcome() == null ? null : e.lastOutcome().description(),
+                e.lastError() == null || e.lastErrorKind() == null ? null : e.lastErrorKind().name());
     }
 }

@@ -22,6 +22,7 @@ public final class StatusBoard {
         volatile Instant lastChangeAt;
         volatile Instant nextFetchAt;
         volatile String lastError;
+        volatile CrawlOutcome lastErrorKind;
         volatile Instant lastErrorAt;
         volatile String brokenReason;
         volatile long publishFailures;
@@ -49,6 +50,11 @@ public final class StatusBoard {
 
         public String lastError() {
             return lastError;
+        }
+
+        /** What kind of failure {@link #lastError()} is; null when there is none. */
+        public CrawlOutcome lastErrorKind() {
+            return lastErrorKind;
         }
 
         public Instant lastErrorAt() {
@@ -91,9 +97,11 @@ public final class StatusBoard {
         }
         if (report.error() != null) {
             e.lastError = report.error();
+            e.lastErrorKind = report.errorKind();
             e.lastErrorAt = at;
         } else {
             e.lastError = null;
+            e.lastErrorKind = null;
         }
         e.brokenReason = report.warning();
     }

@@ -11,11 +11,15 @@ import dev.policywatch.web.page.PageText;
  * @param outcome     what the last crawl came to, for people ("not modified since the last fetch")
  * @param health      {@code ok}, {@code failing}, {@code broken} or {@code new} (never fetched)
  * @param healthLabel the same for people
+ * @param errorKind   what kind of failure {@code lastError} is, in the reader's words ("HTTP 错误"); null when
+ *                    the crawler did not say or this page does not know the word ({@code lastError} is then
+ *                    all there is, as the crawler said it)
  */
 public record SourceRow(String id, String name, String href, String url, String publisher, String jurisdiction,
         String kind, String every, String lastFetch, String lastFetchIso, String httpStatus, String outcome,
         String lastChange, String nextFetch, String nextFetchIso, String lastError, String lastErrorAt,
-        String brokenReason, String health, String healthLabel, boolean running, String changesHref) {
+        String brokenReason, String health, String healthLabel, boolean running, String changesHref,
+        String errorKind) {
 
     /**
      * The last outcome for people: the reader's words for the crawler's outcome ({@code outcome.HELD_BACK});
@@ -30,6 +34,12 @@ public record SourceRow(String id, String name, String href, String url, String 
         }
         return s.lastOutcome() == null ? null
                 : s.lastOutcome().toLowerCase(java.util.Locale.ROOT).replace('_', ' ').replace('-', ' ');
+    }
+
+    /** The kind of the last error in the reader's words, from the crawler's code ({@code outcome.TIMEOUT}). */
+    static String errorKind(SourceStatus s, PageText t) {
+        return s.lastError() != null && s.lastErrorKind() != null && t.has("outcome." + s.lastErrorKind())
+                ? t.text("outcome." + s.lastErrorKind()) : null;
     }
 
     /** The kind of source in the reader's words ({@code page} → "web page" / "网页"); an unknown kind as it is. */
@@ -55,6 +65,7 @@ public record SourceRow(String id, String name, String href, String url, String 
                 Formats.iso(s.lastFetchAt()), status, outcome(s, t), t.time(s.lastChangeAt()), t.time(s.nextFetchAt()),
                 Formats.iso(s.nextFetchAt()), s.lastError(), t.time(s.lastErrorAt()), s.brokenReason(), health,
                 t.text("health." + health), s.running(),
-                "/?source=" + java.net.URLEncoder.encode(s.id(), java.nio.charset.StandardCharsets.UTF_8));
+                "/?source=" + java.net.URLEncoder.encode(s.id(), java.nio.charset.StandardCharsets.UTF_8),
+                errorKind(s, t));
     }
 }
