@@ -1,6 +1,7 @@
 package dev.policywatch.notifier.subscription;
 
 import dev.policywatch.events.Language;
+import dev.policywatch.notifier.delivery.AlertText;
 import dev.policywatch.support.LanguageBundle;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -26,7 +27,7 @@ final class PageRenderer {
 
     /** The bundle bean's name (the web UI has a bundle of its own in the standalone's context). */
     static final String BUNDLE = "notifier";
-    static final String BASE = "i18n/notifier";
+    static final String BASE = AlertText.BASE;
 
     private final ThymeleafViewsRenderer<Map<String, Object>> renderer;
     private final LanguageBundle bundle;

@@ -6,34 +6,39 @@ import dev.policywatch.events.Language;
 import dev.policywatch.events.DocumentChange;
 import dev.policywatch.notifier.Fixtures;
 import dev.policywatch.notifier.email.EmailMessages;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /** The alerts' words in both languages: the same keys, Chinese dates, and no English left in a Chinese alert. */
 class AlertTextTest {
 
-    private static Properties bundle(String name) throws IOException {
-        Properties p = new Properties();
-        try (InputStream in = AlertTextTest.class.getResourceAsStream("/i18n/" + name + ".properties")) {
-            p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
-        }
-        return p;
+    @Test
+    void bothLanguagesHaveEveryKeyInTheNotifiersOneBundle() {
+        java.util.Set<String> en = AlertText.BUNDLE.keys(Language.EN).stream()
+                .filter(k -> k.startsWith(AlertText.PREFIX)).collect(java.util.stream.Collectors.toSet());
+        assertThat(en).hasSizeGreaterThan(60);
+        assertThat(AlertText.BUNDLE.keys(Language.ZH_CN).stream().filter(k -> k.startsWith(AlertText.PREFIX)))
+                .containsExactlyInAnyOrderElementsOf(en);
+        // the pages' bean is the very same bundle: one declaration of the notifier's words
+        assertThat(AlertText.BUNDLE.baseName()).isEqualTo("i18n/notifier");
+        assertThat(AlertText.BUNDLE.keys(Language.EN)).contains("notifier.confirmed.title");
     }
 
     @Test
-    void bothLanguagesHaveEveryKey() throws IOException {
-        Properties en = bundle("alerts");
-        Properties zh = bundle("alerts_zh_CN");
-        // a ".one" form is English grammar: Chinese has no singular
-        assertThat(zh.stringPropertyNames()).containsAll(en.stringPropertyNames().stream()
-                .filter(k -> !k.endsWith(".one")).toList());
-        assertThat(en.stringPropertyNames()).containsAll(zh.stringPropertyNames());
+    void aCountOfOneIsChineseInAChineseAlert() {
+        // the singular is English grammar; a Chinese alert about one change or one renumbered article stays Chinese
+        AlertText zh = AlertText.of(Language.ZH_CN);
+        assertThat(zh.count("digest.title", 1)).isEqualTo("policywatch 每日汇总：1 项变更");
+        assertThat(zh.count("digest.subject", 1, "2024年5月14日")).isEqualTo("[policywatch] 每日汇总：1 项变更 — 2024年5月14日");
+        assertThat(zh.count("editorial.renumbered.articles", 1)).isEqualTo("重新编号 1 条");
+        assertThat(zh.count("editorial.renumbered.articles", 3)).isEqualTo("重新编号 3 条");
+        AlertText en = AlertText.of(Language.EN);
+        assertThat(en.count("editorial.renumbered.articles", 1)).isEqualTo("1 article renumbered");
+        assertThat(en.count("editorial.renumbered.articles", 40000)).isEqualTo("40000 articles renumbered");
+        assertThat(en.count("digest.subject", 1, "2024-05-14")).isEqualTo("[policywatch] Daily digest: 1 change — 2024-05-14");
     }
 
     @Test
