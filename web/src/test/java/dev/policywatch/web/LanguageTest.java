@@ -97,6 +97,57 @@ class LanguageTest {
         }
     }
 
+    /**
+     * What the crawler and the history say in codes (outcomes, error kinds, lineage reasons) is interface
+     * text, however the API also words it in English: on a Chinese page none of those English words may be
+     * left, not even in an element marked {@code lang="en"} (which the check above takes for content).
+     */
+    @Test
+    void noEnglishWordOfTheServicesCodesHidesInTextMarkedAsContent() throws Exception {
+        Map<String, String> coded = new java.util.HashMap<>();
+        EN.forEach((key, text) -> {
+            if (key.startsWith("outcome.") || key.startsWith("lineage.") || key.startsWith("health.")) {
+                coded.put(key, text);
+            }
+        });
+        // the history's own English prose of a link (what the API's reason field says), piece by piece
+        coded.put("prose.title", "same title without draft markers");
+        coded.put("prose.align", "provisions align");
+        coded.put("prose.admin", "set by an administrator");
+        for (String path : List.of("/sources", "/documents/" + Fixtures.ZH_DOC, "/documents/cac.draft")) {
+            Document page = html(get(path, "zh-CN", null));
+            StringBuilder all = new StringBuilder(page.title()).append('\n').append(page.body().text());
+            page.body().select("[title]").forEach(e -> all.append('\n').append(e.attr("title")));
+            assertThat(TemplateText.englishLeft(all.toString(), coded, ZH)).as(path).isEmpty();
+        }
+        Document sources = html(get("/sources", "zh-CN", null));
+        org.jsoup.nodes.Element failing = sources.select(".source-card").stream()
+                .filter(c -> c.text().contains("EU AI Act")).findFirst().orElseThrow();
+        assertThat(failing.selectFirst(".source-error .error-kind").text()).isEqualTo("HTTP 错误");
+        // the server's own words stay as they were said, marked as English
+        assertThat(failing.selectFirst(".source-error .error-detail").text())
+                .isEqualTo("HTTP 503 from eur-lex.europa.eu <script>alert(1)</script>");
+        assertThat(failing.select("script")).isEmpty();
+        assertThat(failing.selectFirst(".badge").attr("title"))
+                .isEqualTo("HTTP 错误 — HTTP 503 from eur-lex.europa.eu <script>alert(1)</script>");
+        Document document = html(get("/documents/" + Fixtures.ZH_DOC, "zh-CN", null));
+        org.jsoup.nodes.Element reason = document.selectFirst(".lineage-reason");
+        assertThat(reason.text()).isEqualTo("（去掉草案标记后标题相同；条款对齐 71%）");
+        assertThat(reason.hasAttr("lang")).isFalse();
+        assertThat(html(get("/documents/" + Fixtures.ZH_DOC, "en", null)).selectFirst(".lineage-reason").text())
+                .isEqualTo("(same title without draft markers; provisions align 71 %)");
+    }
+
+    @Test
+    void theFeedLinkAsksForTheFeedInThePagesLanguage() throws Exception {
+        Document zh = html(get("/", "zh-CN", null));
+        assertThat(zh.select("footer a[href^=/feeds/changes.atom]").attr("href")).isEqualTo("/feeds/changes.atom?lang=zh-CN");
+        assertThat(zh.select("link[rel=alternate][type=application/atom+xml]").attr("href"))
+                .isEqualTo("/feeds/changes.atom?lang=zh-CN");
+        assertThat(html(get("/sources", "en", null)).select("footer a[href^=/feeds/changes.atom]").attr("href"))
+                .isEqualTo("/feeds/changes.atom?lang=en");
+    }
+
     @Test
     void theCheckWouldSeeAnEnglishStringOnAChinesePage() throws Exception {
         Document english = html(get("/", "en", null));
