@@ -93,7 +93,7 @@ class ApiJsonTest {
     @Test
     void aSourceAndASubscriptionLeaveOutWhatIsNullOrEmpty() throws Exception {
         JsonNode s = json(new SourceStatus("src", "Name", "page", "https://example.org/", null, "CN", "PT1H", null,
-                null, null, null, T, null, null, false, null, 0, 0, false, null, null));
+                null, null, null, T, null, null, false, null, 0, 0, false, null, null, null));
         assertThat(s.has("lastFetchAt")).isFalse();
         assertThat(s.has("publisher")).isFalse();
         assertThat(s.get("nextFetchAt").asText()).isEqualTo("2026-01-31T08:00:00Z");

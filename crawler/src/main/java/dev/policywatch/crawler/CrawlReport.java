@@ -15,19 +15,22 @@ import java.util.Objects;
  * @param warning    a drift warning (the source looks broken), or null
  * @param errorKind  what kind of failure {@code error} is (the outcome of the document that failed), so
  *                   people can be told in their language; null when there is no error
+ * @param warningKind what {@code warning} is about, as a code: a {@link dev.policywatch.crawler.publish.DriftGuard.Suspicion}
+ *                   or {@code UNSUPPORTED_FORMAT}; null when there is no warning or no code for it
  */
 public record CrawlReport(String sourceId, CrawlOutcome outcome, int httpStatus, long millis, int documents, int published,
-        String error, String warning, CrawlOutcome errorKind) {
+        String error, String warning, CrawlOutcome errorKind, String warningKind) {
 
     public CrawlReport {
         Objects.requireNonNull(sourceId, "sourceId");
         Objects.requireNonNull(outcome, "outcome");
         errorKind = error == null ? null : errorKind == null ? outcome : errorKind;
+        warningKind = warning == null ? null : warningKind;
     }
 
     /** A report whose error, if any, is of the kind of its outcome. */
     public CrawlReport(String sourceId, CrawlOutcome outcome, int httpStatus, long millis, int documents, int published,
             String error, String warning) {
-        this(sourceId, outcome, httpStatus, millis, documents, published, error, warning, outcome);
+        this(sourceId, outcome, httpStatus, millis, documents, published, error, warning, outcome, null);
     }
 }

@@ -168,7 +168,8 @@ public class Crawler {
         String warning = o.warning != null ? o.warning : attached.warning();
         return new CrawlReport(source.id(), !o.published && attached.published > 0 ? CrawlOutcome.PUBLISHED : o.outcome,
                 o.status, millis(start), 1 + attached.documents, (o.published ? 1 : 0) + attached.published,
-                o.error != null ? o.error : attached.error, warning, o.error != null ? o.outcome : attached.errorKind);
+                o.error != null ? o.error : attached.error, warning, o.error != null ? o.outcome : attached.errorKind,
+                o.warning != null ? o.warningKind : attached.warningKind);
     }
 
     /** What the attachments of one or more documents came to. */
@@ -177,6 +178,7 @@ public class Crawler {
         int published;
         String error;
         CrawlOutcome errorKind;
+        String warningKind;
         final List<String> warnings = new ArrayList<>();
 
         void add(String documentId, DocOutcome o) {
@@ -187,6 +189,7 @@ public class Crawler {
                 errorKind = o.outcome;
             }
             if (o.warning != null) {
+                warningKind = warnings.isEmpty() ? o.warningKind : warningKind;
                 warnings.add(documentId + ": " + o.warning);
             }
         }
@@ -195,6 +198,7 @@ public class Crawler {
             documents += other.documents;
             published += other.published;
             errorKind = error != null ? errorKind : other.errorKind;
+            warningKind = warnings.isEmpty() ? other.warningKind : warningKind;
             error = error != null ? error : other.error;
             warnings.addAll(other.warnings);
         }
@@ -273,7 +277,8 @@ public class Crawler {
             if (links.isEmpty()) {
                 // an index that suddenly lists nothing is a redesign or an error page, not "no documents"
                 return new CrawlReport(source.id(), CrawlOutcome.HELD_BACK, status, millis(start), 0, 0, null,
-                        "the links selector matched no document link");
+                        "the links selector matched no document link", null,
+                        DriftGuard.Suspicion.NO_DOCUMENT_LINKS.name());
             }
             memory.put(key, index.withValidators(f.validators()).withLinks(links));
         } else {
@@ -290,6 +295,7 @@ public class Crawler {
         int published = 0;
         String error = null;
         CrawlOutcome errorKind = null;
+        String warningKind = null;
         List<String> warnings = new ArrayList<>();
         Tally attachments = new Tally();
         for (URI link : links) {
@@ -307,20 +313,28 @@ public class Crawler {
                 errorKind = o.outcome;
             }
             if (o.warning != null) {
+                warningKind = warnings.isEmpty() ? o.warningKind : warningKind;
                 warnings.add(documentId + ": " + o.warning);
             }
         }
+        warningKind = warnings.isEmpty() ? attachments.warningKind : warningKind;
         warnings.addAll(attachments.warnings);
         errorKind = error != null ? errorKind : attachments.errorKind;
         error = error != null ? error : attachments.error;
         String warning = warnings.isEmpty() ? null : warnings.size() == 1 ? warnings.get(0)
                 : warnings.get(0) + " (and " + (warnings.size() - 1) + " more)";
         return new CrawlReport(source.id(), published > 0 ? CrawlOutcome.PUBLISHED : indexOutcome, status, millis(start),
-                links.size() + attachments.documents, published, error, warning, errorKind);
+                links.size() + attachments.documents, published, error, warning, errorKind, warningKind);
     }
 
+    /** What one document came to; {@code warningKind} says what its warning is about, as a code. */
     private record DocOutcome(CrawlOutcome outcome, int status, boolean published, String error, String warning,
-            CrawlMemory memory) {
+            CrawlMemory memory, String warningKind) {
+
+        /** An outcome whose warning, if any, is named by the outcome (an attachment skipped: UNSUPPORTED_FORMAT). */
+        DocOutcome(CrawlOutcome outcome, int status, boolean published, String error, String warning, CrawlMemory memory) {
+            this(outcome, status, published, error, warning, memory, warning == null ? null : outcome.name());
+        }
     }
 
     /** Crawls one document and keeps (and writes) its memory afterwards, whatever happened. */
@@ -438,7 +452,8 @@ public class Crawler {
             // validators are not kept: the next fetch must see the body again to confirm or clear it
             LOG.warn("Source {} looks broken, document {} not published: {}", source.id(), documentId,
                     verdict.warning());
-            return new DocOutcome(CrawlOutcome.HELD_BACK, fetched.status(), false, null, verdict.warning(), mem);
+            return new DocOutcome(CrawlOutcome.HELD_BACK, fetched.status(), false, null, verdict.warning(), mem,
+                    verdict.suspicion().name());
         }
         if (verdict.warning() != null) {
             LOG.warn("Source {} document {}: {}", source.id(), documentId, verdict.warning());

@@ -65,6 +65,7 @@ class AttachmentCrawlTest extends SiteCrawlTest {
         assertThat(report.published()).isEqualTo(3);
         assertThat(report.error()).isNull();
         assertThat(report.warning()).contains(id("notice", "/files/fj3.doc")).contains("unsupported format");
+        assertThat(report.warningKind()).isEqualTo("UNSUPPORTED_FORMAT");
         assertThat(site.requestsTo("/app/client.pdf")).as("navigation is not attachments").isEmpty();
         List<PageSnapshot> snapshots = harness.snapshots();
         assertThat(snapshots).extracting(PageSnapshot::documentId).containsExactlyInAnyOrder(

@@ -226,6 +226,7 @@ class CrawlerPublishingTest extends SiteCrawlTest {
 
         assertThat(held1.outcome()).isEqualTo(CrawlOutcome.HELD_BACK);
         assertThat(held1.warning()).contains("content selector matched nothing");
+        assertThat(held1.warningKind()).isEqualTo("SELECTOR_MATCHED_NOTHING");
         assertThat(held2.warning()).contains("seen 2 of 3");
         assertThat(confirmed.published()).isEqualTo(1);
         assertThat(harness.snapshots()).hasSize(2);
@@ -250,6 +251,7 @@ class CrawlerPublishingTest extends SiteCrawlTest {
 
         assertThat(held.outcome()).isEqualTo(CrawlOutcome.HELD_BACK);
         assertThat(held.warning()).contains("shrank");
+        assertThat(held.warningKind()).isEqualTo("TEXT_SHRANK");
         assertThat(accepted).isEqualTo(1);
         assertThat(harness.snapshots()).hasSize(2);
         assertThat(text(harness.snapshots().get(1))).contains("本办法废止");

@@ -266,7 +266,8 @@ public final class FixtureApi implements AutoCloseable {
                  {"id": "evil-listing", "name": "Listing that changed shape", "kind": "listing", "url": "https://example.org/list",
                   "publisher": "Example", "jurisdiction": "XX", "every": "PT1H", "lastFetchAt": "2024-05-14T09:00:00Z",
                   "lastStatus": 200, "lastOutcome": "HELD_BACK", "lastOutcomeDescription": "held back: the page looks broken", "broken": true,
-                  "brokenReason": "the content selector matched nothing on 3 consecutive fetches", "documents": 0}]
+                  "brokenReason": "the content selector matched nothing on 3 consecutive fetches", "documents": 0,
+                  "brokenReasonKind": "SELECTOR_MATCHED_NOTHING"}]
                 """;
     }
 

@@ -130,6 +130,10 @@ class LanguageTest {
         assertThat(failing.select("script")).isEmpty();
         assertThat(failing.selectFirst(".badge").attr("title"))
                 .isEqualTo("HTTP 错误 — HTTP 503 from eur-lex.europa.eu <script>alert(1)</script>");
+        org.jsoup.nodes.Element heldBack = sources.select(".source-card").stream()
+                .filter(c -> c.text().contains("changed shape")).findFirst().orElseThrow();
+        assertThat(heldBack.selectFirst(".broken-kind").text()).isEqualTo("内容选择器未匹配到任何内容");
+        assertThat(heldBack.selectFirst(".broken-detail").attr("lang")).isEqualTo("en");
         Document document = html(get("/documents/" + Fixtures.ZH_DOC, "zh-CN", null));
         org.jsoup.nodes.Element reason = document.selectFirst(".lineage-reason");
         assertThat(reason.text()).isEqualTo("（去掉草案标记后标题相同；条款对齐 71%）");

@@ -35,6 +35,9 @@ import java.util.Objects;
  * @param lastErrorKind          what kind of failure {@code lastError} is, one word of the same vocabulary as
  *                               {@code lastOutcome} (HTTP_ERROR, TIMEOUT, ROBOTS_DISALLOWED, RENDER_ERROR…), so a
  *                               page can name it in its reader's language; {@code lastError} stays as it was said
+ * @param brokenReasonKind       what {@code brokenReason} is about, as a code: SELECTOR_MATCHED_NOTHING, TEXT_SHRANK,
+ *                               NO_DOCUMENT_LINKS (the drift guard's suspicions) or UNSUPPORTED_FORMAT (an attachment
+ *                               skipped); null when there is no reason or no code for it
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(name = "SourceStatus")
@@ -44,7 +47,7 @@ public record SourceStatus(String id, @Nullable String name, @Nullable String ki
         @Nullable Instant lastChangeAt, @Nullable Instant nextFetchAt, @Nullable String lastError,
         @Nullable Instant lastErrorAt, boolean broken, @Nullable String brokenReason, long documents,
         long publishFailures, boolean running, @Nullable String lastOutcomeDescription,
-        @Nullable String lastErrorKind) {
+        @Nullable String lastErrorKind, @Nullable String brokenReasonKind) {
 
     public SourceStatus {
         Objects.requireNonNull(id, "source id");

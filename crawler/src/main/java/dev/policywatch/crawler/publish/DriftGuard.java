@@ -19,12 +19,22 @@ public final class DriftGuard {
     private final int confirmations;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
 
-    /** A held-back snapshot and how many consecutive fetches gave it. */
-    public record Pending(PageSnapshot snapshot, int seen, String reason) {
+    /** What made a text suspicious, as a code (the status API's {@code brokenReasonKind}). */
+    public enum Suspicion {
+        /** The source's content selector matched no element. */
+        SELECTOR_MATCHED_NOTHING,
+        /** The text shrank by more than the allowed share at once. */
+        TEXT_SHRANK,
+        /** A listing's links selector matched no document link. */
+        NO_DOCUMENT_LINKS
     }
 
-    /** Whether to publish, and the warning when the text was suspicious. */
-    public record Verdict(boolean publish, String warning) {
+    /** A held-back snapshot, how many consecutive fetches gave it, and why (in words and as a code). */
+    public record Pending(PageSnapshot snapshot, int seen, String reason, Suspicion suspicion) {
+    }
+
+    /** Whether to publish, and the warning (in words and as a code) when the text was suspicious. */
+    public record Verdict(boolean publish, String warning, Suspicion suspicion) {
     }
 
     public DriftGuard(double shrink, int confirmations) {
@@ -40,26 +50,31 @@ public final class DriftGuard {
     public Verdict assess(PageSnapshot snapshot, boolean selectorMatched, int previousLength) {
         int length = PublishedState.textLength(snapshot.blocks());
         String suspicion = null;
+        Suspicion kind = null;
         if (!selectorMatched) {
             suspicion = "content selector matched nothing";
+            kind = Suspicion.SELECTOR_MATCHED_NOTHING;
         } else if (previousLength > 0 && length < previousLength * (1 - shrink)) {
             suspicion = "text shrank from " + previousLength + " to " + length + " characters (more than "
                     + Math.round(shrink * 100) + " % at once)";
+            kind = Suspicion.TEXT_SHRANK;
         }
         String id = snapshot.documentId();
         if (suspicion == null) {
             pending.remove(id);
-            return new Verdict(true, null);
+            return new Verdict(true, null, null);
         }
         String reason = suspicion;
+        Suspicion why = kind;
         Pending p = pending.compute(id, (k, old) -> old != null
                 && old.snapshot().contentHash().equals(snapshot.contentHash())
-                ? new Pending(snapshot, old.seen() + 1, reason) : new Pending(snapshot, 1, reason));
+                ? new Pending(snapshot, old.seen() + 1, reason, why) : new Pending(snapshot, 1, reason, why));
         if (p.seen() >= confirmations) {
             pending.remove(id);
-            return new Verdict(true, reason + "; the same text was seen " + p.seen() + " times in a row, publishing it");
+            return new Verdict(true, reason + "; the same text was seen " + p.seen() + " times in a row, publishing it",
+                    why);
         }
-        return new Verdict(false, reason + "; held back (seen " + p.seen() + " of " + confirmations + " times)");
+        return new Verdict(false, reason + "; held back (seen " + p.seen() + " of " + confirmations + " times)", why);
     }
 
     /** Removes and returns the held-back snapshots of a source (an admin accepted them). */

@@ -192,8 +192,10 @@ public class SourcesController {
         StatusBoard.Entry e = board.view(s.id());
         List<DriftGuard.Pending> pending = crawler.drift().pendingOf(s.id());
         String brokenReason = e.brokenReason();
+        String brokenReasonKind = e.brokenReasonKind();
         if (brokenReason == null && !pending.isEmpty()) {
             brokenReason = pending.get(0).snapshot().documentId() + ": " + pending.get(0).reason();
+            brokenReasonKind = pending.get(0).suspicion() == null ? null : pending.get(0).suspicion().name();
         }
         return new SourceStatus(s.id(), s.name(), s.kind().label(), s.url().toString(), s.publisher(),
                 s.jurisdiction(), s.every().toString(), e.lastFetchAt(), e.lastStatus(),
@@ -201,6 +203,7 @@ public class SourcesController {
                 e.lastChangeAt(), e.nextFetchAt(), e.lastError(), e.lastErrorAt(), brokenReason != null, brokenReason,
                 crawler.publishedCount(s.id()), e.publishFailures(), e.running(),
                 e.lastOutcome() == null ? null : e.lastOutcome().description(),
-                e.lastError() == null || e.lastErrorKind() == null ? null : e.lastErrorKind().name());
+                e.lastError() == null || e.lastErrorKind() == null ? null : e.lastErrorKind().name(),
+                brokenReason == null ? null : brokenReasonKind);
     }
 }

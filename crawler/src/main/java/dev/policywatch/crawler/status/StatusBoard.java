@@ -25,6 +25,7 @@ public final class StatusBoard {
         volatile CrawlOutcome lastErrorKind;
         volatile Instant lastErrorAt;
         volatile String brokenReason;
+        volatile String brokenReasonKind;
         volatile long publishFailures;
         volatile boolean running;
 
@@ -63,6 +64,11 @@ public final class StatusBoard {
 
         public String brokenReason() {
             return brokenReason;
+        }
+
+        /** What {@link #brokenReason()} is about, as a code; null when unknown. */
+        public String brokenReasonKind() {
+            return brokenReasonKind;
         }
 
         public long publishFailures() {
@@ -104,6 +110,7 @@ public final class StatusBoard {
             e.lastErrorKind = null;
         }
         e.brokenReason = report.warning();
+        e.brokenReasonKind = report.warningKind();
     }
 
     public void changed(String sourceId, Instant at) {
@@ -122,6 +129,8 @@ public final class StatusBoard {
     }
 
     public void clearBroken(String sourceId) {
-        view(sourceId).brokenReason = null;
+        Entry e = view(sourceId);
+        e.brokenReason = null;
+        e.brokenReasonKind = null;
     }
 }

@@ -14,12 +14,14 @@ import dev.policywatch.web.page.PageText;
  * @param errorKind   what kind of failure {@code lastError} is, in the reader's words ("HTTP 错误"); null when
  *                    the crawler did not say or this page does not know the word ({@code lastError} is then
  *                    all there is, as the crawler said it)
+ * @param brokenKind  what {@code brokenReason} is about, in the reader's words ("内容选择器未匹配到任何内容");
+ *                    null when the crawler gave no code this page knows
  */
 public record SourceRow(String id, String name, String href, String url, String publisher, String jurisdiction,
         String kind, String every, String lastFetch, String lastFetchIso, String httpStatus, String outcome,
         String lastChange, String nextFetch, String nextFetchIso, String lastError, String lastErrorAt,
         String brokenReason, String health, String healthLabel, boolean running, String changesHref,
-        String errorKind) {
+        String errorKind, String brokenKind) {
 
     /**
      * The last outcome for people: the reader's words for the crawler's outcome ({@code outcome.HELD_BACK});
@@ -40,6 +42,19 @@ public record SourceRow(String id, String name, String href, String url, String 
     static String errorKind(SourceStatus s, PageText t) {
         return s.lastError() != null && s.lastErrorKind() != null && t.has("outcome." + s.lastErrorKind())
                 ? t.text("outcome." + s.lastErrorKind()) : null;
+    }
+
+    /**
+     * What the held-back reason is about in the reader's words, from the crawler's code: a suspicion of the
+     * drift guard ({@code sources.broken.TEXT_SHRANK}) or an outcome ({@code outcome.UNSUPPORTED_FORMAT}).
+     */
+    static String brokenKind(SourceStatus s, PageText t) {
+        String code = s.brokenReason() == null ? null : s.brokenReasonKind();
+        if (code == null) {
+            return null;
+        }
+        return t.has("sources.broken." + code) ? t.text("sources.broken." + code)
+                : t.has("outcome." + code) ? t.text("outcome." + code) : null;
     }
 
     /** The kind of source in the reader's words ({@code page} → "web page" / "网页"); an unknown kind as it is. */
@@ -66,6 +81,6 @@ public record SourceRow(String id, String name, String href, String url, String 
                 Formats.iso(s.nextFetchAt()), s.lastError(), t.time(s.lastErrorAt()), s.brokenReason(), health,
                 t.text("health." + health), s.running(),
                 "/?source=" + java.net.URLEncoder.encode(s.id(), java.nio.charset.StandardCharsets.UTF_8),
-                errorKind(s, t));
+                errorKind(s, t), brokenKind(s, t));
     }
 }
