@@ -118,4 +118,22 @@ class ProblemErrorResponsesTest {
                 t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(r.body()).contains("\"detail\":\"" + detail + "\"");
     }
+
+    /** The framework's CORS guard refused a foreign Origin on localhost with a bare 403 and no body. */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {"GET|/bad/items/ok", "POST|/bad/json", "OPTIONS|/bad/json"})
+    void aRefusedCrossOriginRequestIsProblemJsonSayingWhy(String method, String path) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.getURL() + path))
+                .header("Origin", "http://attacker.example").header("Content-Type", "application/json")
+                .header("Access-Control-Request-Method", "POST")
+                .method(method, method.equals("POST") ? HttpRequest.BodyPublishers.ofString("{}")
+                        : HttpRequest.BodyPublishers.noBody());
+
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(r.body()).contains("\"status\":403", "cross-origin request refused", "http://attacker.example");
+    }
 }

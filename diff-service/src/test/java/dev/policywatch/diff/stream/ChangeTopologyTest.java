@@ -232,6 +232,53 @@ class ChangeTopologyTest {
         assertThat(header(deadLetters.readRecord(), Topics.HEADER_ERROR_MESSAGE)).contains("not the snapshot's documentId");
     }
 
+    /**
+     * Each kind of unreadable record on the snapshots topic is a dead letter with the reason in its headers,
+     * and the snapshot after it is processed: no poison stops the loop or is dropped silently.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"null value", "empty value", "json null",
+        "json array", "empty object", "not utf-8", "number for a string", "schemaVersion as text", "1 MB of junk"})
+    void everyKindOfPoisonIsADeadLetterWithAReasonAndTheNextSnapshotIsProcessed(String poison) {
+        send(snapshot("law", Origin.CONFIGURED, T0, chineseLaw(V1)), T0);
+        String good = new String(EventJson.write(snapshot("law", Origin.CONFIGURED, T0, chineseLaw(V1))),
+                StandardCharsets.UTF_8);
+        byte[] value = switch (poison) {
+            case "null value" -> null;
+            case "empty value" -> new byte[0];
+            case "json null" -> "null".getBytes(StandardCharsets.UTF_8);
+            case "json array" -> "[1, 2]".getBytes(StandardCharsets.UTF_8);
+            case "empty object" -> "{}".getBytes(StandardCharsets.UTF_8);
+            case "not utf-8" -> new byte[] {(byte) 0xC0, (byte) 0xFF, '{', (byte) 0x80};
+            case "number for a string" -> good.replace("\"documentId\":\"law\"", "\"documentId\":42")
+                    .getBytes(StandardCharsets.UTF_8);
+            case "schemaVersion as text" -> good.replaceFirst("\"schemaVersion\":\\d+", "\"schemaVersion\":\"one\"")
+                    .getBytes(StandardCharsets.UTF_8);
+            default -> ("{\"documentId\": \"" + "x".repeat(1 << 20)).getBytes(StandardCharsets.UTF_8);
+        };
+        snapshots.pipeInput("law", value, T0.plusSeconds(1));
+        send(snapshot("law", Origin.CONFIGURED, T0.plusSeconds(60), chineseLaw(V2_MODIFIED)), T0.plusSeconds(60));
+
+        assertThat(readChanges()).extracting(DocumentChange::kind).containsExactly(ChangeKind.BASELINE, ChangeKind.UPDATED);
+        TestRecord<String, byte[]> dead = deadLetters.readRecord();
+        assertThat(dead.value()).isEqualTo(value);
+        assertThat(header(dead, Topics.HEADER_ORIGINAL_TOPIC)).isEqualTo(Topics.SNAPSHOTS);
+        assertThat(header(dead, Topics.HEADER_FAILED_BY)).isEqualTo("diff-service");
+        assertThat(header(dead, Topics.HEADER_ERROR_MESSAGE)).isNotBlank().hasSizeLessThan(2000);
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    /** A snapshot with no key is read as keyed by its documentId: its change is keyed by the documentId. */
+    @Test
+    void aSnapshotWithoutAKeyIsTakenAsKeyedByItsDocumentId() {
+        send(snapshot("law", Origin.CONFIGURED, T0, chineseLaw(V1)), T0);
+        snapshots.pipeInput(null, EventJson.write(snapshot("law", Origin.CONFIGURED, T0.plusSeconds(60),
+                chineseLaw(V2_MODIFIED))), T0.plusSeconds(60));
+
+        assertThat(readChanges()).extracting(DocumentChange::kind).containsExactly(ChangeKind.BASELINE, ChangeKind.UPDATED);
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
     private void send(PageSnapshot snapshot, Instant timestamp) {
         snapshots.pipeInput(snapshot.documentId(), EventJson.write(snapshot), timestamp);
     }

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -130,18 +131,31 @@ public final class DiffCommand {
     }
 
     private static ExtractedDocument read(Engine engine, String name) {
+        if (name.isBlank()) {
+            throw new CommandException("an empty file name was given; " + USAGE);
+        }
         Path path = Path.of(name);
+        // what the path is comes first: a missing file or a directory is said so, whatever its name ends with
+        if (!Files.exists(path)) {
+            throw new CommandException("no such file: " + name);
+        }
+        if (Files.isDirectory(path)) {
+            throw new CommandException("not a file: " + name + " is a directory");
+        }
+        if (!Files.isRegularFile(path)) {
+            // a device or a pipe (/dev/zero, <(...)) may never end: refused rather than read without bound
+            throw new CommandException("not a file: " + name + " is a device or a pipe, not a regular file");
+        }
         if (Extractor.byExtension(name) == null) {
             throw new CommandException("unsupported file type: " + name + " (use .html, .htm, .pdf, .md, .txt, .docx, .doc, .wps or .ofd)");
         }
         byte[] bytes;
         try {
-            if (Files.isDirectory(path)) {
-                throw new CommandException("not a file: " + name);
-            }
             bytes = Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
             throw new CommandException("no such file: " + name);
+        } catch (AccessDeniedException e) {
+            throw new CommandException("cannot read " + name + ": permission denied");
         } catch (IOException | OutOfMemoryError e) {
             throw new CommandException("cannot read " + name + ": " + e.getMessage());
         }

@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  * charset of the HTTP {@code Content-Type}, then (for HTML) a {@code <meta charset>} or
  * {@code http-equiv} declaration in the first few kilobytes. Legacy Chinese labels ({@code gb2312},
  * {@code gbk}, {@code x-gbk}, {@code cp936}) are read as GB18030, their superset, because pages
- * labelled gb2312 routinely contain GBK-only characters. Without any label, valid UTF-8 is UTF-8
- * and anything else is tried as GB18030, then windows-1252.
+ * labelled gb2312 routinely contain GBK-only characters. Without any label, valid UTF-8 is UTF-8;
+ * Big5 (Taiwan, Hong Kong, Macao) is told from GB by its trail bytes (below); anything else is tried as
+ * GB18030, then windows-1252.
  *
  * <p>It does not guess among single-byte encodings beyond that; it never fails.
  */
@@ -25,6 +26,8 @@ public final class Charsets {
 
     private static final Charset GB18030 = Charset.forName("GB18030");
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    /** Microsoft's Big5 (code page 950), the superset Big5 files are written in. */
+    private static final Charset BIG5 = Charset.forName("x-windows-950");
     private static final Pattern HEADER_CHARSET = Pattern.compile("(?i)charset\\s*=\\s*[\"']?([A-Za-z0-9._:\\-]+)");
     private static final Pattern META_CHARSET = Pattern.compile(
             "(?i)<meta[^>]+charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9._:\\-]+)");
@@ -76,6 +79,9 @@ public final class Charsets {
             case "iso-8859-1", "latin1", "l1", "us-ascii", "ascii", "iso8859-1", "cp1252" -> {
                 return WINDOWS_1252;
             }
+            case "big5", "cn-big5", "csbig5", "x-x-big5", "cp950", "windows-950" -> {
+                return BIG5;
+            }
             case "utf8", "unicode-1-1-utf-8" -> {
                 return StandardCharsets.UTF_8;
             }
@@ -112,7 +118,35 @@ public final class Charsets {
         if (isValid(bytes, StandardCharsets.UTF_8)) {
             return StandardCharsets.UTF_8;
         }
+        if (looksLikeBig5(bytes)) {
+            return BIG5;
+        }
         return isValid(bytes, GB18030) ? GB18030 : WINDOWS_1252;
+    }
+
+    /**
+     * GB18030 decodes nearly any byte string, Big5 included, into nonsense. Both put a common character in
+     * two bytes, the first at least 0xA1 (Big5 never lower); they differ in the second: GB2312, where
+     * GB-encoded Chinese text lives, always has it at 0xA1 or above, Big5 has it below 0xA1 for about half
+     * of its characters (一 A440, 。 A143). Valid Big5 with at least a fifth of its pairs so is Big5.
+     */
+    private static boolean looksLikeBig5(byte[] bytes) {
+        if (!isValid(bytes, BIG5)) {
+            return false;
+        }
+        int length = Math.min(bytes.length, 1 << 20);
+        int pairs = 0;
+        int lowTrail = 0;
+        for (int i = 0; i < length - 1; i++) {
+            if ((bytes[i] & 0xFF) >= 0x81) {
+                pairs++;
+                if ((bytes[i + 1] & 0xFF) < 0xA1) {
+                    lowTrail++;
+                }
+                i++;
+            }
+        }
+        return pairs > 0 && lowTrail * 5 >= pairs;
     }
 
     private static boolean isValid(byte[] bytes, Charset charset) {

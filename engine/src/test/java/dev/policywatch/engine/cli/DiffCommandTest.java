@@ -107,6 +107,25 @@ class DiffCommandTest {
         assertThat(stderr().lines()).singleElement().asString().contains("cannot read");
     }
 
+    /** What the path is comes before what its name says: a directory, a missing file, a device, no name. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "folder.md|is a directory",
+        "missing.xyz|no such file",
+        "/dev/null|not a regular file",
+        "' '|an empty file name",
+    })
+    void aPathThatIsNoFileIsSaidSoInOneLine(String name, String says, @TempDir Path dir) throws Exception {
+        Files.createDirectory(dir.resolve("folder.md"));
+        String arg = name.startsWith("/") || name.isBlank() ? name : dir.resolve(name).toString();
+
+        int status = run(Fixtures.path("cn-v1.md").toString(), arg);
+
+        assertThat(status).isEqualTo(2);
+        assertThat(stdout()).isEmpty();
+        assertThat(stderr().lines()).singleElement().asString().startsWith("diff: ").contains(says);
+    }
+
     // Bug (#15): random bytes named .html were compared as "27 added, 1 removed" of mojibake (exit 0)
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"random.html", "random.htm", "random.pdf", "random.md", "random.txt"})

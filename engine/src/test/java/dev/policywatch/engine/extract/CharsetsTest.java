@@ -6,7 +6,14 @@ import dev.policywatch.events.Block;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CharsetsTest {
 
@@ -54,5 +61,56 @@ class CharsetsTest {
         assertThat(Charsets.forLabel("gb2312").name()).isEqualTo("GB18030");
         assertThat(Charsets.forLabel("x-gbk").name()).isEqualTo("GB18030");
         assertThat(Charsets.forLabel("no-such-charset")).isNull();
+    }
+
+    /** Unlabelled Big5 (a .txt from Taiwan, a page with no meta) used to be read as GB18030: nonsense. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "第一條 主管機關應於每年公告資料處理之檢查結果。",
+        "第二條　本辦法所稱業者，指提供網路服務之事業。\n第三條　業者應保存紀錄一年。",
+        "一、適用範圍\n二、名詞定義：本規範所稱個人資料，係指可識別個人之資料。",
+        "Article 1 (總則) 本法依憲法制定之。",
+    })
+    void unlabelledBig5TextIsRecognised(String text) {
+        byte[] bytes = text.getBytes(Charset.forName("Big5"));
+
+        Charset detected = Charsets.detect(bytes, null, false);
+
+        assertThat(Charsets.decode(bytes, detected)).isEqualTo(text);
+        assertThat(Charsets.forLabel("big5")).isEqualTo(detected);
+    }
+
+    /** Simplified Chinese in GB2312 or GBK is never taken for Big5, whatever its characters. */
+    @Property(tries = 200)
+    void gbTextIsNeverTakenForBig5(@ForAll("gb2312Text") String text, @ForAll boolean gbk) {
+        byte[] bytes = text.getBytes(Charset.forName(gbk ? "GBK" : "GB2312"));
+
+        // a few GB bytes can also be valid UTF-8 (隆 is C2 A1, ¡ in UTF-8): UTF-8 wins those, as before
+        net.jqwik.api.Assume.that(!isUtf8(bytes));
+        Charset detected = Charsets.detect(bytes, null, false);
+
+        assertThat(detected.name()).isEqualTo("GB18030");
+        assertThat(Charsets.decode(bytes, detected)).isEqualTo(text);
+    }
+
+    private static boolean isUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    @Provide
+    Arbitrary<String> gb2312Text() {
+        // any GB2312 character (rows 0xB0-0xF7: the hanzi), mixed with ASCII and full-width punctuation
+        Arbitrary<String> hanzi = Arbitraries.integers().between(0xB0, 0xF7).flatMap(lead -> Arbitraries.integers()
+                .between(0xA1, 0xFE).map(trail -> new String(new byte[] {(byte) (int) lead, (byte) (int) trail},
+                        Charset.forName("GB2312"))))
+                .filter(c -> !c.contains("\uFFFD"));
+        Arbitrary<String> other = Arbitraries.of("，", "。", "、", "（一）", "第十条", " ", "\n", "2025", "a");
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, hanzi), net.jqwik.api.Tuple.of(1, other))
+                .list().ofMinSize(1).ofMaxSize(60).map(l -> String.join("", l));
     }
 }
