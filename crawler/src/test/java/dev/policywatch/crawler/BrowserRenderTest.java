@@ -311,6 +311,6 @@ class BrowserRenderTest {
                 f.totalTimeout(), f.maxBodyBytes(), f.maxDecompressedBytes(), f.maxRedirects(), f.maxRetries(),
                 f.retryBackoff(), f.maxRetryAfter(), f.goneAfter(), f.driftShrink(), f.driftConfirmations(),
                 f.maxDocumentsPerListing(), f.robotsCacheTtl(), f.robotsFailureTtl(), f.startSpread(), f.jitter(),
-                f.sourcesPollInterval(), f.memoryBudget(), f.maxSnapshotBytes());
+                f.sourcesPollInterval(), f.memoryBudget(), f.maxSnapshotBytes(), f.idleConnections());
     }
 }

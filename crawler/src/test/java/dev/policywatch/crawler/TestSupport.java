@@ -35,7 +35,8 @@ public final class TestSupport {
         return new CrawlerSettings(true, Duration.ZERO, USER_AGENT, 4, Duration.ofSeconds(2), Duration.ofSeconds(1),
                 Duration.ofSeconds(3), 25L * 1024 * 1024, 50L * 1024 * 1024, 5, 2, Duration.ofMillis(50),
                 Duration.ofSeconds(5), 3, 0.6, 3, 50, Duration.ofHours(24), Duration.ofMinutes(10), Duration.ZERO, 0.1,
-                Duration.ofMillis(200), CrawlerSettings.DEFAULT_MEMORY_BUDGET, CrawlerSettings.DEFAULT_MAX_SNAPSHOT_BYTES);
+                Duration.ofMillis(200), CrawlerSettings.DEFAULT_MEMORY_BUDGET, CrawlerSettings.DEFAULT_MAX_SNAPSHOT_BYTES,
+                CrawlerSettings.DEFAULT_IDLE_CONNECTIONS);
     }
 
     /** The same as Micronaut properties, with an admin token. */
@@ -73,8 +74,9 @@ public final class TestSupport {
             void handle(HttpExchange exchange) throws IOException;
         }
 
-        /** A request as received. */
-        public record Request(String path, String query, Map<String, List<String>> headers, long nanoTime) {
+        /** A request as received; {@code remote} is the client's address and port (one per TCP connection). */
+        public record Request(String path, String query, Map<String, List<String>> headers, long nanoTime,
+                String remote) {
             public String header(String name) {
                 for (Map.Entry<String, List<String>> e : headers.entrySet()) {
                     if (e.getKey() != null && e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
@@ -104,7 +106,7 @@ public final class TestSupport {
             }));
             server.createContext("/", ex -> {
                 requests.add(new Request(ex.getRequestURI().getPath(), ex.getRequestURI().getRawQuery(),
-                        Map.copyOf(ex.getRequestHeaders()), System.nanoTime()));
+                        Map.copyOf(ex.getRequestHeaders()), System.nanoTime(), String.valueOf(ex.getRemoteAddress())));
                 Handler h = handlers.get(ex.getRequestURI().getPath());
                 try {
                     if (h == null) {

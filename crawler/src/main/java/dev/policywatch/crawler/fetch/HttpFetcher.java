@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.Inflater;
+import okhttp3.ConnectionPool;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -46,6 +47,8 @@ import okio.Okio;
  *       ({@link OutboundHttp}: resolved once, checked, pinned);</li>
  *   <li>robots.txt consulted for every hop ({@link RobotsPolicy});</li>
  *   <li>per host one request at a time and a pause between requests ({@link HostGate});</li>
+ *   <li>keep-alive: up to {@code idle-connections} idle connections are kept for reuse across hosts, so a
+ *       host crawled again soon (its next document, or the next pass) costs no new handshake;</li>
  *   <li>conditional GET with the previous ETag / Last-Modified; redirects followed by hand (at most
  *       {@code max-redirects}), each hop's cookies kept in the source's jar;</li>
  *   <li>connect timeout; read timeout (headers, and silence between body reads); total timeout per
@@ -85,6 +88,9 @@ public final class HttpFetcher {
         this.settings = settings;
         this.budget = budget;
         this.http = new OutboundHttp(new OkHttpClient.Builder()
+                // one pool for every per-origin client: a host's next request reuses its idle connection
+                .connectionPool(new ConnectionPool(settings.idleConnections(),
+                        CrawlerSettings.IDLE_CONNECTION_KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS))
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
                 .callTimeout(settings.totalTimeout())

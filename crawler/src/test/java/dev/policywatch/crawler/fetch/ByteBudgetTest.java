@@ -102,7 +102,8 @@ class ByteBudgetTest {
                 Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(30), base.maxBodyBytes(),
                 base.maxDecompressedBytes(), 5, 5, Duration.ofMillis(50), Duration.ofSeconds(5), 3, 0.6, 3, 50,
                 Duration.ofHours(24), Duration.ofMinutes(10), Duration.ZERO, 0.1, Duration.ofMillis(200),
-                CrawlerSettings.DEFAULT_MEMORY_BUDGET, CrawlerSettings.DEFAULT_MAX_SNAPSHOT_BYTES);
+                CrawlerSettings.DEFAULT_MEMORY_BUDGET, CrawlerSettings.DEFAULT_MAX_SNAPSHOT_BYTES,
+                CrawlerSettings.DEFAULT_IDLE_CONNECTIONS);
         // the documents' cap from the default settings; the budget the three fetches share much smaller
         ByteBudget budget = new ByteBudget(budgetBytes);
         HttpFetcher fetcher = new HttpFetcher(settings, Clock.systemUTC(), budget, HostResolver.system());
