@@ -89,7 +89,15 @@ public final class EventJson {
             t = t.getCause();
         }
         String message = t instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : t.getMessage();
-        return message == null ? t.getClass().getSimpleName() : message;
+        if (message == null) {
+            return t.getClass().getSimpleName();
+        }
+        // Jackson's advice to whoever configures it ("set DeserializationConfig... to allow") is no reason
+        if (message.startsWith("Cannot map `null` into type")) {
+            return "missing or null, where a value is required";
+        }
+        int advice = message.indexOf(" (set DeserializationConfig");
+        return advice > 0 ? message.substring(0, advice) : message;
     }
 
     private static String excerpt(byte[] bytes) {

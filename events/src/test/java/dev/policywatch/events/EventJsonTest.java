@@ -85,6 +85,15 @@ class EventJsonTest {
                 .isInstanceOf(EventFormatException.class).hasMessageContaining("JSON null");
     }
 
+    /** "{}" used to be refused with Jackson's advice to reconfigure it ("set DeserializationConfig..."). */
+    @Test
+    void aMissingSchemaVersionSaysSoWithoutJacksonsAdvice() {
+        assertThatThrownBy(() -> EventJson.read("{}".getBytes(StandardCharsets.UTF_8), DocumentChange.class))
+                .isInstanceOf(EventFormatException.class)
+                .hasMessageContaining("invalid DocumentChange at [\"schemaVersion\"]: missing or null, where a value is required")
+                .hasMessageNotContaining("DeserializationConfig").hasMessageNotContaining("FAIL_ON_NULL");
+    }
+
     @Test
     void aWrongEnumValueSaysWhere() {
         String json = EventJson.writeString(Examples.change()).replace("\"kind\":\"UPDATED\"", "\"kind\":\"AMENDED\"");

@@ -78,6 +78,11 @@ public final class ProblemErrorResponses implements ErrorResponseProcessor<Objec
             if (detail.isBlank()) {
                 detail = status.getReason();
             }
+            if (status == HttpStatus.NOT_FOUND && detail.equals("Page Not Found")) {
+                // the router's own words for a path no route matches: say which, and where the routes are
+                detail = "no endpoint answers " + request.getMethod() + " " + request.getPath()
+                        + " (the API is described at /openapi.yml)";
+            }
             detail = detail.replaceAll("\\p{Cntrl}", "?");
             if (detail.length() > MAX_DETAIL) {
                 detail = detail.substring(0, MAX_DETAIL) + "…";

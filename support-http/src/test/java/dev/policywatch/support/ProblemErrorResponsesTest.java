@@ -72,7 +72,7 @@ class ProblemErrorResponsesTest {
         "DELETE|/bad/items/ok||405|not allowed",
         "POST|/bad/json|text/xml|415|",
         "POST|/bad/json|application/json|413|",
-        "GET|/no/such/route||404|",
+        "GET|/no/such/route||404|no endpoint answers GET /no/such/route (the API is described at /openapi.yml)",
     })
     void everyErrorIsProblemJsonAndNoneCarriesDatabaseText(String method, String path, String contentType,
             int status, String detail) throws Exception {

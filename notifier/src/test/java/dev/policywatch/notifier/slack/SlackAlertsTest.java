@@ -144,11 +144,53 @@ class SlackAlertsTest {
         producer.send(new ProducerRecord<>(changesTopic, "doc".getBytes(), "{not a change".getBytes())).get();
         Fixtures.publish(producer, changesTopic, Fixtures.change("poison", "poisontest after", "a", "b"));
         await().atMost(Duration.ofSeconds(20)).until(() -> slack.received("/services/poison").size() == 1);
+        // keyed "doc": the poisons of the test below share the topic
         List<ConsumerRecord<byte[], byte[]>> dead = deadLetters(r -> header(r, Topics.HEADER_ORIGINAL_TOPIC)
-                .equals(changesTopic));
+                .equals(changesTopic) && r.key() != null && new String(r.key(), StandardCharsets.UTF_8).equals("doc"));
         assertThat(dead).hasSize(1);
         assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("{not a change");
         assertThat(header(dead.get(0), Topics.HEADER_ERROR_MESSAGE)).contains("DocumentChange");
+    }
+
+    /**
+     * Every kind of record the notifier cannot read as a DocumentChange is a dead letter naming why, and the
+     * change after them is still delivered: no poison stalls the consumer or is dropped without a trace.
+     */
+    @Test
+    void everyKindOfUnreadableChangeIsADeadLetterWithItsReasonAndTheNextOneIsStillDelivered() throws Exception {
+        subscribe("/services/poisons", "poisonkinds");
+        byte[][] poisons = {null, new byte[0], "null".getBytes(), "[1, 2]".getBytes(), "{}".getBytes(),
+            "{\"changeId\": \"c-1\"}".getBytes(), new byte[] {(byte) 0xC0, (byte) 0xFF, '{'},
+            "{\"schemaVersion\": \"two\"}".getBytes(), ("{\"changeId\": \"" + "x".repeat(1 << 19)).getBytes()};
+        for (int i = 0; i < poisons.length; i++) {
+            producer.send(new ProducerRecord<>(changesTopic, ("poisonkind-" + i).getBytes(), poisons[i])).get();
+        }
+        Fixtures.publish(producer, changesTopic, Fixtures.change("poisonkinds", "poisonkinds after", "a", "b"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> slack.received("/services/poisons").size() == 1);
+
+        List<ConsumerRecord<byte[], byte[]>> dead = new ArrayList<>();
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrap());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, infra.name("dlq-kinds-" + System.nanoTime()));
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            c.subscribe(List.of(deadLetterTopic));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                c.poll(Duration.ofMillis(300)).forEach(r -> {
+                    if (r.key() != null && new String(r.key(), StandardCharsets.UTF_8).startsWith("poisonkind-")) {
+                        dead.add(r);
+                    }
+                });
+                return dead.size() >= poisons.length;
+            });
+        }
+        assertThat(dead).hasSize(poisons.length).allSatisfy(r -> {
+            int i = Integer.parseInt(new String(r.key(), StandardCharsets.UTF_8).substring("poisonkind-".length()));
+            assertThat(r.value()).isEqualTo(poisons[i]);
+            assertThat(header(r, Topics.HEADER_ORIGINAL_TOPIC)).isEqualTo(changesTopic);
+            assertThat(header(r, Topics.HEADER_FAILED_BY)).isEqualTo("notifier");
+            assertThat(header(r, Topics.HEADER_ERROR_MESSAGE)).contains("DocumentChange").hasSizeLessThan(2000);
+        });
     }
 
     private List<ConsumerRecord<byte[], byte[]>> deadLetters(java.util.function.Predicate<ConsumerRecord<byte[], byte[]>> which) {
