@@ -18,7 +18,8 @@ import java.util.Set;
  *   <li>exact text, then exact text with cross-reference numbers masked, in document order;</li>
  *   <li>confident pairs anywhere: TF-IDF cosine ≥ 0.75, or ≥ 0.30 when the pair stands out
  *       (every other candidate in its row and column ≤ 0.6 × its similarity); agreement of
- *       cross-references with the pairs found so far breaks near-ties;</li>
+ *       cross-references with the pairs found so far, and keeping both the old number and the old
+ *       place beside the exact pairs, break near-ties;</li>
  *   <li>weak pairs (&gt; 0.18) only in order, bracketed by already paired neighbours on both sides
  *       (neighbours in the heaviest chain of pairs in document order: a moved article brackets
  *       nothing);</li>
@@ -42,6 +43,12 @@ public final class ProvisionAligner {
     static final double IDENTIFIER_RENAME = 0.9;
     static final double CONTAINED = 0.75;
     static final double LABEL_EVIDENCE = 0.05;
+    /**
+     * Ranking bonus of a candidate that keeps both the old number and the old place beside an anchored
+     * neighbour ({@code inPlace}): the same scale
+     * as the cross-reference agreement, so it decides near-ties of content evidence only.
+     */
+    static final double PLACE_EVIDENCE = 0.05;
     static final long MAX_PAIR_EVALUATIONS = 2_000_000L;
     static final int MAX_CHAR_RATIO_PAIRS = 2_500;
     static final int MAX_CHAR_RATIO_LENGTH = 2_000;
@@ -142,6 +149,7 @@ public final class ProvisionAligner {
                     wanted[m + j] = oldOf[j] < 0;
                 }
                 vectors = TfIdf.vectors(texts, wanted);
+                markAnchors(); // the exact pairs in order: where each unpaired provision is expected
                 List<double[]> candidates = candidates();
                 if (byIdentifier) {
                     greedy(candidates, IDENTIFIER_RENAME, Double.MAX_VALUE, false);
@@ -212,6 +220,7 @@ public final class ProvisionAligner {
             // beyond the budget, compare each old provision with a band of new ones around its expected place
             int band = evaluations <= MAX_PAIR_EVALUATIONS ? Integer.MAX_VALUE
                     : (int) Math.max(1, MAX_PAIR_EVALUATIONS / Math.max(1, freeOld.length) / 2);
+            int[][] places = expectedPlaces();
             List<double[]> out = new ArrayList<>();
             for (int a = 0; a < freeOld.length; a++) {
                 int i = freeOld[a];
@@ -223,7 +232,8 @@ public final class ProvisionAligner {
                     double s = vectors[i].dot(vectors[m + j]);
                     if (s > WEAK) {
                         // {old, new, cosine, ranking score, character ratio, old-in-new, new-in-old}
-                        double[] c = {i, j, s, s + referenceBonus(i, j), -1, 0, 0};
+                        double place = inPlace(i, j, places) ? PLACE_EVIDENCE : 0;
+                        double[] c = {i, j, s, s + referenceBonus(i, j) + place, -1, 0, 0};
                         vectors[i].coverage(vectors[m + j], c, 5);
                         out.add(c);
                     }
@@ -232,6 +242,44 @@ public final class ProvisionAligner {
             blendCharacterRatio(out);
             out.sort((x, y) -> Double.compare(y[3], x[3]));
             return out;
+        }
+
+        /**
+         * Where each old provision stands in the new version if it kept its place: as far after the
+         * new partner of its nearest anchored predecessor as it is after that predecessor
+         * ({@code [0][i]}), or as far before the partner of its nearest anchored successor
+         * ({@code [1][i]}); -1 when there is no such neighbour. An article amended in place (Taiwan's
+         * 第28條 beside an inserted 第29-1條, or a PRC article shifted by an insertion before it) is at
+         * one of the two; its content rivals usually are not. Anchors are {@link #markAnchors}'s chain.
+         */
+        int[][] expectedPlaces() {
+            int[] after = new int[m];
+            int[] before = new int[m];
+            int lastOld = -1;
+            for (int i = 0; i < m; i++) {
+                after[i] = lastOld < 0 ? -1 : newOf[lastOld] + (i - lastOld);
+                if (newOf[i] >= 0 && anchor[i]) {
+                    lastOld = i;
+                }
+            }
+            int nextOld = -1;
+            for (int i = m - 1; i >= 0; i--) {
+                before[i] = nextOld < 0 ? -1 : newOf[nextOld] - (nextOld - i);
+                if (newOf[i] >= 0 && anchor[i]) {
+                    nextOld = i;
+                }
+            }
+            return new int[][] {after, before};
+        }
+
+        /**
+         * True when new j keeps both old i's number and its place beside an anchored neighbour
+         * ({@link #expectedPlaces}): an article amended in place. Either alone is weak evidence (a
+         * renumbering shifts labels; an insertion or a merge leaves two articles at one place), both
+         * together are what an amendment that keeps its numbers looks like.
+         */
+        boolean inPlace(int i, int j, int[][] places) {
+            return (j == places[0][i] || j == places[1][i]) && old.get(i).label().equals(neu.get(j).label());
         }
 
         /**
