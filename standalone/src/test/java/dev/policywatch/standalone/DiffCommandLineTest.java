@@ -79,15 +79,47 @@ class DiffCommandLineTest {
         }
     }
 
+    /**
+     * Two documents too large for the JVM's memory (80,000 articles against a 64 MB heap) ended in
+     * "Exception in thread "main" java.lang.OutOfMemoryError" and a stack trace; now one line saying so and how
+     * to give it more, exit 1 (a failure at run time, not bad input).
+     */
+    @Test
+    void documentsTooLargeForTheMemoryAreOneLineAndExitOne() throws Exception {
+        StringBuilder text = new StringBuilder();
+        Random random = new Random(3);
+        String[] words = {"operators", "shall", "keep", "records", "of", "data", "services", "may", "not", "rules"};
+        for (int i = 1; i <= 80_000; i++) {
+            text.append("Article ").append(i).append(". ");
+            for (int w = 0; w < 12; w++) {
+                text.append(words[random.nextInt(words.length)]).append(' ');
+            }
+            text.append('\n');
+        }
+        Path big = Files.writeString(dir.resolve("big.txt"), text);
+        Path small = Files.writeString(dir.resolve("small.txt"), "Article 1. Operators shall keep records.\n");
+
+        Run run = diffWithHeap("-Xmx64m", big.toString(), small.toString());
+
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.stdout()).isEmpty();
+        assertThat(run.stderr()).singleElement().asString()
+                .startsWith("diff: the documents are too large to compare").contains("-Xmx");
+    }
+
     private Run diff(String... args) throws IOException, InterruptedException {
+        return diffWithHeap("-Xmx256m", args);
+    }
+
+    private Run diffWithHeap(String heap, String... args) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(java, heap, "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "diff"));
         command.addAll(List.of(args));
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
         Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        if (!process.waitFor(180, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("still running after 60 s: " + Files.readString(err));
         }

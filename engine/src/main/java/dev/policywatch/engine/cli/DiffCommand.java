@@ -42,6 +42,8 @@ public final class DiffCommand {
     public static final int OK = 0;
     /** Exit status for bad usage or a missing, unreadable or unsupported file. */
     public static final int FAILED = 2;
+    /** Exit status for a failure at run time: the documents did not fit in the JVM's memory. */
+    public static final int RUNTIME_FAILURE = 1;
 
     private static final String USAGE = "usage: diff OLD NEW [--format text|json]";
     /** The text of one provision printed at most (a one-paragraph 20 MB file would flood the terminal). */
@@ -111,16 +113,19 @@ public final class DiffCommand {
         if (files.size() != 2) {
             return fail(err, "expected two files, got " + files.size() + "; " + USAGE);
         }
-        Engine engine = new Engine();
-        ExtractedDocument oldDoc;
-        ExtractedDocument newDoc;
+        DiffResult result;
         try {
-            oldDoc = read(engine, files.get(0));
-            newDoc = read(engine, files.get(1));
+            result = compare(files.get(0), files.get(1));
         } catch (CommandException e) {
             return fail(err, e.getMessage());
+        } catch (OutOfMemoryError e) {
+            // what was allocated is unreachable by now: there is room for one line, not for a stack trace
+            long mb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+            err.println("diff: the documents are too large to compare in this JVM's " + mb
+                    + " MB of memory; give it more: java -Xmx4g -jar policywatch.jar diff OLD NEW");
+            err.flush();
+            return RUNTIME_FAILURE;
         }
-        DiffResult result = engine.compare(oldDoc, newDoc);
         if (format.equals("json")) {
             out.println(EventJson.writeString(result));
         } else {
@@ -128,6 +133,13 @@ public final class DiffCommand {
         }
         out.flush();
         return OK;
+    }
+
+    private static DiffResult compare(String oldFile, String newFile) {
+        Engine engine = new Engine();
+        ExtractedDocument oldDoc = read(engine, oldFile);
+        ExtractedDocument newDoc = read(engine, newFile);
+        return engine.compare(oldDoc, newDoc);
     }
 
     private static ExtractedDocument read(Engine engine, String name) {
