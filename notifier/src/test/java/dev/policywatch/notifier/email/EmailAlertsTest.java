@@ -8,9 +8,12 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.policywatch.events.DocumentChange;
 import dev.policywatch.events.EventJson;
+import dev.policywatch.events.Language;
 import dev.policywatch.notifier.Fixtures;
+import dev.policywatch.notifier.delivery.AlertText;
 import dev.policywatch.testing.Ports;
 import dev.policywatch.testing.RealInfrastructure;
+import dev.policywatch.testing.TemplateText;
 import dev.policywatch.testing.TestInfra;
 import io.micronaut.context.ApplicationContext;
 import jakarta.mail.Address;
@@ -19,6 +22,8 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -153,6 +158,28 @@ class EmailAlertsTest {
         assertThat(Fixtures.send("POST", unsubscribe, "List-Unsubscribe=One-Click",
                 "Content-Type", "application/x-www-form-urlencoded").statusCode()).isEqualTo(200);
         assertThat(status(id, manage)).isEqualTo("unsubscribed");
+
+        // every page of the notifier in zh-CN, on this subscription's real links: no English word of ours left
+        String[] zh = {"Cookie", "pw_lang=zh-CN"};
+        List<HttpResponse<String>> chinesePages = new ArrayList<>(List.of(chinese,
+                Fixtures.send("GET", m.group(1), null, zh), // inactive: the subscription was unsubscribed
+                Fixtures.send("GET", m.group(1).replaceAll("token=.{4}", "token=AAAA"), null, zh), // link-invalid
+                Fixtures.send("GET", unsubscribe, null, zh), // the unsubscribe question
+                Fixtures.send("POST", unsubscribe, "List-Unsubscribe=One-Click", "Content-Type",
+                        "application/x-www-form-urlencoded", zh[0], zh[1]), // unsubscribed
+                Fixtures.send("GET", unsubscribe.replaceAll("token=.{4}", "token=AAAA"), null, zh)));
+        assertThat(Fixtures.send("DELETE", base + "/api/subscriptions/" + id, null, "X-Manage-Token", manage)
+                .statusCode()).isBetween(200, 204);
+        chinesePages.add(Fixtures.send("GET", m.group(1), null, zh)); // gone
+        assertThat(chinesePages).extracting(HttpResponse::statusCode).contains(200, 400, 404);
+        Map<String, String> en = TemplateText.bundle(AlertText.BASE, Language.EN);
+        Map<String, String> zhText = TemplateText.bundle(AlertText.BASE, Language.ZH_CN);
+        for (HttpResponse<String> response : chinesePages) {
+            org.jsoup.nodes.Document shown = org.jsoup.Jsoup.parse(response.body());
+            assertThat(shown.selectFirst("html").attr("lang")).as(response.uri().toString()).isEqualTo("zh-CN");
+            assertThat(TemplateText.englishLeft(TemplateText.interfaceText(shown), en, zhText))
+                    .as(response.statusCode() + " " + shown.title()).isEmpty();
+        }
     }
 
     @Test
