@@ -83,6 +83,13 @@ class StandaloneEndToEndTest {
         assertThat(feed.getDocumentElement().getNamespaceURI()).isEqualTo("http://www.w3.org/2005/Atom");
         assertThat(feed.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").getLength()).isEqualTo(1);
         assertThat(feed.getDocumentElement().getTextContent()).contains(changeId);
+        // the feed a Chinese page links to: the same entry, our words in Chinese
+        String chineseFeed = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                URI.create(parts.system().url() + "/feeds/changes.atom?lang=zh-CN")).build(),
+                HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8)).body();
+        assertThat(chineseFeed).contains("xml:lang=\"zh-CN\"", "policywatch：变更", "修改 1 条", "查看完整变更", changeId)
+                .doesNotContain("The whole change", "1 modified");
+        assertThat(api.page("/")).contains("/feeds/changes.atom?lang=en");
         // the web UI, served by the same process from the same API
         String timeline = api.page("/");
         assertThat(timeline).contains("测试省算法推荐服务备案规定", "/changes/" + changeId);
