@@ -46,8 +46,9 @@ class CorpusAccuracyTest {
      */
     static final Map<String, Double> KNOWN_HARD = Map.of(
             // a full replacement (17 → 25 articles) whose hand alignment pairs articles by meaning
-            // across a renamed authority; two of its pairs share almost no wording (cosine 0.13, 0.15)
-            "cn-tour-guide-grading-rule-2005-2024 v1→v2", 0.90);
+            // across a renamed authority; rename learning recovers one of its two low-wording pairs,
+            // the other (old 第十条 → new 第二十二条, cosine 0.17 under the new names) is a move across a pair
+            "cn-tour-guide-grading-rule-2005-2024 v1→v2", 0.949);
 
     private final Engine engine = new Engine();
 

@@ -25,7 +25,9 @@ import java.util.Set;
  *       nothing);</li>
  *   <li>a character-level ratio ≥ 0.5 under the same stands-out rule;</li>
  *   <li>the same label, bracketed in order (an article rewritten in place), unless the wording of
- *       either side points to another unpaired provision.</li>
+ *       either side points to another unpaired provision;</li>
+ *   <li>document-wide renames learned from all pairs so far ({@link Renames}): the renamed names are
+ *       taken out of both sides and passes 3–4 (with containment) run again on what is unpaired.</li>
  * </ol>
  * In identifier documents different identifiers pair only at ≥ 0.9 and passes 4–6 are skipped.
  * Work is bounded: beyond {@value #MAX_PAIR_EVALUATIONS} similarity evaluations only a band around
@@ -140,31 +142,81 @@ public final class ProvisionAligner {
                 List<String> texts = new ArrayList<>(m + n);
                 oldForms.forEach(f -> texts.add(f.tokenSource()));
                 newForms.forEach(f -> texts.add(f.tokenSource()));
-                // only the provisions still unpaired are compared from here on
-                boolean[] wanted = new boolean[m + n];
-                for (int i = 0; i < m; i++) {
-                    wanted[i] = newOf[i] < 0;
-                }
-                for (int j = 0; j < n; j++) {
-                    wanted[m + j] = oldOf[j] < 0;
-                }
-                vectors = TfIdf.vectors(texts, wanted);
+                vectors = TfIdf.vectors(texts, unpaired());
                 markAnchors(); // the exact pairs in order: where each unpaired provision is expected
                 List<double[]> candidates = candidates();
                 if (byIdentifier) {
                     greedy(candidates, IDENTIFIER_RENAME, Double.MAX_VALUE, false);
                 } else {
-                    containmentPass(candidates);
-                    greedy(candidates, CONFIDENT, STANDS_OUT_MIN, false);
-                    mutualBestPass(candidates);
-                    markAnchors();
-                    greedy(byEvidence(candidates), WEAK, Double.MAX_VALUE, true);
+                    wordingPasses(candidates);
                     charRatioPass();
                     markAnchors();
                     labelPass(candidates);
+                    List<double[]> renamed = renamedCandidates(texts);
+                    if (renamed != null) {
+                        // the wording again, under the new names; numbers said what they could the first time
+                        wordingPasses(renamed);
+                    }
                 }
             }
             return new Alignment(newOf, oldOf);
+        }
+
+        /** The passes that compare TF-IDF wording: containment, confident, mutual best, then in order. */
+        void wordingPasses(List<double[]> candidates) {
+            containmentPass(candidates);
+            greedy(candidates, CONFIDENT, STANDS_OUT_MIN, false);
+            mutualBestPass(candidates);
+            markAnchors();
+            greedy(byEvidence(candidates), WEAK, Double.MAX_VALUE, true);
+        }
+
+        /**
+         * Document-wide renames ({@link Renames}): learned from the pairs found so far, applied to the
+         * old texts, and the still unpaired provisions compared again; null when nothing is left to
+         * pair or no rename recurs consistently (the candidates stay as they were).
+         */
+        List<double[]> renamedCandidates(List<String> texts) {
+            if (freeCount(newOf) == 0 || freeCount(oldOf) == 0) {
+                return null;
+            }
+            List<String[]> pairs = new ArrayList<>();
+            for (int i = 0; i < m; i++) {
+                if (newOf[i] >= 0) {
+                    pairs.add(new String[] {texts.get(i), texts.get(m + newOf[i])});
+                }
+            }
+            List<Renames.Rename> renames = Renames.learn(pairs);
+            if (renames.isEmpty()) {
+                return null;
+            }
+            List<List<String[]>> rules = Renames.neutralising(renames);
+            List<String> renamed = new ArrayList<>(texts);
+            boolean changed = false;
+            for (int i = 0; i < m; i++) {
+                renamed.set(i, Renames.replace(texts.get(i), rules.get(0)));
+                changed |= newOf[i] < 0 && !renamed.get(i).equals(texts.get(i));
+            }
+            if (!changed) {
+                return null; // no unpaired old text uses an old term: nothing to compare again
+            }
+            for (int j = 0; j < n; j++) {
+                renamed.set(m + j, Renames.replace(texts.get(m + j), rules.get(1)));
+            }
+            vectors = TfIdf.vectors(renamed, unpaired());
+            return candidates();
+        }
+
+        /** Which texts (old ones, then new ones) are still unpaired: only those are compared. */
+        boolean[] unpaired() {
+            boolean[] wanted = new boolean[m + n];
+            for (int i = 0; i < m; i++) {
+                wanted[i] = newOf[i] < 0;
+            }
+            for (int j = 0; j < n; j++) {
+                wanted[m + j] = oldOf[j] < 0;
+            }
+            return wanted;
         }
 
         /** The first unpaired new provision printed with old i's label, or null. */
