@@ -1,6 +1,7 @@
 package dev.policywatch.diff;
 
 import dev.policywatch.diff.replay.Generation;
+import dev.policywatch.diff.stream.BoundedRocksDbMemory;
 import dev.policywatch.support.PolicywatchSettings;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -22,6 +23,8 @@ import java.nio.file.Path;
  *       (see {@code ChangeBudget});</li>
  *   <li>{@code max-thread-failures} (5): stream-thread failures tolerated within ten minutes; one more
  *       stops the topology and turns {@code /health} DOWN instead of failing on the same record forever;</li>
+ *   <li>{@code rocksdb-memory-bytes} (64 MiB): native memory all the topology's RocksDB stores share
+ *       (block cache and memtables, see {@code BoundedRocksDbMemory}); at least 8 MiB;</li>
  *   <li>{@code generation} (1): the replay generation; N &gt; 1 appends {@code -gN} to the application id
  *       and the group id and rebuilds the history once (see {@link Generation}).</li>
  * </ul>
@@ -39,6 +42,7 @@ public final class DiffSettings {
     private final Generation generation;
     private final int maxChangeBytes;
     private final int maxThreadFailures;
+    private final long rocksDbMemoryBytes;
 
     public DiffSettings(PolicywatchSettings settings,
             @Nullable @Value("${policywatch.diff.enabled:true}") Boolean enabled,
@@ -50,7 +54,8 @@ public final class DiffSettings {
             @Nullable @Value("${policywatch.diff.history.group-id:policywatch-history}") String historyGroupId,
             @Nullable @Value("${policywatch.diff.generation:1}") Integer generation,
             @Nullable @Value("${policywatch.diff.max-change-bytes:4194304}") Integer maxChangeBytes,
-            @Nullable @Value("${policywatch.diff.max-thread-failures:5}") Integer maxThreadFailures) {
+            @Nullable @Value("${policywatch.diff.max-thread-failures:5}") Integer maxThreadFailures,
+            @Nullable @Value("${policywatch.diff.rocksdb-memory-bytes:67108864}") Long rocksDbMemoryBytes) {
         this.generation = new Generation(generation == null ? 1 : generation);
         this.enabled = enabled == null || enabled;
         this.applicationId = this.generation.id(blank(applicationId) ? "policywatch-diff" : applicationId.trim());
@@ -60,6 +65,8 @@ public final class DiffSettings {
         this.historyEnabled = historyEnabled == null || historyEnabled;
         this.maxChangeBytes = maxChangeBytes == null ? 4 * 1024 * 1024 : maxChangeBytes;
         this.maxThreadFailures = maxThreadFailures == null || maxThreadFailures < 0 ? 5 : maxThreadFailures;
+        this.rocksDbMemoryBytes = BoundedRocksDbMemory.budget(rocksDbMemoryBytes == null ? java.util.Map.of()
+                : java.util.Map.of(BoundedRocksDbMemory.MEMORY_CONFIG, rocksDbMemoryBytes));
         this.historyGroupId = this.generation.id(blank(historyGroupId) ? "policywatch-history" : historyGroupId.trim());
     }
 
@@ -99,6 +106,11 @@ public final class DiffSettings {
     /** Stream-thread failures tolerated within ten minutes before the topology stops (health DOWN). */
     public int maxThreadFailures() {
         return maxThreadFailures;
+    }
+
+    /** Native memory (block cache and memtables) all RocksDB stores of the topology share. */
+    public long rocksDbMemoryBytes() {
+        return rocksDbMemoryBytes;
     }
 
     public Generation generation() {

@@ -181,6 +181,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             // a short broker session makes a restart after kill -9 take seconds, not ~10.
             props.put("broker.heartbeat.interval.ms", "1000");
             props.put("broker.session.timeout.ms", "3000");
+            // A controller of one that led before a restart resigns and stands again only after a random
+            // election timeout (Kafka's default 1-2 s, added to every restart); with no other voter to hear
+            // from, a short one loses nothing.
+            props.put("controller.quorum.election.timeout.ms", "100");
+            props.put("controller.quorum.election.backoff.max.ms", "100");
             props.putAll(overrides);
 
             format(logDir);

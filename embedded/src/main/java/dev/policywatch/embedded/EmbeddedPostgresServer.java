@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -92,8 +94,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static final class Builder {
         private Path dataDir;
         private int port;
+        private final Map<String, String> serverConfig = new LinkedHashMap<>();
 
         private Builder() {
+        }
+
+        /**
+         * A PostgreSQL server setting ({@code postgresql.conf} name), passed as {@code -c name=value} at
+         * every start, e.g. {@code shared_buffers}, {@code work_mem}. Overrides the defaults
+         * ({@code max_connections} 100, {@code listen_addresses} localhost).
+         */
+        public Builder serverConfig(String name, String value) {
+            serverConfig.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
         }
 
         /** Where the cluster lives. Required; initialised if new, reused otherwise. */
@@ -122,7 +135,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             }
             stopOrphan(dir);
             try {
-                EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                         .setDataDirectory(dir)
                         .setCleanDataDirectory(false)
                         .setPort(port == 0 ? EmbeddedKafkaBroker.freePort() : port)
@@ -132,8 +145,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                         // pull the database from under services that are still draining
                         .setRegisterShutdownHook(false)
                         .setServerConfig("max_connections", "100")
-                        .setServerConfig("listen_addresses", "localhost")
-                        .start();
+                        .setServerConfig("listen_addresses", "localhost");
+                serverConfig.forEach(builder::setServerConfig);
+                EmbeddedPostgres pg = builder.start();
                 LOG.info("Embedded PostgreSQL ready on port {} (data {}) in {} ms", pg.getPort(), dir,
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
                 return new EmbeddedPostgresServer(pg, dir);

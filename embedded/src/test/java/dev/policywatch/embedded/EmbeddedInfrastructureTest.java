@@ -105,6 +105,29 @@ class EmbeddedInfrastructureTest {
         }
     }
 
+    @Test
+    void serverSettingsApplyAtEveryStartOnTheSameCluster() throws Exception {
+        Path data = dir.resolve("pg-settings");
+        try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.builder().dataDir(data).port(0)
+                .serverConfig("shared_buffers", "16MB").start()) {
+            assertThat(show(pg, "shared_buffers")).isEqualTo("16MB");
+            assertThat(show(pg, "max_connections")).isEqualTo("100");
+        }
+        try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.builder().dataDir(data).port(0)
+                .serverConfig("shared_buffers", "24MB").serverConfig("work_mem", "2MB").start()) {
+            assertThat(show(pg, "shared_buffers")).isEqualTo("24MB");
+            assertThat(show(pg, "work_mem")).isEqualTo("2MB");
+        }
+    }
+
+    private static String show(EmbeddedPostgresServer pg, String setting) throws Exception {
+        try (Connection c = pg.dataSource().getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SHOW " + setting)) {
+            assertThat(rs.next()).isTrue();
+            return rs.getString(1);
+        }
+    }
+
     private static KafkaProducer<String, String> producer(String bootstrap) {
         return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
                 new StringSerializer(), new StringSerializer());

@@ -40,6 +40,9 @@ public final class Standalone implements AutoCloseable {
     /** The Micronaut environments of the three services and the standalone's own. */
     static final String[] ENVIRONMENTS = {"crawler", "diff", "notifier", "web", "standalone"};
 
+    /** {@code shared_buffers} of the embedded PostgreSQL unless {@code policywatch.embedded-postgres.shared-buffers} is set. */
+    static final String EMBEDDED_POSTGRES_SHARED_BUFFERS = "32MB";
+
     private final EmbeddedKafkaBroker broker;
     private final EmbeddedPostgresServer postgres;
     private final DemoSite demo;
@@ -94,6 +97,9 @@ public final class Standalone implements AutoCloseable {
                     : CompletableFuture.supplyAsync(() -> EmbeddedPostgresServer.builder()
                             .dataDir(dataDir.resolve("postgres"))
                             .port(Integer.parseInt(options.property("policywatch.embedded-postgres.port").orElse("0")))
+                            // PostgreSQL's 128 MB default is counted again in every backend's RSS that touched it
+                            .serverConfig("shared_buffers", options.property("policywatch.embedded-postgres.shared-buffers")
+                                    .orElse(EMBEDDED_POSTGRES_SHARED_BUFFERS))
                             .start(), Standalone::startPostgresThread);
             RuntimeException brokerFailure = null;
             try {

@@ -86,6 +86,7 @@ public final class DiffStreams {
         Properties config = config(kafka, settings.applicationId(), settings.stateDir().toString(),
                 settings.commitIntervalMs());
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streamThreads());
+        config.put(BoundedRocksDbMemory.MEMORY_CONFIG, settings.rocksDbMemoryBytes());
         config.put(DeadLetterHandlers.TOPIC_CONFIG, kafka.deadLetterTopic());
         failures = new ThreadFailures(settings.maxThreadFailures(), Duration.ofMinutes(10));
         KafkaStreams created = new KafkaStreams(topology, config);
@@ -117,7 +118,8 @@ public final class DiffStreams {
      * The Streams configuration of diff-service: exactly_once_v2, 16 MB messages, zstd, read_committed
      * (implied by EOS), {@link DeadLetterHandlers} (dead letters to {@link Topics#DEAD_LETTER}: set
      * {@value DeadLetterHandlers#TOPIC_CONFIG} on the result for another topic), one stream thread (set
-     * {@code num.stream.threads} on the result for more).
+     * {@code num.stream.threads} on the result for more), RocksDB stores bounded together by
+     * {@link BoundedRocksDbMemory} (set {@value BoundedRocksDbMemory#MEMORY_CONFIG} for another budget).
      * Public so that the tests, the replay and the benchmark run the same settings.
      */
     public static Properties config(String bootstrapServers, String applicationId, String stateDir, long commitIntervalMs) {
@@ -130,6 +132,9 @@ public final class DiffStreams {
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+        // every RocksDB store of the application shares one bounded block cache and memtable budget
+        // (BoundedRocksDbMemory.MEMORY_CONFIG, 64 MiB unless set) instead of ~80 MB of its own
+        p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
         // a record that cannot be read, processed or produced is a dead letter; the partition moves on
         p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandlers.class);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandlers.class);

@@ -59,7 +59,7 @@ class HistoryProjectionTest {
         }
         PolicywatchSettings policywatch = new PolicywatchSettings(null, null, null, 8080, "./data");
         DiffSettings settings = new DiffSettings(policywatch, true, "unused", null, 100L, 1, true, infra.name("history"), 1,
-                null, null);
+                null, null, null);
         HistoryStore store = new HistoryStore(infra.dataSource(), new Generation(1));
         HistoryProjection projection = new HistoryProjection(kafka, settings, store);
         projection.start();

@@ -106,7 +106,7 @@ class ExactlyOnceRecoveryTest {
                 topics.deadLetter(), 3, null, null);
         PolicywatchSettings policywatch = new PolicywatchSettings(null, null, null, 8080, stateDir.toString());
         DiffSettings settings = new DiffSettings(policywatch, true, applicationId, stateDir.toString(), 100L, 1, true,
-                infra.name("history"), 1, null, null);
+                infra.name("history"), 1, null, null, null);
         HistoryStore store = new HistoryStore(infra.dataSource(), new Generation(1));
         HistoryProjection projection = new HistoryProjection(kafka, settings, store);
         projection.start();
