@@ -19,9 +19,11 @@ AFTER=${AFTER:-$HERE/../target/policywatch.jar}
 WORK=${WORK:-$(mktemp -d /tmp/policywatch-startup-ab.XXXXXX)}
 export POLICYWATCH_CDS_DIR=$WORK/cds
 run() {  # run NAME JAR LAUNCH -> prints one line, appends the ms to $WORK/NAME.ms
-  local line
-  line=$(JAR=$2 LAUNCH=$3 "$HERE/startup.sh" "$WORK/$1" 0 | grep "^start-up")
-  echo "$1: $line"
+  local all line
+  all=$(JAR=$2 LAUNCH=$3 "$HERE/startup.sh" "$WORK/$1" 0)
+  line=$(echo "$all" | grep "^start-up")
+  echo "$1: $line; broker $(echo "$all" | grep -o "Kafka broker ready.* in [0-9]* ms" | grep -o "[0-9]* ms$"),\
+ PostgreSQL $(echo "$all" | grep -o "PostgreSQL ready.* in [0-9]* ms" | grep -o "[0-9]* ms$")"
   echo "$line" | grep -o "[0-9]* ms" | head -1 | grep -o "[0-9]*" >> "$WORK/$1.ms"
 }
 echo "before $BEFORE ($(stat -c %s "$BEFORE") bytes), after $AFTER ($(stat -c %s "$AFTER") bytes); work $WORK"
