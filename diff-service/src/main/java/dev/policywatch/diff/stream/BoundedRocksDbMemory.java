@@ -15,7 +15,9 @@ import org.rocksdb.WriteBufferManager;
  * {@value #MEMORY_CONFIG} bytes, and a {@link WriteBufferManager} charges their memtables to that same
  * cache (at most half of it), with index and filter blocks cached there too. Without it each store instance
  * takes its own 50 MB block cache and up to three 16 MB memtables: diff-service's six store instances
- * (two stores over three partitions) could hold some 500 MB outside the heap.
+ * (two stores over three partitions) could hold some 500 MB outside the heap. The bound is soft: when the
+ * memtables reach their share RocksDB is asked to flush them, writers are not stalled, so it may be exceeded
+ * while writes outrun the flushes.
  *
  * <p>Set {@value #MEMORY_CONFIG} (bytes) in the Streams configuration; the cache and the write-buffer
  * manager are created once per budget and shared by every store of every Streams instance of the JVM that
