@@ -2,6 +2,7 @@ package dev.policywatch.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -50,6 +51,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
     private static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
     private static final int NODE_ID = 1;
+    /** Starts on chosen ports tried before giving up when a chosen port was taken meanwhile. */
+    private static final int BIND_ATTEMPTS = 3;
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
@@ -150,8 +153,41 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create Kafka data directory " + logDir, e);
             }
-            int clientPort = port == 0 ? freePort() : port;
-            int controllerPort = freePort();
+
+            format(logDir);
+            for (int attempt = 1; ; attempt++) {
+                // a port chosen free can be taken before the broker binds it (by any outgoing connection):
+                // with chosen ports, such a start is retried on new ones
+                int clientPort = port == 0 ? freePort() : port;
+                int controllerPort = freePort();
+                KafkaRaftServer server = new KafkaRaftServer(
+                        new KafkaConfig(properties(logDir, clientPort, controllerPort), false), Time.SYSTEM);
+                try {
+                    server.startup();
+                } catch (RuntimeException e) {
+                    stopQuietly(server);
+                    if (attempt < BIND_ATTEMPTS && isBindFailure(e)) {
+                        LOG.warn("Embedded Kafka broker could not bind its port ({}); starting again on another",
+                                e.getMessage());
+                        continue;
+                    }
+                    throw e;
+                }
+                String bootstrap = "127.0.0.1:" + clientPort;
+                EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, bootstrap, logDir);
+                try {
+                    awaitReady(bootstrap);
+                } catch (RuntimeException e) {
+                    broker.close();
+                    throw e;
+                }
+                LOG.info("Embedded Kafka broker ready at {} (data {}) in {} ms", bootstrap, logDir,
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
+                return broker;
+            }
+        }
+
+        private Properties properties(Path logDir, int clientPort, int controllerPort) {
             Properties props = new Properties();
             props.put("process.roles", "broker,controller");
             props.put("node.id", String.valueOf(NODE_ID));
@@ -187,22 +223,27 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             props.put("controller.quorum.election.timeout.ms", "100");
             props.put("controller.quorum.election.backoff.max.ms", "100");
             props.putAll(overrides);
+            return props;
+        }
 
-            format(logDir);
-            KafkaConfig config = new KafkaConfig(props, false);
-            KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
-            server.startup();
-            String bootstrap = "127.0.0.1:" + clientPort;
-            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, bootstrap, logDir);
-            try {
-                awaitReady(bootstrap);
-            } catch (RuntimeException e) {
-                broker.close();
-                throw e;
+        /** Whether a start failed because a listener's port was taken (a given client port is then tried again too). */
+        private static boolean isBindFailure(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof BindException
+                        || (t.getMessage() != null && t.getMessage().contains("Address already in use"))) {
+                    return true;
+                }
             }
-            LOG.info("Embedded Kafka broker ready at {} (data {}) in {} ms", bootstrap, logDir,
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
-            return broker;
+            return false;
+        }
+
+        private static void stopQuietly(KafkaRaftServer server) {
+            try {
+                server.shutdown();
+                server.awaitShutdown();
+            } catch (RuntimeException ignored) {
+                // it did not start; what it did start is stopped as far as it can be
+            }
         }
 
         private static void format(Path logDir) {
