@@ -100,6 +100,12 @@ public final class Standalone implements AutoCloseable {
                             // PostgreSQL's 128 MB default is counted again in every backend's RSS that touched it
                             .serverConfig("shared_buffers", options.property("policywatch.embedded-postgres.shared-buffers")
                                     .orElse(EMBEDDED_POSTGRES_SHARED_BUFFERS))
+                            // a parallel query is extra backends, each with its own RSS; one box has two cores
+                            .serverConfig("max_parallel_workers_per_gather", "0")
+                            // autovacuum after the first pass's inserts: one worker, not three, each with 8 MB
+                            // for dead tuples instead of maintenance_work_mem's 64 MB
+                            .serverConfig("autovacuum_max_workers", "1")
+                            .serverConfig("autovacuum_work_mem", "8MB")
                             .start(), Standalone::startPostgresThread);
             RuntimeException brokerFailure = null;
             try {

@@ -34,11 +34,14 @@ class OneBoxMemoryTest {
     }
 
     @Test
-    void theDefaultsBoundPostgresThePoolAndRocksDbAndEachCanBeSet() throws Exception {
+    void theDefaultsBoundPostgresItsWorkersThePoolAndRocksDbAndEachCanBeSet() throws Exception {
         system = start(StandaloneOptions.defaults());
         assertThat(show("shared_buffers")).isEqualTo(Standalone.EMBEDDED_POSTGRES_SHARED_BUFFERS);
         assertThat(pool().getMaximumPoolSize()).isEqualTo(5);
-        assertThat(system.context().getBean(DiffSettings.class).rocksDbMemoryBytes()).isEqualTo(64L * 1024 * 1024);
+        assertThat(system.context().getBean(DiffSettings.class).rocksDbMemoryBytes()).isEqualTo(32L * 1024 * 1024);
+        assertThat(show("max_parallel_workers_per_gather")).isEqualTo("0");
+        assertThat(show("autovacuum_max_workers")).isEqualTo("1");
+        assertThat(show("autovacuum_work_mem")).isEqualTo("8MB");
         system.close();
         system = null;
 
