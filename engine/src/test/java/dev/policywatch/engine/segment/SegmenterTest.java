@@ -76,6 +76,38 @@ class SegmenterTest {
     }
 
     @Test
+    void aControlWithEnhancementsKeepsItsOwnTextAsAProvision() {
+        // a control catalog (SP 800-53): AC-2 has enhancements AC-2(1), AC-2(2) below it, AC-1 and AC-3 none
+        Segmentation s = segmenter.segment(blocks(
+                "# Catalog", "## AC Access Control",
+                "### AC-1 Policy and Procedures", "Control:", "- a. Develop a policy;",
+                "### AC-2 Account Management", "Control:", "- a. Define account types;", "Discussion: Accounts matter.",
+                "Control Enhancements:",
+                "#### AC-2(1) Automated System Account Management", "Support account management with tools.",
+                "#### AC-2(2) Removal of Temporary Accounts", "[Withdrawn: Incorporated into AC-2.]",
+                "### AC-3 Access Enforcement", "Enforce approved authorizations.",
+                "## FRA-SCN", "Purpose: this group only introduces its members.",
+                "### FRA-SCN-01 First", "Do it."));
+
+        assertThat(s.scheme()).isEqualTo(Scheme.IDENTIFIERS);
+        assertThat(s.provisions()).extracting(Provision::label)
+                .containsExactly("AC-1", "AC-2", "AC-2(1)", "AC-2(2)", "AC-3", "FRA-SCN-01");
+        Provision control = s.provisions().get(1);
+        assertThat(control.title()).isEqualTo("Account Management");
+        assertThat(control.text()).contains("Define account types").contains("Control Enhancements:")
+                .doesNotContain("Support account management");
+        assertThat(s.provisions().get(2).path()).containsExactly("AC Access Control", "AC-2", "AC-2(1)");
+        assertThat(s.structure()).extracting(StructureUnit::label).contains("FRA-SCN").doesNotContain("AC-2");
+    }
+
+    @Test
+    void identifierShapesCollapseRunsOfLettersAndDigits() {
+        assertThat(IdentifierHeadings.shape("AC-13(2)")).isEqualTo("A-9(9)");
+        assertThat(IdentifierHeadings.shape("FRR-SCN-01")).isEqualTo("A-A-9");
+        assertThat(IdentifierHeadings.shape("FRA-SCN")).isEqualTo("A-A");
+    }
+
+    @Test
     void englishSectionsUnderPartsAreProvisionsWithItemsInside() {
         Segmentation s = segmenter.segment(blocks(
                 "# Act", "## Part I General", "## Section 1. Short title", "This Act may be cited as the Act.",
