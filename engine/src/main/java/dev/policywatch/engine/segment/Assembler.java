@@ -19,6 +19,8 @@ final class Assembler {
     /** Own text of a container is a provision when some line of it is a sentence, or long. */
     private static final Pattern SENTENCE = Pattern.compile("[。；;：:.!?！？]\\s*$|[，,。]");
     private static final int LONG_LINE = 60;
+    /** A line that ends a sentence (or opens a list with a colon). */
+    private static final Pattern SENTENCE_END = Pattern.compile("[。；;：:.!?！？]\\s*$");
 
     private final Scheme scheme;
     private final String title;
@@ -165,11 +167,20 @@ final class Assembler {
         structure.add(new StructureUnit(Kind.HEADING, sLabel, sTitle, sPath, text));
     }
 
+    /**
+     * A container's own text reads as text when some line of it, after its title line, is a sentence
+     * or long. The first line is a title line when it does not end a sentence ("CHAPTER IV" /
+     * "CYBERSECURITY RISK-MANAGEMENT MEASURES AND REPORTING OBLIGATIONS", "Section 4" / "ENISA Advisory
+     * Group, Stakeholder … and National Liaison Officers Network"), however long, commas or not.
+     */
     private static boolean readsAsText(String text) {
         if (text.isBlank()) {
             return false;
         }
-        for (String line : text.split("\n")) {
+        String[] lines = text.split("\n");
+        int from = SENTENCE_END.matcher(lines[0].strip()).find() ? 0 : 1;
+        for (int k = from; k < lines.length; k++) {
+            String line = lines[k];
             if (line.length() >= LONG_LINE || SENTENCE.matcher(line.strip()).find()) {
                 return true;
             }

@@ -84,6 +84,24 @@ class NumberingDiscoveryTest {
     }
 
     @Test
+    void aLongTitleLineWithCommasUnderASectionIsNotTextOfItsOwn() {
+        // as the Official Journal prints Regulation (EU) 2019/881: a section's title line is long and has commas
+        Segmentation s = segmenter.segment(blocks(
+                "# REGULATION (EU) 2099/2", "## CHAPTER III", "TASKS",
+                "### Section 4", "ENISA Advisory Group, Stakeholder Cybersecurity Certification Group and National Liaison Officers Network",
+                "#### Article 21", "Advisory Group", "1. The Executive Board shall set up an Advisory Group.",
+                "#### Article 22", "Stakeholder Group", "1. A Stakeholder Group shall be established.",
+                "## CHAPTER IV", "CYBERSECURITY RISK-MANAGEMENT MEASURES AND REPORTING OBLIGATIONS",
+                "### Article 23", "Reporting obligations", "1. Each Member State shall ensure that entities notify incidents.",
+                "## CHAPTER V", "PREFACE WITH TEXT", "This Chapter applies to trust services.",
+                "### Article 24", "Scope", "1. It applies to providers."));
+
+        assertThat(labels(s)).containsExactly("Article 21", "Article 22", "Article 23", "Chapter V", "Article 24");
+        assertThat(provision(s, "Article 21").path()).containsExactly("Chapter III", "Section 4", "Article 21");
+        assertThat(provision(s, "Chapter V").text()).contains("This Chapter applies to trust services.");
+    }
+
+    @Test
     void traditionalChineseArticlesAndChapters() {
         Segmentation s = segmenter.segment(blocks(
                 "# 示例條例", "## 第一章 總則", "第一條 為規範管理，制定本條例。", "第二條 本條例所稱主管機關為縣政府。",
