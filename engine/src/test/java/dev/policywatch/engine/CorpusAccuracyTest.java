@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.policywatch.engine.diff.DiffResult;
 import dev.policywatch.engine.extract.ExtractOptions;
+import dev.policywatch.engine.extract.ExtractedDocument;
 import dev.policywatch.events.EventJson;
 import dev.policywatch.events.ProvisionChange;
 import java.io.IOException;
@@ -14,10 +15,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -74,17 +77,34 @@ class CorpusAccuracyTest {
         }
     }
 
-    /** The scores of every pair of one corpus directory. */
-    record Report(String table, List<String> details, List<String> lowCases, double f1) {
+    /** The scores of every pair of one corpus directory; {@code pairs} maps "case v1→v2" to its F1, in order. */
+    record Report(String table, List<String> details, List<String> lowCases, double f1, Map<String, Double> pairs) {
+    }
+
+    /** How a version of a case is read: by default its file as it is (Markdown); a rendering test renders it first. */
+    @FunctionalInterface
+    interface Versions {
+        ExtractedDocument read(Path caseDir, String version) throws IOException;
     }
 
     /** Scores every case of a corpus directory (used by this test and by hand, see docs/diff-engine.md). */
     static Report run(Path corpus, Engine engine) throws IOException {
+        return run(corpus, engine, (c, version) -> read(engine, c, version));
+    }
+
+    /** Scores every case of a corpus directory, each version read by {@code versions}. */
+    static Report run(Path corpus, Engine engine, Versions versions) throws IOException {
+        return run(corpus, engine, versions, c -> true);
+    }
+
+    /** Scores the cases of a corpus directory that {@code include} accepts, each version read by {@code versions}. */
+    static Report run(Path corpus, Engine engine, Versions versions, Predicate<Path> include) throws IOException {
         List<Path> cases;
         try (Stream<Path> s = Files.list(corpus)) {
             cases = s.filter(p -> Files.isRegularFile(p.resolve("expected.json"))).sorted().toList();
         }
         assertThat(cases).as("corpus cases in " + corpus).isNotEmpty();
+        cases = cases.stream().filter(include).toList();
         int tp = 0;
         int fp = 0;
         int fn = 0;
@@ -92,6 +112,7 @@ class CorpusAccuracyTest {
         StringBuilder table = new StringBuilder(String.format("%n%s%n%-56s %5s %5s %5s %7s%n", corpus, "case", "tp", "fp", "fn", "F1"));
         List<String> failures = new ArrayList<>();
         List<String> details = new ArrayList<>();
+        Map<String, Double> pairF1 = new LinkedHashMap<>();
         for (Path c : cases) {
             JsonNode expected = EventJson.mapper().readTree(c.resolve("expected.json").toFile());
             List<JsonNode> pairs = new ArrayList<>();
@@ -103,9 +124,10 @@ class CorpusAccuracyTest {
             for (JsonNode pair : pairs) {
                 String from = pair.get("from").asText();
                 String to = pair.get("to").asText();
-                DiffResult result = engine.compare(read(engine, c, from), read(engine, c, to));
+                DiffResult result = engine.compare(versions.read(c, from), versions.read(c, to));
                 Score score = score(pair.get("changes"), result.changes());
                 String name = c.getFileName() + " " + from + "→" + to;
+                pairF1.put(name, score.f1());
                 Double hardFloor = KNOWN_HARD.get(name);
                 if (hardFloor == null) {
                     tp += score.tp;
@@ -129,11 +151,11 @@ class CorpusAccuracyTest {
             table.append(String.format("%-56s %5d %5d %5d %7.4f%n", "OVERALL with the known hard pairs", all[0], all[1], all[2],
                     f1(all[0], all[1], all[2])));
         }
-        return new Report(table.toString(), details, failures, f1);
+        return new Report(table.toString(), details, failures, f1, pairF1);
     }
 
-    private static dev.policywatch.engine.extract.ExtractedDocument read(Engine engine, Path c, String version)
-            throws IOException {
+    /** A version as the corpus stores it ({@code v1.md}, or another extension), through {@link Engine#extract}. */
+    static ExtractedDocument read(Engine engine, Path c, String version) throws IOException {
         Path file = c.resolve(version + ".md");
         if (!Files.exists(file)) {
             try (Stream<Path> s = Files.list(c)) {

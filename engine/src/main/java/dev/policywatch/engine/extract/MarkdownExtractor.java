@@ -17,7 +17,10 @@ import org.jsoup.parser.Parser;
  * text and HTML entities are decoded, so the blocks read as the rendered page does.
  *
  * <p>It does not join wrapped lines into paragraphs: each source line stays a block, as the issue
- * asks ("lines"), which keeps 第X条 lines at the start of a block.
+ * asks ("lines"), which keeps 第X条 lines at the start of a block. Setext headings (a paragraph's
+ * lines underlined with {@code ===} or {@code ---}) are headings of level 1 and 2, their lines joined;
+ * a backslash before an ASCII punctuation mark makes it literal ({@code 第 98\-1 條}, {@code 1\. text},
+ * {@code \*}), as converters such as pandoc escape them.
  */
 public final class MarkdownExtractor {
 
@@ -35,6 +38,11 @@ public final class MarkdownExtractor {
     private static final Pattern EMPHASIS_STAR = Pattern.compile("(?<![*\\w])\\*(?=\\S)([^*]+?)(?<=\\S)\\*(?![*\\w])");
     private static final Pattern EMPHASIS_UNDERSCORE = Pattern.compile("(?<![_\\w])_(?=\\S)([^_]+?)(?<=\\S)_(?![_\\w])");
     private static final Pattern CODE = Pattern.compile("`([^`]*)`");
+    private static final Pattern SETEXT = Pattern.compile("^ {0,3}(=+|-+)\\s*$");
+    private static final Pattern ESCAPE = Pattern.compile("\\\\(\\p{Punct})");
+    private static final Pattern CELL_SEPARATOR = Pattern.compile("(?<!\\\\)\\|");
+    /** Escaped marks are held as private-use characters while the inline markup is reduced. */
+    private static final char ESCAPED = '\uE000';
 
     public ExtractedDocument extract(byte[] bytes, String contentType) {
         String text = Charsets.decode(bytes, Charsets.detect(bytes, contentType, false));
@@ -44,6 +52,7 @@ public final class MarkdownExtractor {
         boolean inComment = false;
         boolean inFence = false;
         String title = null;
+        int paragraphRun = -1; // first block of the paragraph whose lines come last, or -1
         for (String raw : Lines.split(text)) {
             String line = raw.replace("\t", "    ");
             // HTML comments, possibly spanning lines
@@ -69,9 +78,24 @@ public final class MarkdownExtractor {
                 continue;
             }
             if (trimmed.isEmpty()) {
+                paragraphRun = -1;
                 continue;
             }
             int indent = indentOf(line);
+            if (!inFence && paragraphRun >= 0 && SETEXT.matcher(line).matches()) {
+                Block heading = Block.heading(trimmed.charAt(0) == '=' ? 1 : 2, String.join(" ",
+                        blocks.subList(paragraphRun, blocks.size()).stream().map(Block::text).toList()));
+                blocks.subList(paragraphRun, blocks.size()).clear();
+                blocks.add(heading);
+                if (title == null && heading.level() == 1) {
+                    title = heading.text();
+                }
+                orderedCounters.clear();
+                paragraphRun = -1;
+                continue;
+            }
+            int run = paragraphRun;
+            paragraphRun = -1;
             if (inFence) {
                 add(blocks, Block.paragraph(TextNormaliser.clean(trimmed)));
                 continue;
@@ -104,7 +128,7 @@ public final class MarkdownExtractor {
             }
             if (trimmed.startsWith("|") && trimmed.endsWith("|") && trimmed.length() > 1) {
                 if (!TABLE_SEPARATOR.matcher(trimmed).matches()) {
-                    for (String cell : trimmed.substring(1, trimmed.length() - 1).split("\\|")) {
+                    for (String cell : CELL_SEPARATOR.split(trimmed.substring(1, trimmed.length() - 1))) {
                         add(blocks, Block.tableCell(inline(cell)));
                     }
                 }
@@ -128,7 +152,11 @@ public final class MarkdownExtractor {
             }
             // a paragraph at or left of a list's indentation ends that list
             orderedCounters.keySet().removeIf(k -> k >= indent);
+            int before = blocks.size();
             add(blocks, Block.paragraph(inline(trimmed)));
+            if (blocks.size() > before) {
+                paragraphRun = run >= 0 ? run : before;
+            }
         }
         return new ExtractedDocument(title, Languages.guess(blocks), "text/markdown", blocks);
     }
@@ -153,6 +181,10 @@ public final class MarkdownExtractor {
         if (t.endsWith("\\")) {
             t = t.substring(0, t.length() - 1);
         }
+        boolean escapes = t.indexOf('\\') >= 0;
+        if (escapes) {
+            t = ESCAPE.matcher(t).replaceAll(m -> String.valueOf((char) (ESCAPED + m.group(1).charAt(0))));
+        }
         // each pattern runs only when its marker character occurs: most lines have none
         if (t.indexOf('[') >= 0) {
             t = IMAGE.matcher(t).replaceAll("$1");
@@ -171,6 +203,14 @@ public final class MarkdownExtractor {
         }
         if (t.indexOf('&') >= 0) {
             t = Parser.unescapeEntities(t, false);
+        }
+        if (escapes) {
+            StringBuilder literal = new StringBuilder(t.length());
+            for (int i = 0; i < t.length(); i++) {
+                char ch = t.charAt(i);
+                literal.append(ch > ESCAPED && ch < ESCAPED + 128 ? (char) (ch - ESCAPED) : ch);
+            }
+            t = literal.toString();
         }
         return TextNormaliser.clean(t);
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -14,8 +15,9 @@ import org.apache.pdfbox.text.PDFTextStripper;
 
 /**
  * PDF through PDFBox: the text of each page as lines in reading order (sorted by position), with
- * page numbers and the running headers and footers that repeat on most pages dropped. Each line is
- * a paragraph block; segmentation joins wrapped lines back into their provision.
+ * page numbers and the running headers and footers that repeat on most pages dropped. Lines the
+ * page width broke are joined back ({@link Lines#unwrap}: CJK without a space, a hyphenated word
+ * whole); every other line is a paragraph block.
  *
  * <p>A password-protected PDF, one whose permissions forbid text extraction, or one with no text
  * layer at all (a scan) is an {@link ExtractionException} saying so; it does no OCR.
@@ -72,47 +74,78 @@ public final class PdfBoxExtractor {
         return pages;
     }
 
-    /** Drops page numbers and lines that repeat at the top or bottom of most pages. */
+    /**
+     * Drops page numbers and lines that repeat at the top or bottom of most pages, and joins the lines
+     * the page width broke ({@link Lines#unwrap}).
+     */
     static List<Block> toBlocks(List<List<String>> pages) {
         Map<String, Integer> edgeCounts = new HashMap<>();
-        for (List<String> lines : pages) {
-            for (String key : edgeKeys(lines)) {
+        for (int p = 0; p < pages.size(); p++) {
+            for (String key : edgeKeys(pages.get(p), p)) {
                 edgeCounts.merge(key, 1, Integer::sum);
             }
         }
         int threshold = Math.max(2, (pages.size() + 1) / 2);
+        List<String> kept = new ArrayList<>();
         List<Block> blocks = new ArrayList<>();
-        for (List<String> lines : pages) {
+        for (int p = 0; p < pages.size(); p++) {
+            List<String> lines = pages.get(p);
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i);
                 boolean edge = i < EDGE_LINES || i >= lines.size() - EDGE_LINES;
                 if (PAGE_NUMBER.matcher(line).matches()) {
                     continue;
                 }
-                if (edge && pages.size() > 1 && edgeCounts.getOrDefault(key(line), 0) >= threshold) {
+                if (edge && pages.size() > 1 && repeated(edgeCounts, keys(line, p), threshold)) {
                     continue;
                 }
-                blocks.add(Block.paragraph(line));
+                kept.add(line);
             }
+        }
+        for (String line : Lines.unwrap(kept)) {
+            blocks.add(Block.paragraph(line));
         }
         return blocks;
     }
 
-    private static List<String> edgeKeys(List<String> lines) {
+    private static boolean repeated(Map<String, Integer> counts, List<String> keys, int threshold) {
+        return keys.stream().anyMatch(k -> counts.getOrDefault(k, 0) >= threshold);
+    }
+
+    private static List<String> edgeKeys(List<String> lines, int page) {
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             if (i < EDGE_LINES || i >= lines.size() - EDGE_LINES) {
-                String k = key(lines.get(i));
-                if (!keys.contains(k)) {
-                    keys.add(k);
+                for (String k : keys(lines.get(i), page)) {
+                    if (!keys.contains(k)) {
+                        keys.add(k);
+                    }
                 }
             }
         }
         return keys;
     }
 
-    /** Headers often carry the page number: "Report 2024 — page 3" repeats as "Report # — page #". */
-    private static String key(String line) {
-        return DIGITS.matcher(line).replaceAll("#");
+    /**
+     * The forms under which an edge line may repeat: the line itself ("Annual Report 2024"), and,
+     * for each number in it, the line with its numbers masked and that number's distance from the
+     * page's index: a page number moves with the page ("Report # — page #", "Page # of #"), so a
+     * running head that carries one keeps that distance from page to page. An article label at the
+     * top of a page ("第 12 條", "§ 1010.4") does not: such labels are text, never heads.
+     */
+    private static List<String> keys(String line, int page) {
+        List<String> keys = new ArrayList<>();
+        keys.add(line);
+        Matcher m = DIGITS.matcher(line);
+        String masked = null;
+        for (int k = 0; m.find(); k++) {
+            if (masked == null) {
+                masked = DIGITS.matcher(line).replaceAll("#");
+            }
+            if (m.group().length() <= 9) {
+                keys.add(masked + "\u0000" + k + "\u0000" + (Long.parseLong(m.group()) - page));
+            }
+        }
+        return keys;
     }
 }

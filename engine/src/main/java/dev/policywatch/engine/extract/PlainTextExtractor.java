@@ -6,7 +6,10 @@ import java.util.List;
 
 /**
  * Plain text: every non-blank line is a paragraph block. No headings are guessed; segmentation
- * recognises numbered headings (第X章, Article 3) in paragraphs anyway.
+ * recognises numbered headings (第X章, Article 3) in paragraphs anyway. Text with form feeds is a
+ * converted PDF ({@code pdftotext} ends each page with one): as for a PDF, page numbers and the
+ * running heads and feet that repeat on most pages are dropped ({@link PdfBoxExtractor#toBlocks}).
+ * Lines a page width broke are joined back in every text ({@link Lines#unwrap}).
  */
 public final class PlainTextExtractor {
 
@@ -21,12 +24,22 @@ public final class PlainTextExtractor {
     public ExtractedDocument extract(byte[] bytes, String contentType) {
         String text = Charsets.decode(bytes, Charsets.detect(bytes, contentType, false));
         checkNotBinary(text);
-        List<Block> blocks = new ArrayList<>();
-        for (String line : Lines.split(text)) {
-            String clean = TextNormaliser.clean(line);
-            if (!clean.isEmpty()) {
-                blocks.add(Block.paragraph(clean));
+        List<List<String>> pages = new ArrayList<>();
+        for (String page : text.split("\f", -1)) {
+            List<String> lines = new ArrayList<>();
+            for (String line : Lines.split(page)) {
+                String clean = TextNormaliser.clean(line);
+                if (!clean.isEmpty()) {
+                    lines.add(clean);
+                }
             }
+            pages.add(lines);
+        }
+        List<Block> blocks = new ArrayList<>();
+        if (pages.size() > 1) {
+            blocks.addAll(PdfBoxExtractor.toBlocks(pages));
+        } else {
+            Lines.unwrap(pages.get(0)).forEach(line -> blocks.add(Block.paragraph(line)));
         }
         String title = blocks.isEmpty() ? null : Lines.clip(blocks.get(0).text(), 200);
         return new ExtractedDocument(title, Languages.guess(blocks), "text/plain", blocks);

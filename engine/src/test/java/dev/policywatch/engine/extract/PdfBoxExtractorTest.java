@@ -68,6 +68,17 @@ class PdfBoxExtractorTest {
     }
 
     @Test
+    void aLabelAtTheTopOfEveryPageIsTextWhileAHeadWithThePageNumberIsDropped() {
+        List<List<String>> pages = List.of(
+                List.of("Parks Rules 2024 — page 1 of 3", "第 1 條", "Keep parks clean.", "Annual Report 2024"),
+                List.of("Parks Rules 2024 — page 2 of 3", "第 5 條", "Open daily.", "Annual Report 2024"),
+                List.of("Parks Rules 2024 — page 3 of 3", "第 9 條", "On a lead.", "Annual Report 2024"));
+
+        assertThat(PdfBoxExtractor.toBlocks(pages)).extracting(Block::text).containsExactly(
+                "第 1 條", "Keep parks clean.", "第 5 條", "Open daily.", "第 9 條", "On a lead.");
+    }
+
+    @Test
     void encryptedPdfIsAClearError() throws IOException {
         byte[] bytes = pdf(List.of(List.of("Secret text")), "s3cret");
 
