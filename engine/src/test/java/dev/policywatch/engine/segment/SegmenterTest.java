@@ -101,6 +101,33 @@ class SegmenterTest {
     }
 
     @Test
+    void controlIdentifiersAtTheStartOfParagraphsAreProvisionsWhenTheCatalogHasNoHeadingsForThem() {
+        // a control catalog rendered without heading markup (bold lines become plain text): the
+        // identifier lines that form the increasing sequence open provisions, references do not
+        Segmentation s = segmenter.segment(blocks(
+                "# Catalog", "## AC Access Control",
+                "AC-1 POLICY AND PROCEDURES", "Control: Develop a policy.",
+                "AC-2 ACCOUNT MANAGEMENT", "Control: Define account types.",
+                "AC-20 addresses mobile devices that are not organization-controlled.",
+                "AC-2(1) AUTOMATED SYSTEM ACCOUNT MANAGEMENT", "Support account management with tools.",
+                "AC-3 ACCESS ENFORCEMENT", "Enforce approved authorizations.", "IA-2 Identification", "(cited out of order)",
+                "## AT Awareness and Training",
+                "AT-1 POLICY AND PROCEDURES", "Control: Train people.",
+                "AT-2 LITERACY TRAINING AND AWARENESS", "Provide training.",
+                "## IA Identification and Authentication",
+                "IA-1 POLICY AND PROCEDURES", "Control: Identify users.",
+                "IA-2 IDENTIFICATION AND AUTHENTICATION", "Uniquely identify users."));
+
+        assertThat(s.scheme()).isEqualTo(Scheme.IDENTIFIERS);
+        assertThat(s.provisions()).extracting(Provision::label)
+                .containsExactly("AC-1", "AC-2", "AC-2(1)", "AC-3", "AT-1", "AT-2", "IA-1", "IA-2");
+        assertThat(s.provisions().get(1).title()).isEqualTo("ACCOUNT MANAGEMENT");
+        assertThat(s.provisions().get(1).text()).contains("AC-20 addresses mobile devices");
+        assertThat(s.provisions().get(3).text()).contains("IA-2 Identification");
+        assertThat(s.provisions().get(4).path()).containsExactly("AT Awareness and Training", "AT-1");
+    }
+
+    @Test
     void identifierShapesCollapseRunsOfLettersAndDigits() {
         assertThat(IdentifierHeadings.shape("AC-13(2)")).isEqualTo("A-9(9)");
         assertThat(IdentifierHeadings.shape("FRR-SCN-01")).isEqualTo("A-A-9");
