@@ -41,12 +41,6 @@ class CorpusRenderingsTest {
      * FedRAMP's and SP 800-53's identifier lines.
      */
     static final Map<String, Double> EXCEPTIONS = Map.ofEntries(
-            Map.entry("eurlex-html | en-nist-sp800-63-3-2017-errata-2020 v1→v2", 0.0),
-            Map.entry("eurlex-html | en-nist-sp800-63-3-2017-errata-2020 v2→v3", 0.0),
-            Map.entry("eurlex-html | en-nist-sp800-63a-2017-errata-2020 v1→v2", 0.285),
-            Map.entry("eurlex-html | en-nist-sp800-63a-2017-errata-2020 v2→v3", 0.666),
-            Map.entry("eurlex-html | en-nist-sp800-63c-2017-errata-2020 v1→v2", 0.0),
-            Map.entry("eurlex-html | en-nist-sp800-63c-2017-errata-2020 v2→v3", 0.181),
             Map.entry("eurlex-html | en-us-12cfr1002-regulation-b-valuations-2014 v1→v2", 0.6),
             Map.entry("eurlex-html | en-us-12cfr1013-regulation-m-2015-2017 v1→v2", 0.0),
             Map.entry("eurlex-html | en-us-12cfr1013-regulation-m-2015-2017 v2→v3", 0.0),
@@ -56,28 +50,26 @@ class CorpusRenderingsTest {
             Map.entry("federal-register-html | en-us-12cfr1013-regulation-m-2015-2017 v2→v3", 0.0),
             Map.entry("md-bold-labels | en-nist-sp800-63-3-2017-errata-2020 v1→v2", 0.666),
             Map.entry("md-bold-labels | en-nist-sp800-63-3-2017-errata-2020 v2→v3", 0.5),
-            Map.entry("md-bold-labels | en-nist-sp800-63a-2017-errata-2020 v1→v2", 0.8),
             Map.entry("md-bold-labels | en-nist-sp800-63a-2017-errata-2020 v2→v3", 0.666),
             Map.entry("md-bold-labels | en-nist-sp800-63c-2017-errata-2020 v2→v3", 0.823),
             Map.entry("md-bold-labels | en-us-12cfr1002-regulation-b-valuations-2014 v1→v2", 0.0),
             Map.entry("md-bold-labels | en-us-12cfr1010-regulation-j-2011-2016 v1→v2", 0.974),
             Map.entry("md-bold-labels | en-us-12cfr1013-regulation-m-2015-2017 v1→v2", 0.0),
             Map.entry("md-bold-labels | en-us-12cfr1013-regulation-m-2015-2017 v2→v3", 0.0),
-            Map.entry("pdf-text | en-nist-sp800-53r5-catalog-2020-12-2021-01 v1→v2", 0.046),
-            Map.entry("pdf-text | eu-gdpr-de-2016-corrigenda-2016-2018 v1→v2", 0.0),
-            Map.entry("pdf-text | eu-gdpr-de-2016-corrigenda-2016-2018 v2→v3", 0.0),
             Map.entry("pdf-text | en-fedramp-fsi-25.11a-draft-25.11b v1→v2", 0.0),
-            Map.entry("pdf-text | en-fedramp-ksi-25.05c-25.11b v1→v2", 0.114),
-            Map.entry("pdf-text | en-fedramp-scn-25.11a-draft-25.11b v1→v2", 0.032),
-            Map.entry("pdf-text | en-nist-sp800-63-3-2017-errata-2020 v1→v2", 0.5),
-            Map.entry("pdf-text | en-nist-sp800-63-3-2017-errata-2020 v2→v3", 0.4),
-            Map.entry("pdf-text | en-nist-sp800-63a-2017-errata-2020 v1→v2", 0.8),
+            Map.entry("pdf-text | en-fedramp-ksi-25.05c-25.11b v1→v2", 0.1),
+            Map.entry("pdf-text | en-fedramp-scn-25.11a-draft-25.11b v1→v2", 0.029),
+            Map.entry("pdf-text | en-nist-sp800-53r5-catalog-2020-12-2021-01 v1→v2", 0.014),
+            Map.entry("pdf-text | en-nist-sp800-63-3-2017-errata-2020 v2→v3", 0.8),
+            Map.entry("pdf-text | en-nist-sp800-63a-2017-errata-2020 v1→v2", 0.944),
             Map.entry("pdf-text | en-nist-sp800-63a-2017-errata-2020 v2→v3", 0.666),
-            Map.entry("pdf-text | en-nist-sp800-63c-2017-errata-2020 v2→v3", 0.705),
+            Map.entry("pdf-text | en-nist-sp800-63c-2017-errata-2020 v2→v3", 0.823),
             Map.entry("pdf-text | en-us-12cfr1002-regulation-b-valuations-2014 v1→v2", 0.6),
             Map.entry("pdf-text | en-us-12cfr1010-regulation-j-2011-2016 v1→v2", 0.95),
             Map.entry("pdf-text | en-us-12cfr1013-regulation-m-2015-2017 v1→v2", 0.0),
-            Map.entry("pdf-text | en-us-12cfr1013-regulation-m-2015-2017 v2→v3", 0.0));
+            Map.entry("pdf-text | en-us-12cfr1013-regulation-m-2015-2017 v2→v3", 0.0),
+            Map.entry("pdf-text | eu-gdpr-de-2016-corrigenda-2016-2018 v1→v2", 0.0),
+            Map.entry("pdf-text | eu-gdpr-de-2016-corrigenda-2016-2018 v2→v3", 0.0));
 
     private final Engine engine = new Engine();
 
@@ -123,6 +115,13 @@ class CorpusRenderingsTest {
                     failures.add(String.format("%s | %s: F1 %.4f now equals the Markdown's: drop its exception", layout.name(), pair, f1));
                 }
             });
+        }
+        for (String key : EXCEPTIONS.keySet()) {
+            String pair = key.substring(key.indexOf(" | ") + 3);
+            String layout = key.substring(0, key.indexOf(" | "));
+            if (baseline.pairs().containsKey(pair) && (!scores.containsKey(layout) || !scores.get(layout).containsKey(pair))) {
+                failures.add(key + ": an exception for a pair the layout does not render: drop it");
+            }
         }
         String table = table(corpus, baseline, scores);
         System.out.println(table);

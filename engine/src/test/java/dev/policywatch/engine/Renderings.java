@@ -76,6 +76,7 @@ final class Renderings {
     static final Pattern EN_SECTION = Pattern.compile("^(§+\\s*[\\w.\\-]+)\\.?\\s+(.*)$");
     static final Pattern EN_LABELLED = Pattern.compile(
             "^((?:§+\\s*[\\w.\\-]+|Article\\s+\\d+\\w*|Appendix\\s+[A-Z0-9][\\w.\\-]*|(?:[A-Z]\\.)?\\d+(?:\\.\\d+)*)\\.?)\\s+(\\S.*)$");
+    private static final Pattern EN_ARTICLE_OR_SECTION = Pattern.compile("^(?:Article\\s+\\d|§)");
     private static final Pattern POINT = Pattern.compile("^\\(([a-z]{1,4}|\\d{1,3}|[A-Z])\\)\\s*(.*)$");
     private static final Pattern ROMAN = Pattern.compile("^[ivxl]+$");
 
@@ -91,9 +92,7 @@ final class Renderings {
             new Layout("site-html (utf-8)", s -> true, Renderings::siteHtml),
             new Layout("ecfr-html", s -> s.hasHeading(EN_SECTION), Renderings::ecfrHtml),
             new Layout("federal-register-html", s -> s.hasHeading(EN_SECTION), Renderings::federalRegisterHtml),
-            new Layout("eurlex-html", s -> !s.chinese() && s.blocks().stream().anyMatch(
-                    b -> b.type() == BlockType.HEADING && b.level() > 1 && EN_LABELLED.matcher(b.text()).matches()),
-                    Renderings::eurLexHtml),
+            new Layout("eurlex-html", s -> s.hasHeading(EN_ARTICLE_OR_SECTION), Renderings::eurLexHtml),
             new Layout("pdf-text", s -> true, Renderings::pdfText));
 
     // ---------------------------------------------------------------- Chinese government pages

@@ -41,8 +41,9 @@ final class Lines {
     /**
      * Joins the lines a page width broke (a converted PDF): in a text where a quarter of the lines or
      * more fill the page width, a full line that does not end a sentence or clause continues on the
-     * next. CJK lines join without a space (a break inside 监督 is no word boundary); an English word
-     * hyphenated at the break ({@code require-} / {@code ments}) is joined whole. Short lines (headings,
+     * next. CJK lines join without a space (a break inside 监督 is no word boundary); a Latin line joins
+     * only when the next starts in lower case, an English word hyphenated at the break
+     * ({@code require-} / {@code ments}) joined whole. Short lines (headings,
      * the last line of a paragraph) and lines ending in {@code 。；：.;:} are never joined to the next,
      * nor is a line that opens a numbered unit ({@code 第十条 }, {@code 第 1 條}, {@code Article 5}) joined to
      * the one before.
@@ -64,7 +65,7 @@ final class Lines {
         List<String> out = new ArrayList<>();
         boolean open = false;
         for (String line : lines) {
-            if (open && !out.isEmpty() && !OPENS_UNIT.matcher(line).find()) {
+            if (open && !out.isEmpty() && continues(out.get(out.size() - 1), line)) {
                 String previous = out.remove(out.size() - 1);
                 out.add(join(previous, line));
             } else {
@@ -73,6 +74,18 @@ final class Lines {
             open = columns(line) >= fullFrom && TERMINAL.indexOf(line.charAt(line.length() - 1)) < 0;
         }
         return out;
+    }
+
+    /**
+     * Whether a line continues the full line before it: not when it opens a numbered unit; between
+     * Latin words only when it starts in lower case (a capital may open a heading, "Artikel 5", and a
+     * break between Latin words is a word boundary anyway, so nothing is lost by keeping it).
+     */
+    private static boolean continues(String left, String right) {
+        if (OPENS_UNIT.matcher(right).find()) {
+            return false;
+        }
+        return wide(left.charAt(left.length() - 1)) || wide(right.charAt(0)) || Character.isLowerCase(right.charAt(0));
     }
 
     private static String join(String left, String right) {

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * provisions). The numbers taken are the heaviest increasing chain (4.3 &lt; 4.3.1 &lt; 4.4).
  *
  * <p>In running text a number must look like one: a sub-number ("3.2 Systems are…") whose parent
- * or previous sibling is already a section, or a short heading-like line ("1 范围"), and what
+ * or previous sibling is already a section, or a short heading-like line ("1 范围") or a title
+ * ("5 Identity Resolution, Validation, and Verification", "A.1 Definitions"), and what
  * follows it must not be a lower-case word ("2.5 million people" is prose). Out of the sections'
  * usual place (a table cell) a number must be the very next one.
  */
@@ -25,6 +26,7 @@ final class DecimalSections implements NumberingScheme {
 
     private static final Pattern DECIMAL = Pattern.compile("^((?:[A-Z]\\.)?\\d{1,3}(?:\\.\\d{1,3})*)\\.?(?:\\s+|(?=[\\p{IsHan}]))(\\S.*)$", Pattern.DOTALL);
     private static final Pattern SENTENCE = Pattern.compile("[。；;.!?！？]$|[，,。]");
+    private static final Pattern SENTENCE_END = Pattern.compile("[。；;.!?！？：:]$");
 
     @Override
     public Reading read(List<Block> blocks) {
@@ -123,11 +125,46 @@ final class DecimalSections implements NumberingScheme {
         }
         int dot = number.lastIndexOf('.');
         if (dot < 0) {
-            // "1 范围", "2 Scope": a short line without a sentence in it
-            return rest.length() <= 40 && !SENTENCE.matcher(rest).find();
+            // "1 范围", "2 Scope": a short line without a sentence in it; "5 Identity Resolution,
+            // Validation, and Verification": a title, commas and all
+            return rest.length() <= 40 && !SENTENCE.matcher(rest).find() || title(rest);
         }
         String parent = number.substring(0, dot);
         long last = Long.parseLong(number.substring(dot + 1));
-        return seen.contains(parent) || (last > 1 && seen.contains(parent + "." + (last - 1)));
+        return seen.contains(parent) || (last > 1 && seen.contains(parent + "." + (last - 1)))
+                // an appendix's first section ("A.1 Definitions") under an appendix heading that is no number
+                || last == 1 && Character.isLetter(parent.charAt(0)) && title(rest);
+    }
+
+    /**
+     * A title in running text: at most 14 words and 100 characters, no sentence end, every word of
+     * four letters or more capitalised ("Identity Resolution, Validation, and Verification").
+     */
+    static boolean title(String rest) {
+        if (rest.length() > 100 || SENTENCE_END.matcher(rest).find()) {
+            return false;
+        }
+        String[] words = rest.split("\\s+");
+        if (words.length > 14) {
+            return false;
+        }
+        int significant = 0;
+        for (String word : words) {
+            int first = -1;
+            int letters = 0;
+            for (int i = 0; i < word.length(); i++) {
+                if (Character.isLetter(word.charAt(i))) {
+                    first = first < 0 ? i : first;
+                    letters++;
+                }
+            }
+            if (letters >= 4) {
+                if (!Character.isUpperCase(word.charAt(first))) {
+                    return false;
+                }
+                significant++;
+            }
+        }
+        return significant > 0;
     }
 }

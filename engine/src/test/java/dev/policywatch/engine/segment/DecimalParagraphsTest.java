@@ -58,4 +58,26 @@ class DecimalParagraphsTest {
                 Block.paragraph("1.2 percent of them complained.")));
         assertThat(s.provisions()).extracting(Provision::label).doesNotContain("2.5", "1.2");
     }
+
+    @Test
+    void sectionTitlesPrintedAsParagraphsOpenTheirSectionsCommasAndAppendicesIncluded() {
+        // a standard converted from a word processor: every heading a (bold) paragraph
+        Segmentation s = new Engine().segment(List.of(
+                Block.heading(1, "Identity Guidelines"),
+                Block.paragraph("4 Identity Assurance Levels"),
+                Block.paragraph("4.1 Process Flow"),
+                Block.paragraph("Applicants are enrolled in three steps."),
+                Block.paragraph("5 Identity Resolution, Validation, and Verification"),
+                Block.paragraph("This section is normative."),
+                Block.paragraph("5.1 Identity Resolution"),
+                Block.paragraph("The provider resolves the claimed identity to a single person."),
+                Block.paragraph("5.2 Evidence Collection"),
+                Block.paragraph("Evidence is collected in person or remotely."),
+                Block.paragraph("Appendix A—Definitions"),
+                Block.paragraph("A.1 Definitions"),
+                Block.paragraph("Applicant: a subject to be identity proofed."),
+                Block.paragraph("3 reasons, validated and recorded, are enough."),
+                Block.paragraph("6 Verification, validation and resolution of records")));
+        assertThat(s.provisions()).extracting(Provision::label).containsExactly("4.1", "5", "5.1", "5.2", "A.1");
+    }
 }
