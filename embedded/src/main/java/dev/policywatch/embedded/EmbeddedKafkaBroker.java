@@ -21,7 +21,12 @@ import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
+import org.apache.kafka.common.GroupState;
+import org.apache.kafka.common.GroupType;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
@@ -96,6 +101,44 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             LOG.info("Created topics {}", missing.stream().map(NewTopic::name).collect(Collectors.joining(", ")));
         } catch (Exception e) {
             throw new IllegalStateException("cannot create topics on the embedded broker " + bootstrapServers, e);
+        }
+    }
+
+    /**
+     * Removes every member of the consumer groups (classic protocol, Kafka Streams' included) that have
+     * members: call it right after {@link Builder#start()}, before any client of this process joins. A
+     * process that died without leaving (kill -9) leaves its members in the groups it belonged to, and
+     * the restarted broker keeps them until their session times out; meanwhile a new member waits for
+     * the rebalance the old ones never answer. Only for a broker whose clients are all one process that
+     * was restarted with it: a member removed from a live client just joins again.
+     *
+     * @return the ids of the groups whose members were removed
+     */
+    public List<String> removeMembersLeftBehind() {
+        long begin = System.nanoTime();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000"))) {
+            // the coordinator answers "loading" until it read __consumer_offsets: the admin client retries that
+            List<String> groups = admin.listGroups(new ListGroupsOptions().withTypes(Set.of(GroupType.CLASSIC))
+                            .inGroupStates(Set.of(GroupState.STABLE, GroupState.PREPARING_REBALANCE,
+                                    GroupState.COMPLETING_REBALANCE)))
+                    .all().get(30, TimeUnit.SECONDS).stream().map(GroupListing::groupId).sorted().toList();
+            for (String group : groups) {
+                RemoveMembersFromConsumerGroupOptions all = new RemoveMembersFromConsumerGroupOptions();
+                all.reason("members of a process that stopped without leaving (restart of " + dataDir + ")");
+                admin.removeMembersFromConsumerGroup(group, all).all().get(30, TimeUnit.SECONDS);
+            }
+            if (!groups.isEmpty()) {
+                LOG.info("Removed the members left behind by an earlier run from consumer group(s) {} in {} ms",
+                        String.join(", ", groups), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
+            }
+            return groups;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while removing stale group members", e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("cannot remove the group members left behind on the embedded broker "
+                    + bootstrapServers + ": " + e.getMessage(), e);
         }
     }
 

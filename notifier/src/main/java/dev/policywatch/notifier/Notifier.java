@@ -8,11 +8,13 @@ import dev.policywatch.notifier.delivery.ChangeConsumer;
 import dev.policywatch.notifier.delivery.DeliveryWorker;
 import dev.policywatch.notifier.subscription.Subscription;
 import dev.policywatch.notifier.subscription.SubscriptionStore;
+import dev.policywatch.support.ServiceStarts;
 import dev.policywatch.support.kafka.KafkaSettings;
 import dev.policywatch.support.kafka.TopicInitializer;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
-import jakarta.annotation.PostConstruct;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import java.time.Instant;
 import java.util.UUID;
@@ -20,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts the notifier with the context: the schema is migrated (by {@link NotifierDatabase}), the
+ * Starts the notifier with the context (on its {@link StartupEvent}, through {@link ServiceStarts}): the schema is migrated (by {@link NotifierDatabase}), the
  * topics exist, the console subscription exists when {@code policywatch.notifier.console.enabled} (and the
  * one it created earlier is stopped when the setting is now false), then
  * the delivery worker and the changes consumer start. Stops them in reverse order.
@@ -47,8 +49,12 @@ public final class Notifier {
         this.consumer = consumer;
     }
 
-    @PostConstruct
-    void start() {
+    @EventListener
+    void onStartup(StartupEvent event) {
+        event.getSource().getBean(ServiceStarts.class).run("notifier", this::start);
+    }
+
+    synchronized void start() {
         TopicInitializer.ensure(kafka.bootstrapServers(), TopicInitializer.policywatchTopics(kafka));
         if (settings.console()) {
             ensureConsoleSubscription();
@@ -83,7 +89,7 @@ public final class Notifier {
     }
 
     @PreDestroy
-    void stop() {
+    synchronized void stop() {
         consumer.close();
         worker.close();
         LOG.info("Notifier stopped");

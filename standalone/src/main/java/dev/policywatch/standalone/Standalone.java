@@ -2,6 +2,7 @@ package dev.policywatch.standalone;
 
 import dev.policywatch.embedded.EmbeddedKafkaBroker;
 import dev.policywatch.embedded.EmbeddedPostgresServer;
+import dev.policywatch.support.ServiceStarts;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -36,6 +37,7 @@ public final class Standalone implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Standalone.class);
     private static final int MAX_PROBLEMS_SHOWN = 8;
+    private static final Duration SERVICES_START_TIMEOUT = Duration.ofMinutes(5);
 
     /** The Micronaut environments of the three services and the standalone's own. */
     static final String[] ENVIRONMENTS = {"crawler", "diff", "notifier", "web", "standalone"};
@@ -113,6 +115,7 @@ public final class Standalone implements AutoCloseable {
                     broker = startBroker(dataDir.resolve("kafka"), kafkaPort);
                     bootstrap = broker.bootstrapServers();
                     props.put("kafka.bootstrap.servers", bootstrap);
+                    removeMembersLeftBehind(broker);
                 } else {
                     LOG.info("Using the external Kafka at {} (no embedded broker)", bootstrap);
                 }
@@ -162,6 +165,9 @@ public final class Standalone implements AutoCloseable {
                 }
                 props.putIfAbsent("policywatch.crawler.per-host-delay", "1s");
             }
+            // the crawler, the diff streams, the history projection and the notifier start side by side, and
+            // beside the HTTP server; "started" below is once every one of them runs
+            props.putIfAbsent("policywatch.startup.concurrent", "true");
             ApplicationContext context = ApplicationContext.builder()
                     .environments(ENVIRONMENTS)
                     .properties(props)
@@ -172,6 +178,7 @@ public final class Standalone implements AutoCloseable {
                 EmbeddedServer server = context.getBean(EmbeddedServer.class);
                 server.start();
                 url = "http://localhost:" + server.getPort();
+                context.getBean(ServiceStarts.class).awaitAll(SERVICES_START_TIMEOUT);
             } catch (RuntimeException e) {
                 context.close();
                 if (hasCause(e, BindException.class)) {
@@ -229,6 +236,19 @@ public final class Standalone implements AutoCloseable {
                 throw new StartupException(StartupException.CONFIGURATION, kafkaPortTaken(port), e);
             }
             throw e;
+        }
+    }
+
+    /**
+     * After a kill -9 the embedded broker still lists the dead process's consumers and stream threads as
+     * members of their groups, until their session (10 s) expires: the services would wait that long for
+     * their partitions. Every client of the embedded broker is this process, so none of them is alive.
+     */
+    private static void removeMembersLeftBehind(EmbeddedKafkaBroker broker) {
+        try {
+            broker.removeMembersLeftBehind();
+        } catch (RuntimeException e) {
+            LOG.warn("{}: the services wait for the old members' sessions to expire instead", e.getMessage());
         }
     }
 

@@ -10,6 +10,7 @@ import dev.policywatch.crawler.source.Source;
 import dev.policywatch.crawler.source.SourceCatalog;
 import dev.policywatch.crawler.state.CrawlStateStore;
 import dev.policywatch.crawler.status.StatusBoard;
+import dev.policywatch.support.ServiceStarts;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
@@ -88,7 +89,7 @@ public class CrawlScheduler {
             LOG.info("Crawler disabled (policywatch.crawler.enabled=false): nothing is scheduled");
             return;
         }
-        start();
+        event.getSource().getBean(ServiceStarts.class).run("crawler", this::start);
     }
 
     /** Starts publishing and scheduling; idempotent. Throws when the sources file is invalid. */
@@ -127,7 +128,8 @@ public class CrawlScheduler {
         boolean enqueue;
         synchronized (slot) {
             slot.requested = true;
-            enqueue = !slot.queued && !slot.running;
+            // before the start ends (the API may answer meanwhile) there is no worker: the first tick crawls it
+            enqueue = workers != null && !slot.queued && !slot.running;
             if (enqueue) {
                 slot.queued = true;
             }
@@ -181,7 +183,7 @@ public class CrawlScheduler {
             boolean enqueue = false;
             synchronized (slot) {
                 if (slot.nextDue == null) {
-                    slot.nextDue = now.plus(initialDelay(source));
+                    slot.nextDue = slot.requested ? now : now.plus(initialDelay(source));
                     board.scheduled(source.id(), slot.nextDue);
                 }
                 if (!now.isBefore(slot.nextDue) && !slot.queued && !slot.running) {

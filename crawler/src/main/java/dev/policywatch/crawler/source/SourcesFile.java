@@ -5,6 +5,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -49,6 +52,37 @@ public final class SourcesFile {
      * @throws SourcesFileException listing every problem
      */
     public static List<Source> parse(String yaml, String origin) {
+        // the standalone checks the file before it starts anything, then the catalog loads the same text:
+        // 20,000 entries take a second to parse, so the last valid parse is kept (by digest, not the text)
+        byte[] digest = digest(yaml, origin);
+        Parsed last = lastParsed;
+        if (last != null && MessageDigest.isEqual(last.digest(), digest)) {
+            return last.sources();
+        }
+        List<Source> sources = parseUncached(yaml, origin);
+        lastParsed = new Parsed(digest, sources);
+        return sources;
+    }
+
+    /** The last file parsed without problems: a SHA-256 of its text and origin, and its sources. */
+    private record Parsed(byte[] digest, List<Source> sources) {
+    }
+
+    private static volatile Parsed lastParsed;
+
+    private static byte[] digest(String yaml, String origin) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(origin.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(yaml.getBytes(StandardCharsets.UTF_8));
+            return sha.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private static List<Source> parseUncached(String yaml, String origin) {
         Object root;
         try {
             LoaderOptions options = new LoaderOptions();

@@ -6,6 +6,7 @@ import dev.policywatch.events.EventJson;
 import dev.policywatch.events.PageSnapshot;
 import dev.policywatch.support.Liveness;
 import dev.policywatch.support.LoopRegistry;
+import dev.policywatch.support.ServiceStarts;
 import dev.policywatch.support.kafka.KafkaSettings;
 import dev.policywatch.support.kafka.SinkConsumerLoop;
 import dev.policywatch.support.kafka.TopicInitializer;
@@ -64,7 +65,7 @@ public final class HistoryProjection {
 
     @EventListener
     void onStartup(StartupEvent event) {
-        start();
+        event.getSource().getBean(ServiceStarts.class).run("historyProjection", this::start);
     }
 
     /** Migrates the schema and starts consuming (idempotent). */

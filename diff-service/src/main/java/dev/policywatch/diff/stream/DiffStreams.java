@@ -3,6 +3,7 @@ package dev.policywatch.diff.stream;
 import dev.policywatch.diff.DiffSettings;
 import dev.policywatch.diff.DocumentComparer;
 import dev.policywatch.events.Topics;
+import dev.policywatch.support.ServiceStarts;
 import dev.policywatch.support.kafka.KafkaSettings;
 import dev.policywatch.support.kafka.TopicInitializer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -66,7 +67,7 @@ public final class DiffStreams {
 
     @EventListener
     void onStartup(StartupEvent event) {
-        start();
+        event.getSource().getBean(ServiceStarts.class).run("diffStreams", this::start);
     }
 
     /** Creates the topics if needed and starts the topology (idempotent). */
