@@ -329,8 +329,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    /** A port that was free a moment ago on 127.0.0.1. */
-    static int freePort() {
+    /**
+     * A port that was free a moment ago on 127.0.0.1: for a client port chosen before the start, so that
+     * clients can be configured while the broker starts.
+     */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress("127.0.0.1", 0));

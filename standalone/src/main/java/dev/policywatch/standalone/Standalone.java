@@ -87,6 +87,7 @@ public final class Standalone implements AutoCloseable {
             throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
         }
         EmbeddedKafkaBroker broker = null;
+        CompletableFuture<EmbeddedKafkaBroker> startingBroker = null;
         EmbeddedPostgresServer postgres = null;
         DemoSite demo = null;
         try {
@@ -108,32 +109,24 @@ public final class Standalone implements AutoCloseable {
                             // for dead tuples instead of maintenance_work_mem's 64 MB
                             .serverConfig("autovacuum_max_workers", "1")
                             .serverConfig("autovacuum_work_mem", "8MB")
-                            .start(), Standalone::startPostgresThread);
-            RuntimeException brokerFailure = null;
-            try {
-                if (bootstrap == null) {
-                    broker = startBroker(dataDir.resolve("kafka"), kafkaPort);
-                    bootstrap = broker.bootstrapServers();
-                    props.put("kafka.bootstrap.servers", bootstrap);
-                    removeMembersLeftBehind(broker);
-                } else {
-                    LOG.info("Using the external Kafka at {} (no embedded broker)", bootstrap);
-                }
-            } catch (RuntimeException e) {
-                brokerFailure = e;
+                            .start(), r -> startThread(r, "start-postgres"));
+            // The broker starts on its own thread too, on a port chosen now: the context, the HTTP server and
+            // the web pages start meanwhile (after a kill -9 the broker waits seconds for its old registration
+            // to expire), and the services' Kafka work waits for the gate, opened once the broker is ready.
+            if (bootstrap == null) {
+                int port = kafkaPort != 0 ? kafkaPort : EmbeddedKafkaBroker.freePort();
+                bootstrap = "127.0.0.1:" + port;
+                startingBroker = CompletableFuture.supplyAsync(() -> {
+                    EmbeddedKafkaBroker started = startBroker(dataDir.resolve("kafka"), port);
+                    removeMembersLeftBehind(started);
+                    return started;
+                }, r -> startThread(r, "start-kafka"));
+            } else {
+                LOG.info("Using the external Kafka at {} (no embedded broker)", bootstrap);
             }
+            props.put("kafka.bootstrap.servers", bootstrap);
             if (startingPostgres != null) {
-                try {
-                    postgres = awaitPostgres(startingPostgres); // stopped below when the broker failed
-                } catch (RuntimeException e) {
-                    if (brokerFailure == null) {
-                        throw e;
-                    }
-                    brokerFailure.addSuppressed(e);
-                }
-            }
-            if (brokerFailure != null) {
-                throw brokerFailure;
+                postgres = await(startingPostgres); // the broker is stopped below when this failed
             }
             if (jdbc == null) {
                 jdbc = postgres.jdbcUrl();
@@ -165,12 +158,13 @@ public final class Standalone implements AutoCloseable {
                 }
                 props.putIfAbsent("policywatch.crawler.per-host-delay", "1s");
             }
-            // the crawler, the diff streams, the history projection and the notifier start side by side, and
-            // beside the HTTP server; "started" below is once every one of them runs
-            props.putIfAbsent("policywatch.startup.concurrent", "true");
+            // the crawler, the diff streams, the history projection and the notifier start side by side once
+            // the broker is ready, and beside the HTTP server; "started" below is once every one of them runs
+            ServiceStarts.Gate gate = new ServiceStarts.Gate();
             ApplicationContext context = ApplicationContext.builder()
                     .environments(ENVIRONMENTS)
                     .properties(props)
+                    .singletons(gate)
                     .deduceEnvironment(false)
                     .start();
             String url;
@@ -178,14 +172,25 @@ public final class Standalone implements AutoCloseable {
                 EmbeddedServer server = context.getBean(EmbeddedServer.class);
                 server.start();
                 url = "http://localhost:" + server.getPort();
-                context.getBean(ServiceStarts.class).awaitAll(SERVICES_START_TIMEOUT);
             } catch (RuntimeException e) {
+                gate.fail(e);
                 context.close();
                 if (hasCause(e, BindException.class)) {
                     // taken between the check above and now
                     throw StartupException.configuration("port " + options.port() + " for the web UI and API is in use: "
                             + "choose another with --port N (0 picks a free one)");
                 }
+                throw e;
+            }
+            try {
+                if (startingBroker != null) {
+                    broker = await(startingBroker);
+                }
+                gate.open();
+                context.getBean(ServiceStarts.class).awaitAll(SERVICES_START_TIMEOUT);
+            } catch (RuntimeException e) {
+                gate.fail(e);
+                context.close();
                 throw e;
             }
             if (demo != null) {
@@ -197,6 +202,15 @@ public final class Standalone implements AutoCloseable {
             if (demo != null) {
                 demo.close();
             }
+            if (broker == null && startingBroker != null) {
+                try {
+                    broker = startingBroker.join(); // started meanwhile: stopped with the rest
+                } catch (RuntimeException brokerFailure) {
+                    if (brokerFailure.getCause() != e) {
+                        e.addSuppressed(brokerFailure.getCause() == null ? brokerFailure : brokerFailure.getCause());
+                    }
+                }
+            }
             if (broker != null) {
                 broker.close();
             }
@@ -207,14 +221,14 @@ public final class Standalone implements AutoCloseable {
         }
     }
 
-    private static void startPostgresThread(Runnable start) {
-        Thread t = new Thread(start, "start-postgres");
+    private static void startThread(Runnable start, String name) {
+        Thread t = new Thread(start, name);
         t.setDaemon(true);
         t.start();
     }
 
-    /** The started database, or its start's failure as thrown by the builder. */
-    private static EmbeddedPostgresServer awaitPostgres(CompletableFuture<EmbeddedPostgresServer> starting) {
+    /** The started server, or its start's failure as thrown by the builder. */
+    private static <T> T await(CompletableFuture<T> starting) {
         try {
             return starting.join();
         } catch (CompletionException e) {

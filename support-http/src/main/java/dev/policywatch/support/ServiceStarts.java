@@ -1,6 +1,6 @@
 package dev.policywatch.support;
 
-import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,12 +19,13 @@ import org.slf4j.LoggerFactory;
  * The starts of the long-running parts of the services (the crawler's scheduler, the diff streams, the
  * history projection, the notifier), each an independent task begun by the application's start-up.
  *
- * <p>With {@code policywatch.startup.concurrent=false} (the default of the service jars) {@link #run} starts
- * the task on the caller's thread, so the application's start returns when the part runs, and a failure
- * fails the start, as before. With {@code true} (what the standalone sets) each task starts on its own
- * thread and {@link #run} returns at once: the parts start side by side, and beside the HTTP server; the
- * one that starts them all must then {@link #awaitAll} them, which rethrows the first failure. Meanwhile
- * the {@code startup} health indicator is DOWN, naming the parts still starting or failed.
+ * <p>By default (the service jars, tests that run a context) {@link #run} starts the task on the caller's
+ * thread, so the application's start returns when the part runs, and a failure fails the start. When whoever
+ * builds the context registers a {@link Gate} singleton (the standalone does), each task starts on a thread
+ * of its own once the gate opens, and {@link #run} returns at once: the context and the HTTP server start
+ * while the embedded broker still starts, and the parts start side by side. The one that opens the gate
+ * must then {@link #awaitAll} them, which rethrows the first failure. Meanwhile the {@code startup} health
+ * indicator is DOWN, naming the parts still starting or failed.
  *
  * <p>Thread-safe.
  */
@@ -33,11 +34,38 @@ public final class ServiceStarts {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceStarts.class);
 
-    private final boolean concurrent;
+    private final Gate gate;
     private final Map<String, CompletableFuture<Void>> starts = new LinkedHashMap<>();
 
-    public ServiceStarts(@Value("${policywatch.startup.concurrent:false}") boolean concurrent) {
-        this.concurrent = concurrent;
+    public ServiceStarts(@Nullable Gate gate) {
+        this.gate = gate;
+    }
+
+    /**
+     * What the parts' starts wait for (the infrastructure they need), registered in the context by whoever
+     * builds it ({@code ApplicationContext.builder().singletons(gate)}): with it, the parts start
+     * concurrently, each once the gate is {@linkplain #open() open}.
+     */
+    public static final class Gate {
+        private final CompletableFuture<Void> open = new CompletableFuture<>();
+
+        /** The parts may start now. */
+        public void open() {
+            open.complete(null);
+        }
+
+        /** The parts will not start: each one's start fails with this cause. */
+        public void fail(Throwable cause) {
+            open.completeExceptionally(cause);
+        }
+
+        void await() {
+            try {
+                open.join();
+            } catch (CompletionException e) {
+                throw new IllegalStateException("not started: " + e.getCause().getMessage(), e.getCause());
+            }
+        }
     }
 
     /** Starts the part named {@code name}: now on this thread, or on a thread of its own (see the class). */
@@ -48,13 +76,16 @@ public final class ServiceStarts {
                 throw new IllegalStateException("the start of " + name + " was already begun");
             }
         }
-        if (!concurrent) {
+        if (gate == null) {
             runInto(name, start, done); // a failure goes to the caller as thrown, as the start did before
             return;
         }
         Thread t = new Thread(() -> {
             try {
-                runInto(name, start, done);
+                runInto(name, () -> {
+                    gate.await();
+                    start.run();
+                }, done);
             } catch (RuntimeException e) {
                 // kept for awaitAll and the health indicator; whoever awaits reports it
                 LOG.error("The start of {} failed: {}", name, e.toString());
