@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -44,6 +47,55 @@ class EmbeddedInfrastructureTest {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(data).port(0).start()) {
             assertThat(readAll(broker.bootstrapServers(), "kept", 1)).containsExactly("第十七条 before restart");
         }
+    }
+
+    @Test
+    void membersLeftInAGroupByAClientThatDiedAreRemovedAndANewMemberGetsThePartitionsAtOnce() throws Exception {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(dir.resolve("groups")).port(0).start();
+                Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            broker.createTopics(List.of(new NewTopic("work", 2, (short) 1)));
+            assertThat(broker.removeMembersLeftBehind()).as("no group has members yet").isEmpty();
+            // a member that never leaves, as after a kill -9: its session (60 s) would hold the partitions
+            try (KafkaConsumer<String, String> dead = member(broker.bootstrapServers())) {
+                awaitAssignment(dead);
+                dead.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP));
+            }
+            assertThat(members(admin, "workers")).isEqualTo(1);
+
+            assertThat(broker.removeMembersLeftBehind()).containsExactly("workers");
+
+            assertThat(members(admin, "workers")).isZero();
+            try (KafkaConsumer<String, String> next = member(broker.bootstrapServers())) {
+                long begin = System.nanoTime();
+                awaitAssignment(next);
+                assertThat(next.assignment()).hasSize(2);
+                assertThat(Duration.ofNanos(System.nanoTime() - begin))
+                        .as("the partitions came without waiting for the old member's 60 s session")
+                        .isLessThan(Duration.ofSeconds(45));
+            }
+        }
+    }
+
+    private static KafkaConsumer<String, String> member(String bootstrap) {
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "workers",
+                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 60_000, ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000,
+                ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 60_000),
+                new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(List.of("work"));
+        return consumer;
+    }
+
+    private static void awaitAssignment(KafkaConsumer<String, String> consumer) {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (consumer.assignment().isEmpty()) {
+            assertThat(System.currentTimeMillis()).as("no partitions assigned in 120 s").isLessThan(deadline);
+            consumer.poll(Duration.ofMillis(200));
+        }
+    }
+
+    private static int members(Admin admin, String group) throws Exception {
+        return admin.describeConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS).get(group).members().size();
     }
 
     @Test
