@@ -40,6 +40,21 @@ final class LongIntMap {
         }
     }
 
+    /** Sets {@code key}'s value (0 reads as absent). */
+    void put(long key, int value) {
+        int slot = find(key);
+        if (keys[slot] == EMPTY) {
+            keys[slot] = key;
+            size++;
+            values[slot] = value;
+            if (size * 2 > keys.length) {
+                grow();
+            }
+            return;
+        }
+        values[slot] = value;
+    }
+
     int get(long key) {
         int slot = find(key);
         return keys[slot] == EMPTY ? 0 : values[slot];

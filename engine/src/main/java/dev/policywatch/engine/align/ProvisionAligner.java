@@ -27,9 +27,12 @@ import java.util.Set;
  *   <li>the same label, bracketed in order (an article rewritten in place), unless the wording of
  *       either side points to another unpaired provision;</li>
  *   <li>document-wide renames learned from all pairs so far ({@link Renames}): the renamed names are
- *       taken out of both sides and passes 3–4 (with containment) run again on what is unpaired.</li>
+ *       taken out of both sides and passes 3–4 (with containment) run again on what is unpaired;</li>
+ *   <li>distinctive residuals: two leftovers that share a feature found in no other provision of
+ *       either version, are each other's most similar leftover and do not cite disagreeing
+ *       provisions ({@link Run#distinctivePass}).</li>
  * </ol>
- * In identifier documents different identifiers pair only at ≥ 0.9 and passes 4–6 are skipped.
+ * In identifier documents different identifiers pair only at ≥ 0.9 and passes 4–8 are skipped.
  * Work is bounded: beyond {@value #MAX_PAIR_EVALUATIONS} similarity evaluations only a band around
  * the diagonal is compared, giving a coarser result on pathological input instead of a hang.
  * Stateless and thread-safe.
@@ -98,6 +101,8 @@ public final class ProvisionAligner {
         final List<CanonicalForms> oldForms;
         final List<CanonicalForms> newForms;
         TfIdf.Vector[] vectors;
+        /** Document frequency of each TF-IDF feature over both versions (the texts {@link #vectors} were built from). */
+        LongIntMap df;
 
         Run(List<CanonicalForms> oldForms, List<CanonicalForms> newForms, boolean byIdentifier) {
             this.oldForms = oldForms;
@@ -142,7 +147,8 @@ public final class ProvisionAligner {
                 List<String> texts = new ArrayList<>(m + n);
                 oldForms.forEach(f -> texts.add(f.tokenSource()));
                 newForms.forEach(f -> texts.add(f.tokenSource()));
-                vectors = TfIdf.vectors(texts, unpaired());
+                df = new LongIntMap(1024);
+                vectors = TfIdf.vectors(texts, unpaired(), df);
                 markAnchors(); // the exact pairs in order: where each unpaired provision is expected
                 List<double[]> candidates = candidates();
                 if (byIdentifier) {
@@ -157,6 +163,7 @@ public final class ProvisionAligner {
                         // the wording again, under the new names; numbers said what they could the first time
                         wordingPasses(renamed);
                     }
+                    distinctivePass();
                 }
             }
             return new Alignment(newOf, oldOf);
@@ -203,7 +210,8 @@ public final class ProvisionAligner {
             for (int j = 0; j < n; j++) {
                 renamed.set(m + j, Renames.replace(texts.get(m + j), rules.get(1)));
             }
-            vectors = TfIdf.vectors(renamed, unpaired());
+            df = new LongIntMap(1024);
+            vectors = TfIdf.vectors(renamed, unpaired(), df);
             return candidates();
         }
 
@@ -669,6 +677,76 @@ public final class ProvisionAligner {
                         && rowBest.getOrDefault(i, 0.0) <= similarity && colBest.getOrDefault(j, 0.0) <= similarity) {
                     pair(i, j, similarity);
                     anchor[i] = true;
+                }
+            }
+        }
+
+        /**
+         * Residual pass, after every other: an old and a new provision both left unpaired are paired
+         * when they share a <em>distinctive</em> feature (one found in no other provision of either
+         * version: patience diff's unique anchor, on content terms instead of lines), are each
+         * other's most similar unpaired provision, and their citations do not disagree. A rewritten
+         * rule keeps its rare subject (旅行社 in a guide-grading rule that names travel agencies in
+         * that one article only) while everything else about it changes; two unrelated leftovers
+         * share only common words, and a shared rare term alone does not pair them unless each is
+         * the other's best. Penalty articles on the same formula that penalise different duties are
+         * told apart by what they cite. Skipped for identifier documents (their passes run before)
+         * and beyond the evaluation budget.
+         */
+        void distinctivePass() {
+            int[] freeOld = freeIndices(newOf);
+            int[] freeNew = freeIndices(oldOf);
+            if (freeOld.length == 0 || freeNew.length == 0
+                    || 2L * freeOld.length * freeNew.length > MAX_PAIR_EVALUATIONS) {
+                return;
+            }
+            // the unpaired new provision holding each feature found in exactly two texts of both versions
+            LongIntMap holder = new LongIntMap(256);
+            for (int j : freeNew) {
+                for (long key : vectors[m + j].keys()) {
+                    if (df.get(key) == 2) {
+                        holder.put(key, j + 1);
+                    }
+                }
+            }
+            Set<Long> seen = new HashSet<>();
+            List<int[]> anchored = new ArrayList<>();
+            for (int i : freeOld) {
+                for (long key : vectors[i].keys()) {
+                    int j = df.get(key) == 2 ? holder.get(key) - 1 : -1;
+                    if (j >= 0 && seen.add((long) i * n + j)) {
+                        anchored.add(new int[] {i, j});
+                    }
+                }
+            }
+            if (anchored.isEmpty()) {
+                return;
+            }
+            Map<Integer, Double> rowMax = new HashMap<>();
+            Map<Integer, Double> colMax = new HashMap<>();
+            for (int[] a : anchored) {
+                rowMax.computeIfAbsent(a[0], i -> {
+                    double best = 0;
+                    for (int j : freeNew) {
+                        best = Math.max(best, vectors[i].dot(vectors[m + j]));
+                    }
+                    return best;
+                });
+                colMax.computeIfAbsent(a[1], j -> {
+                    double best = 0;
+                    for (int i : freeOld) {
+                        best = Math.max(best, vectors[i].dot(vectors[m + j]));
+                    }
+                    return best;
+                });
+            }
+            for (int[] a : anchored) {
+                int i = a[0];
+                int j = a[1];
+                double similarity = vectors[i].dot(vectors[m + j]);
+                if (newOf[i] < 0 && oldOf[j] < 0 && similarity >= rowMax.get(i) && similarity >= colMax.get(j)
+                        && referenceBonus(i, j) >= 0) {
+                    pair(i, j, similarity);
                 }
             }
         }

@@ -41,6 +41,12 @@ final class TfIdf {
             return Math.min(1.0, sum);
         }
 
+        /** The weight of feature {@code key}, 0 when absent. */
+        float weightOf(long key) {
+            int at = Arrays.binarySearch(keys, key);
+            return at < 0 ? 0 : weights[at];
+        }
+
         /**
          * How much of each text the other contains, asymmetric unlike the cosine: {@code out[at]} is
          * the share of this (unit-length) vector's weight that {@code o} also has (how much of this
@@ -84,10 +90,17 @@ final class TfIdf {
      * vector; the weights of the others are the same as if every vector were built.
      */
     static Vector[] vectors(List<String> texts, boolean[] wanted) {
+        return vectors(texts, wanted, new LongIntMap(1024));
+    }
+
+    /**
+     * {@link #vectors(List, boolean[])}, counting the document frequency of every feature (over all
+     * the texts, wanted or not) into {@code df}, which must be empty.
+     */
+    static Vector[] vectors(List<String> texts, boolean[] wanted, LongIntMap df) {
         int n = texts.size();
         long[][] counted = new long[n][];
         int[][] tfs = new int[n][];
-        LongIntMap df = new LongIntMap(1024);
         for (int d = 0; d < n; d++) {
             long[] tokens = tokens(texts.get(d));
             if (!wanted[d]) {
