@@ -27,25 +27,25 @@ import org.junit.jupiter.api.Test;
  * {@link Engine#extract} from the bytes and content type a server would send, and scored against
  * expected.json with {@link CorpusAccuracyTest}'s scoring. Each rendering must score what the
  * Markdown file itself scores, pair by pair; {@link #EXCEPTIONS} names, with the reason, each pair a
- * layout may score lower, and the figure it must still reach.
+ * layout may score lower, and the figure it must still reach. An exception no longer needed is
+ * printed ("NOTE … drop its exception"), not failed: another change may fix a pair.
  */
 class CorpusRenderingsTest {
 
     /**
      * "layout | case v1→v2" → the floor that pair must still reach in that layout (today's figure, so a
-     * regression fails), for pairs a layout scores below the Markdown. Every entry is the one open class
-     * docs/diff-engine.md names: English documents whose numbered section headings are printed as
-     * paragraphs (a bold label opening a paragraph, EUR-Lex's label and title paragraphs, plain text),
-     * where the Supplement's "Section 1013.2—…", "Appendix A to Part 1013—…" and NIST's "4.3 …" lines are
-     * not read as the units their headings are; in plain text also the GDPR's "Artikel 5" lines and
-     * FedRAMP's and SP 800-53's identifier lines.
+     * regression fails), for pairs a layout scores below the Markdown. The open classes, as
+     * docs/diff-engine.md names them: CFR end matter printed as paragraphs (Supplement I's
+     * "Section 1013.2—…" restarts the section numbers the regulation text used, so the increasing chain
+     * of running-text units keeps only one run; Regulation B's Part II and its commentary likewise);
+     * NIST front matter and the Errata section as paragraphs (the errata rows' "4.3" lines and the
+     * abstract read as sections); FedRAMP requirement identifiers in plain text.
      */
     static final Map<String, Double> EXCEPTIONS = Map.ofEntries(
             Map.entry("eurlex-html | en-us-12cfr1002-regulation-b-valuations-2014 v1→v2", 0.6),
             Map.entry("eurlex-html | en-us-12cfr1013-regulation-m-2015-2017 v1→v2", 0.0),
             Map.entry("eurlex-html | en-us-12cfr1013-regulation-m-2015-2017 v2→v3", 0.0),
             Map.entry("federal-register-html | en-us-12cfr1002-regulation-b-valuations-2014 v1→v2", 0.6),
-            Map.entry("federal-register-html | en-us-12cfr1010-regulation-j-2011-2016 v1→v2", 0.95),
             Map.entry("federal-register-html | en-us-12cfr1013-regulation-m-2015-2017 v1→v2", 0.0),
             Map.entry("federal-register-html | en-us-12cfr1013-regulation-m-2015-2017 v2→v3", 0.0),
             Map.entry("md-bold-labels | en-nist-sp800-63-3-2017-errata-2020 v1→v2", 0.666),
@@ -56,18 +56,15 @@ class CorpusRenderingsTest {
             Map.entry("md-bold-labels | en-us-12cfr1010-regulation-j-2011-2016 v1→v2", 0.974),
             Map.entry("md-bold-labels | en-us-12cfr1013-regulation-m-2015-2017 v1→v2", 0.0),
             Map.entry("md-bold-labels | en-us-12cfr1013-regulation-m-2015-2017 v2→v3", 0.0),
-            Map.entry("pdf-text | en-fedramp-fsi-25.11a-draft-25.11b v1→v2", 0.0),
-            Map.entry("pdf-text | en-fedramp-ksi-25.05c-25.11b v1→v2", 0.1),
+            Map.entry("pdf-text | en-fedramp-fsi-25.11a-draft-25.11b v1→v2", 0.5),
+            Map.entry("pdf-text | en-fedramp-ksi-25.05c-25.11b v1→v2", 0.973),
             Map.entry("pdf-text | en-nist-sp800-63-3-2017-errata-2020 v2→v3", 0.8),
             Map.entry("pdf-text | en-nist-sp800-63a-2017-errata-2020 v1→v2", 0.944),
             Map.entry("pdf-text | en-nist-sp800-63a-2017-errata-2020 v2→v3", 0.666),
             Map.entry("pdf-text | en-nist-sp800-63c-2017-errata-2020 v2→v3", 0.823),
             Map.entry("pdf-text | en-us-12cfr1002-regulation-b-valuations-2014 v1→v2", 0.6),
-            Map.entry("pdf-text | en-us-12cfr1010-regulation-j-2011-2016 v1→v2", 0.95),
             Map.entry("pdf-text | en-us-12cfr1013-regulation-m-2015-2017 v1→v2", 0.0),
-            Map.entry("pdf-text | en-us-12cfr1013-regulation-m-2015-2017 v2→v3", 0.0),
-            Map.entry("pdf-text | eu-gdpr-de-2016-corrigenda-2016-2018 v1→v2", 0.0),
-            Map.entry("pdf-text | eu-gdpr-de-2016-corrigenda-2016-2018 v2→v3", 0.0));
+            Map.entry("pdf-text | en-us-12cfr1013-regulation-m-2015-2017 v2→v3", 0.0));
 
     private final Engine engine = new Engine();
 
@@ -96,6 +93,7 @@ class CorpusRenderingsTest {
         Map<String, Map<String, Double>> scores = new LinkedHashMap<>();
         List<String> failures = new ArrayList<>();
         List<String> details = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         for (Layout layout : Renderings.ALL) {
             Map<String, ExtractedDocument> rendered = new HashMap<>();
             CorpusAccuracyTest.Versions versions = (c, version) -> rendered.computeIfAbsent(c.getFileName() + "/" + version,
@@ -110,7 +108,8 @@ class CorpusRenderingsTest {
                 if (f1 < (floor == null ? expected : Math.min(expected, floor)) - 1e-9) {
                     failures.add(String.format("%s | %s: F1 %.4f, Markdown %.4f", layout.name(), pair, f1, expected));
                 } else if (floor != null && f1 >= expected - 1e-9) {
-                    failures.add(String.format("%s | %s: F1 %.4f now equals the Markdown's: drop its exception", layout.name(), pair, f1));
+                    // not a failure: another change may fix a pair; the note says the exception can go
+                    notes.add(String.format("%s | %s: F1 %.4f now equals the Markdown's: drop its exception", layout.name(), pair, f1));
                 }
             });
         }
@@ -118,12 +117,13 @@ class CorpusRenderingsTest {
             String pair = key.substring(key.indexOf(" | ") + 3);
             String layout = key.substring(0, key.indexOf(" | "));
             if (baseline.pairs().containsKey(pair) && (!scores.containsKey(layout) || !scores.get(layout).containsKey(pair))) {
-                failures.add(key + ": an exception for a pair the layout does not render: drop it");
+                notes.add(key + ": an exception for a pair the layout does not render: drop it");
             }
         }
         String table = table(corpus, baseline, scores);
         System.out.println(table);
         details.forEach(System.out::println);
+        notes.forEach(n -> System.out.println("NOTE " + n));
         System.out.printf("renderings of %s: %.1f s%n", corpus, (System.nanoTime() - start) / 1e9);
         if (!failures.isEmpty()) {
             fail("renderings scoring below their Markdown:\n" + String.join("\n", failures) + table);

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * (Part 164 with its authority note) gives that text a provision of its own.
  *
  * <p>In a heading the unit is always a unit. In running text it must be capitalised, stand apart
- * from what follows ("Section 4." / "Section 4 Scope", not "Section 4 applies"), and belong to the
+ * from what follows ("Section 4." / "Section 4 Scope" / "Appendix A to Part 1013—Model Forms", not
+ * "Section 4 applies"), and belong to the
  * increasing chain of its kind; out of the units' usual place (a table cell, a list) it must be the
  * very next number.
  */
@@ -31,6 +32,18 @@ final class EnglishUnits implements NumberingScheme {
     private static final Pattern EN_UNIT = Pattern.compile(
             "^(?:(?i:(part|title|book|chapter|subchapter|subpart|division|schedule|annex|appendix|article|art\\.|section|sec\\.|rule|regulation|clause|paragraph|para\\.))\\s+|(§{1,2})\\s*)"
                     + "([0-9]+[A-Za-z]?(?:[.\\-][0-9A-Za-z]+)*|[IVXLCDM]+|[A-Z](?:-[0-9]+)?)(?![\\w])\\.?(.*)$", Pattern.DOTALL);
+    /**
+     * A unit word the list above lacks, when the label stands alone on its line as a paragraph
+     * ("Artikel 5", "Artículo 12" of a text without heading markup): the document's own unit, taken
+     * like the others (increasing chain, most units wins). Same groups as {@link #EN_UNIT}; group 2
+     * (the § sign) never takes part.
+     */
+    private static final Pattern LABEL_ALONE = Pattern.compile("^(\\p{Lu}\\p{L}{2,19})(?:(§)(?!))?\\s+([0-9]{1,4}[a-z]?)(\\s*)$");
+    /** Captions and page furniture, whose numbers run too but open nothing. */
+    private static final Set<String> CAPTIONS = Set.of("table", "figure", "fig", "page", "step", "exhibit", "chart", "box",
+            "equation", "example", "note", "version", "release", "volume", "phase", "level");
+    private static final Pattern TO_UNIT = Pattern.compile(
+            "^to\\s+(?:Part|Subpart|Chapter|Title|Regulation|Article|§)\\s*[\\w.\\-]+\\s*[.:—–-]*\\s*");
     private static final Set<String> CONTAINERS = Set.of(
             "part", "title", "book", "chapter", "subchapter", "subpart", "division", "schedule", "annex", "appendix");
 
@@ -45,7 +58,10 @@ final class EnglishUnits implements NumberingScheme {
             Block b = blocks.get(i);
             Matcher m = EN_UNIT.matcher(b.text());
             if (!m.matches()) {
-                continue;
+                m = LABEL_ALONE.matcher(b.text());
+                if (b.type() != BlockType.PARAGRAPH || !m.matches() || CAPTIONS.contains(m.group(1).toLowerCase(Locale.ROOT))) {
+                    continue;
+                }
             }
             String rest = m.group(4);
             boolean dotted = b.text().charAt(b.text().length() - rest.length() - 1) == '.';
@@ -143,6 +159,8 @@ final class EnglishUnits implements NumberingScheme {
             return false;
         }
         String after = rest.strip().replaceFirst("^[.:—–-]+\\s*", "");
+        // "Appendix A to Part 1013—Model Forms": the unit it belongs to is part of the label line
+        after = TO_UNIT.matcher(after).replaceFirst("");
         return after.isEmpty() || !Character.isLowerCase(after.charAt(0));
     }
 

@@ -250,4 +250,24 @@ class NumberingDiscoveryTest {
         assertThat(labels(s)).containsExactly("Section 1", "Section 2", "Section 3", "Section 4", "Section 5",
                 "Section 6", "Section 7", "Section 8");
     }
+
+    @Test
+    void aUnitWordOfAnotherLanguageAloneOnItsLineIsTheDocumentsUnit() {
+        // a regulation's plain text (no heading markup): "Artikel 1" alone, then its title and paragraphs
+        List<Block> doc = new ArrayList<>(List.of(Block.paragraph("VERORDNUNG ÜBER DIE PARKS"),
+                Block.paragraph("KAPITEL I"), Block.paragraph("Allgemeine Bestimmungen")));
+        String[] titles = {"Gegenstand und Ziele", "Anwendungsbereich", "Begriffsbestimmungen", "Grundsätze", "Inkrafttreten"};
+        for (int k = 1; k <= 5; k++) {
+            doc.add(Block.paragraph("Artikel " + k));
+            doc.add(Block.paragraph(titles[k - 1]));
+            doc.add(Block.paragraph("(1) Diese Verordnung regelt den Punkt " + k + " nach Artikel " + (k + 1) + "."));
+            doc.add(Block.paragraph("Table " + k));
+        }
+        doc.add(Block.paragraph("Artikel 3 gilt entsprechend."));
+
+        Segmentation s = segmenter.segment(doc);
+
+        assertThat(labels(s)).containsExactly("Artikel 1", "Artikel 2", "Artikel 3", "Artikel 4", "Artikel 5");
+        assertThat(provision(s, "Artikel 5").text()).contains("Inkrafttreten", "Artikel 3 gilt entsprechend.");
+    }
 }
