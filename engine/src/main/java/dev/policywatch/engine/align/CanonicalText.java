@@ -151,9 +151,11 @@ public final class CanonicalText {
         int n = s.length();
         for (int i = from; i < n; i++) {
             char c = s.charAt(i);
+            // Article/Section need \b before them: after a letter, digit or _ ("part", "subsection")
+            // the expression cannot match there, so it is not tried
             boolean candidate = c == '第' || c == '§'
-                    || ((c == 'a' || c == 'A') && s.regionMatches(true, i, "art", 0, 3))
-                    || ((c == 's' || c == 'S') && s.regionMatches(true, i, "sec", 0, 3));
+                    || ((c == 'a' || c == 'A' || c == 's' || c == 'S') && !(i > 0 && isWordChar(s.charAt(i - 1)))
+                            && (s.regionMatches(true, i, "art", 0, 3) || s.regionMatches(true, i, "sec", 0, 3)));
             if (candidate) {
                 m.region(i, n);
                 if (m.lookingAt()) {
@@ -162,6 +164,11 @@ public final class CanonicalText {
             }
         }
         return -1;
+    }
+
+    /** A character after which {@code \\b} cannot precede a letter ({@link Pattern}'s word characters). */
+    private static boolean isWordChar(char c) {
+        return c == '_' || Character.isLetterOrDigit(c);
     }
 
     private static char fold(char c) {

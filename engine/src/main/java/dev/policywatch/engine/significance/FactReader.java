@@ -111,12 +111,16 @@ final class FactReader {
         // every English form needs an ASCII letter (the patterns are not Unicode-case-insensitive):
         // a text without one, as most Chinese provisions are, skips those scans
         boolean latin = hasAsciiLetter(text);
+        // each English expression needs a word of its own (times, percent, within, effect, …): the
+        // lower-cased text is searched for it first. The expressions fold ASCII case only, and
+        // lower-casing keeps every ASCII occurrence, so a skipped scan could not have matched
+        String lower = latin ? text.toLowerCase(Locale.ROOT) : null;
         chineseFines(text, out);
         if (latin) {
-            englishFines(text, out);
+            englishFines(text, lower, out);
         }
-        deadlines(text, out, latin);
-        effectiveDates(text, out, latin);
+        deadlines(text, out, lower);
+        effectiveDates(text, out, lower);
         out.sort(Comparator.comparingInt(Found::start));
         FactValue modals = modals(text, latin);
         if (modals != null) {
@@ -267,8 +271,9 @@ final class FactReader {
 
     // ------------------------------------------------------------------------------ fines, en
 
-    private static void englishFines(String text, List<Found> out) {
-        if (!EN_FINE_WORD.matcher(text).find()) {
+    private static void englishFines(String text, String lower, List<Found> out) {
+        if (!(lower.contains("fine") || lower.contains("penalt") || lower.contains("forfeit"))
+                || !EN_FINE_WORD.matcher(text).find()) {
             return;
         }
         Set<Integer> used = new java.util.HashSet<>();
@@ -323,7 +328,8 @@ final class FactReader {
             out.add(new Found(FactKind.FINE, FactValue.amount(lo, hi, currency), factStart, context(text, factStart)));
         }
         Matcher p = EN_PCT_FINE.matcher(text);
-        while (p.find()) {
+        boolean percent = lower.indexOf('%') >= 0 || lower.contains("cent"); // %, percent, per cent
+        while (percent && p.find()) {
             if (!fineClauseBefore(text, p.start("n"))) {
                 continue;
             }
@@ -332,7 +338,8 @@ final class FactReader {
                     p.start("n"), context(text, p.start("n"))));
         }
         Matcher t = EN_TIMES_FINE.matcher(text);
-        while (t.find()) {
+        boolean times = lower.contains("times");
+        while (times && t.find()) {
             BigDecimal n = "twice".equalsIgnoreCase(t.group("n")) ? BigDecimal.valueOf(2) : Numbers.english(t.group("n"));
             if (n == null || !fineClauseBefore(text, t.start("n"))) {
                 continue;
@@ -398,7 +405,7 @@ final class FactReader {
 
     // ------------------------------------------------------------------------------ deadlines
 
-    private static void deadlines(String text, List<Found> out, boolean latin) {
+    private static void deadlines(String text, List<Found> out, String lower) {
         Matcher m = CN_DEADLINE.matcher(text);
         boolean mayHave = text.indexOf('内') >= 0; // every Chinese deadline ends in 内: skip the rest
         while (mayHave && m.find()) {
@@ -415,7 +422,9 @@ final class FactReader {
             out.add(new Found(FactKind.DEADLINE, FactValue.deadline(n, unit), m.start(), context(text, m.start())));
         }
         Matcher e = EN_DEADLINE.matcher(text);
-        while (latin && e.find()) {
+        // within …, no/not later than, no/not more than, in no more than
+        boolean english = lower != null && (lower.contains("within") || lower.contains("than"));
+        while (english && e.find()) {
             BigDecimal n = e.group("paren") != null ? new BigDecimal(e.group("paren")) : Numbers.english(e.group("n"));
             if (n == null || n.signum() <= 0) {
                 continue;
@@ -430,7 +439,7 @@ final class FactReader {
 
     // ------------------------------------------------------------------------------ effective dates
 
-    private static void effectiveDates(String text, List<Found> out, boolean latin) {
+    private static void effectiveDates(String text, List<Found> out, String lower) {
         Matcher m = CN_EFFECTIVE.matcher(text);
         boolean mayHave = text.indexOf('年') >= 0 && text.indexOf('月') >= 0; // every Chinese date has both
         while (mayHave && m.find()) {
@@ -440,7 +449,8 @@ final class FactReader {
             }
         }
         Matcher e = EN_EFFECTIVE.matcher(text);
-        while (latin && e.find()) {
+        boolean english = lower != null && (lower.contains("effect") || lower.contains("force"));
+        while (english && e.find()) {
             LocalDate d;
             if (e.group("iso") != null) {
                 try {
