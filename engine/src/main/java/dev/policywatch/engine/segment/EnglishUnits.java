@@ -38,7 +38,10 @@ final class EnglishUnits implements NumberingScheme {
      * like the others (increasing chain, most units wins). Same groups as {@link #EN_UNIT}; group 2
      * (the § sign) never takes part.
      */
-    private static final Pattern LABEL_ALONE = Pattern.compile("^(\\p{Lu}\\p{L}{2,19})(?:(§)(?!))?\\s+([0-9]{1,4}[a-z]?)(\\s*)$");
+    private static final Pattern LABEL_ALONE = Pattern.compile("^(\\p{Lu}\\p{L}{2,19})(?:(§)(?!))?\\s+([0-9]{1,4}[a-z]?|[IVXLCDM]{1,7})(\\s*)$");
+    /** The unit words of {@link #EN_UNIT} (a word found by {@link #LABEL_ALONE} is any other). */
+    private static final Set<String> LISTED = Set.of("part", "title", "book", "chapter", "subchapter", "subpart", "division",
+            "schedule", "annex", "appendix", "article", "section", "rule", "regulation", "clause", "paragraph");
     /** Captions and page furniture, whose numbers run too but open nothing. */
     private static final Set<String> CAPTIONS = Set.of("table", "figure", "fig", "page", "step", "exhibit", "chart", "box",
             "equation", "example", "note", "version", "release", "volume", "phase", "level");
@@ -59,7 +62,8 @@ final class EnglishUnits implements NumberingScheme {
             Matcher m = EN_UNIT.matcher(b.text());
             if (!m.matches()) {
                 m = LABEL_ALONE.matcher(b.text());
-                if (b.type() != BlockType.PARAGRAPH || !m.matches() || CAPTIONS.contains(m.group(1).toLowerCase(Locale.ROOT))) {
+                if ((b.type() != BlockType.PARAGRAPH && b.type() != BlockType.HEADING) || !m.matches()
+                        || CAPTIONS.contains(m.group(1).toLowerCase(Locale.ROOT))) {
                     continue;
                 }
             }
@@ -94,6 +98,15 @@ final class EnglishUnits implements NumberingScheme {
         if (provisionKind == null) {
             return null;
         }
+        // the document's own container words (KAPITEL, Abschnitt): ranked by where each first shows,
+        // every line of them a container, their numbers restarting in each higher unit
+        Map<String, Integer> ownRanks = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Candidate>> e : byKind.entrySet()) {
+            if (!LISTED.contains(e.getKey()) && !e.getKey().equals(provisionKind)) {
+                ownRanks.put(e.getKey(), 3 + ownRanks.size());
+                accepted.put(e.getKey(), e.getValue());
+            }
+        }
         BlockType usual = Chains.usualType(accepted.get(provisionKind).stream().map(Candidate::block).toList());
         for (List<Candidate> kept : accepted.values()) {
             for (Candidate c : kept) {
@@ -113,7 +126,8 @@ final class EnglishUnits implements NumberingScheme {
                         case "title", "schedule", "annex", "appendix" -> 2;
                         case "chapter" -> 3;
                         case "subchapter", "subpart", "division" -> 4;
-                        default -> provisionKind.equals("article") ? 5 : 3; // Section inside Chapter/Article
+                        default -> ownRanks.containsKey(c.kind()) ? ownRanks.get(c.kind())
+                                : provisionKind.equals("article") ? 5 : 3; // Section inside Chapter/Article
                     };
                     roles[c.index()] = Role.numberedContainer(label, rest, rank);
                 }

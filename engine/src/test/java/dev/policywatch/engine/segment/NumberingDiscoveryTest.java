@@ -102,6 +102,29 @@ class NumberingDiscoveryTest {
     }
 
     @Test
+    void unitWordsTheEngineWasNeverToldAboutAreFoundInTheDocument() {
+        // an EU act in German as plain text: "Artikel N" lines alone are the provisions, "KAPITEL I"
+        // and "Abschnitt 1" (numbers restarting per chapter) are containers, a sentence that starts
+        // with "Artikel 5" is running text
+        Segmentation s = segmenter.segment(blocks(
+                "VERORDNUNG (EU) 2099/3", "KAPITEL I", "Allgemeine Bestimmungen",
+                "Artikel 1", "Gegenstand", "(1) Diese Verordnung regelt Geräte.",
+                "Artikel 2", "Begriffe", "Im Sinne dieser Verordnung bezeichnet der Ausdruck:",
+                "KAPITEL II", "Pflichten", "Abschnitt 1", "Hersteller",
+                "Artikel 3", "Registrierung", "(1) Hersteller registrieren Geräte.",
+                "Artikel 5 gilt entsprechend.",
+                "Abschnitt 2", "Händler", "Artikel 4", "Prüfung", "(1) Händler prüfen Geräte.",
+                "KAPITEL III", "Schlussbestimmungen", "Abschnitt 1", "Inkrafttreten",
+                "Artikel 5", "Inkrafttreten", "Diese Verordnung tritt am zwanzigsten Tag in Kraft."));
+
+        assertThat(labels(s)).containsExactly("Artikel 1", "Artikel 2", "Artikel 3", "Artikel 4", "Artikel 5");
+        assertThat(provision(s, "Artikel 3").path()).containsExactly("Kapitel II", "Abschnitt 1", "Artikel 3");
+        assertThat(provision(s, "Artikel 3").text()).contains("Artikel 5 gilt entsprechend.");
+        assertThat(provision(s, "Artikel 4").path()).containsExactly("Kapitel II", "Abschnitt 2", "Artikel 4");
+        assertThat(provision(s, "Artikel 5").path()).containsExactly("Kapitel III", "Abschnitt 1", "Artikel 5");
+    }
+
+    @Test
     void traditionalChineseArticlesAndChapters() {
         Segmentation s = segmenter.segment(blocks(
                 "# 示例條例", "## 第一章 總則", "第一條 為規範管理，制定本條例。", "第二條 本條例所稱主管機關為縣政府。",
