@@ -9,7 +9,8 @@
 #
 # usage: standalone/bench/crash_restart.sh [ROUNDS=3]      (JAR=… WORK=… override)
 #   LAUNCH=cds: every start through standalone/bin/policywatch (class-data archive in WORK/cds, recorded
-#   by the clean stop after the first start, used by the clean restart and every start after a kill -9)
+#   by the clean stop after the first start, used by the clean restart and every start after a kill -9);
+#   NICE=-15: policywatch runs at that niceness (root only), ahead of other work on a busy machine
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 JAR=${JAR:-$HERE/../target/policywatch.jar}
@@ -38,14 +39,15 @@ now() { date +%s%N; }
 ms() { echo $(( ($(now) - $1) / 1000000 )); }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 launch() {  # launch LOGNAME -> sets JVM and BEGIN, waits for the banner
+  rm -f "$WORK/$1.out" "$WORK/$1.err"   # an earlier run's banner must not be read as this one's
   BEGIN=$(now)
   local args=(run --data-dir "$WORK/data" --port "$PORT" --sources "$WORK/sources.yml"
     -Dpolicywatch.embedded-kafka.port=0 -Dpolicywatch.crawler.per-host-delay=0s)
   if [ "${LAUNCH:-jar}" = cds ]; then   # the launcher exec()s java: $! is the JVM
-    POLICYWATCH_JAR=$JAR JAVA_OPTS=-Xmx512m POLICYWATCH_CDS_DIR=$WORK/cds "$HERE/../bin/policywatch" "${args[@]}" \
+    POLICYWATCH_JAR=$JAR JAVA_OPTS=-Xmx512m POLICYWATCH_CDS_DIR=$WORK/cds ${NICE:+nice -n "$NICE"} "$HERE/../bin/policywatch" "${args[@]}" \
       > "$WORK/$1.out" 2> "$WORK/$1.err" & JVM=$!
   else
-    java -Xmx512m -jar "$JAR" "${args[@]}" > "$WORK/$1.out" 2> "$WORK/$1.err" & JVM=$!
+    ${NICE:+nice -n "$NICE"} java -Xmx512m -jar "$JAR" "${args[@]}" > "$WORK/$1.out" 2> "$WORK/$1.err" & JVM=$!
   fi
   local limit=$(( $(now) + 180000000000 ))
   until grep -q "policywatch is running" "$WORK/$1.out" 2>/dev/null; do

@@ -68,6 +68,8 @@ public final class Standalone implements AutoCloseable {
     public static Standalone start(StandaloneOptions options) {
         long begin = System.nanoTime();
         Path dataDir = options.dataDir().toAbsolutePath().normalize();
+        // while one core checks the sources file, the other loads the classes the start needs next
+        ClassWarmup.inBackground();
         // what the user gave is checked before anything starts: a mistake is told in a second, alone
         checkSources(options);
         if (options.demo()) {
