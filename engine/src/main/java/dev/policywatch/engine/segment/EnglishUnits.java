@@ -45,6 +45,9 @@ final class EnglishUnits implements NumberingScheme {
     /** Captions and page furniture, whose numbers run too but open nothing. */
     private static final Set<String> CAPTIONS = Set.of("table", "figure", "fig", "page", "step", "exhibit", "chart", "box",
             "equation", "example", "note", "version", "release", "volume", "phase", "level");
+    /** End matter whose units number anew: "Supplement I to Part 1013—Official Interpretations", "SCHEDULE 2", "Annex III". */
+    private static final Pattern RESTARTS = Pattern.compile(
+            "^(?i:supplement|schedule|annex)\\s+(?:[IVXLC]+|\\d{1,3}|[A-Z])(?![\\w])\\s*(?:$|[.:—–-]|to\\s+(?:Part|the)\\b|\\p{Lu})");
     private static final Pattern TO_UNIT = Pattern.compile(
             "^to\\s+(?:Part|Subpart|Chapter|Title|Regulation|Article|§)\\s*[\\w.\\-]+\\s*[.:—–-]*\\s*");
     private static final Set<String> CONTAINERS = Set.of(
@@ -88,7 +91,12 @@ final class EnglishUnits implements NumberingScheme {
         Map<String, List<Candidate>> accepted = new LinkedHashMap<>();
         String provisionKind = null;
         for (Map.Entry<String, List<Candidate>> e : byKind.entrySet()) {
-            List<Candidate> kept = acceptedOf(e.getValue());
+            List<Candidate> kept = new ArrayList<>();
+            // numbering restarts in end matter (Supplement I's "Section 1013.2" after the regulation's
+            // "§ 1013.2", a Schedule's paragraphs, an Annex's points): each part is a chain of its own
+            for (List<Candidate> part : byPart(e.getValue(), blocks)) {
+                kept.addAll(acceptedOf(part));
+            }
             accepted.put(e.getKey(), kept);
             if (!CONTAINERS.contains(e.getKey()) && kept.size() >= 2
                     && (provisionKind == null || kept.size() > accepted.get(provisionKind).size())) {
@@ -176,6 +184,27 @@ final class EnglishUnits implements NumberingScheme {
         // "Appendix A to Part 1013—Model Forms": the unit it belongs to is part of the label line
         after = TO_UNIT.matcher(after).replaceFirst("");
         return after.isEmpty() || !Character.isLowerCase(after.charAt(0));
+    }
+
+    /** The candidates split where end matter that restarts the numbering begins (a Supplement, Schedule or Annex line). */
+    private static List<List<Candidate>> byPart(List<Candidate> all, List<Block> blocks) {
+        List<List<Candidate>> parts = new ArrayList<>();
+        List<Candidate> part = new ArrayList<>();
+        int from = 0;
+        for (Candidate c : all) {
+            for (int i = from; i < c.index(); i++) {
+                Block b = blocks.get(i);
+                if (b.type() != BlockType.TABLE_CELL && b.type() != BlockType.LIST_ITEM && RESTARTS.matcher(b.text()).find()
+                        && !part.isEmpty()) {
+                    parts.add(part);
+                    part = new ArrayList<>();
+                }
+            }
+            from = c.index();
+            part.add(c);
+        }
+        parts.add(part);
+        return parts;
     }
 
     /**

@@ -293,4 +293,28 @@ class NumberingDiscoveryTest {
         assertThat(labels(s)).containsExactly("Artikel 1", "Artikel 2", "Artikel 3", "Artikel 4", "Artikel 5");
         assertThat(provision(s, "Artikel 5").text()).contains("Inkrafttreten", "Artikel 3 gilt entsprechend.");
     }
+
+    @Test
+    void endMatterThatNumbersAnewKeepsItsOwnUnitsInRunningText() {
+        // a CFR part printed without heading markup: the official interpretations number their
+        // comments by the sections they explain, after the sections themselves
+        List<Block> doc = new ArrayList<>(List.of(Block.paragraph("PART 1013—CONSUMER LEASING")));
+        for (int k = 1; k <= 4; k++) {
+            doc.add(Block.paragraph("§ 1013." + k + " Rule number " + k + "."));
+            doc.add(Block.paragraph("(a) The lessor shall do thing " + k + "."));
+        }
+        doc.add(Block.paragraph("Appendix A to Part 1013—Model Forms"));
+        doc.add(Block.paragraph("A model form."));
+        doc.add(Block.paragraph("Supplement I to Part 1013—Official Interpretations"));
+        doc.add(Block.paragraph("Introduction"));
+        for (int k = 1; k <= 4; k++) {
+            doc.add(Block.paragraph("Section 1013." + k + "—Rule number " + k));
+            doc.add(Block.paragraph("1. Comment on rule " + k + ", which § 1013." + k + " states."));
+        }
+
+        Segmentation s = segmenter.segment(doc);
+
+        assertThat(labels(s)).containsExactly("§ 1013.1", "§ 1013.2", "§ 1013.3", "§ 1013.4", "Appendix A",
+                "Section 1013.1", "Section 1013.2", "Section 1013.3", "Section 1013.4");
+    }
 }
