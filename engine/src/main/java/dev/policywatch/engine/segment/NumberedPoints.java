@@ -82,6 +82,20 @@ final class NumberedPoints implements NumberingScheme {
         // of this style sit (paragraphs, list items, table rows) counts fully, elsewhere it joins only
         // as the very next number, so a stray "3" in a list cannot take the place of the real point 3
         double[] weights = Chains.locationWeights(found.stream().map(Candidate::block).toList());
+        // a point whose text is in another script than most points' ("二、 applies from …" among
+        // "二、加强…" points) sits out of the usual form too: it joins only where no point competes
+        int[] script = new int[found.size()]; // 1 Han, -1 other letters, 0 no letter
+        int balance = 0;
+        for (int k = 0; k < found.size(); k++) {
+            script[k] = script(found.get(k).body());
+            balance += script[k];
+        }
+        int usual = Integer.signum(balance);
+        for (int k = 0; k < found.size(); k++) {
+            if (usual != 0 && script[k] == -usual) {
+                weights[k] = Math.min(weights[k], Chains.MINORITY);
+            }
+        }
         List<double[]> keys = found.stream().map(c -> new double[] {c.number()}).toList();
         boolean[] inChain = Chains.heaviestIncreasing(keys, weights);
         long expected = 1;
@@ -100,6 +114,17 @@ final class NumberedPoints implements NumberingScheme {
         long points = expected - 1;
         return points >= 3 && points >= MIN_SHARE * candidates
                 ? new Reading(Scheme.NUMBERED_POINTS, roles, (int) points, 0.5) : null;
+    }
+
+    /** The script of a point's text: its first letter Han (1), another script (-1), or no letter (0). */
+    private static int script(String body) {
+        for (int k = 0; k < body.length(); k++) {
+            char c = body.charAt(k);
+            if (Character.isLetter(c)) {
+                return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN ? 1 : -1;
+            }
+        }
+        return 0;
     }
 
     /** The point block {@code i} opens in {@code style}, or null. */

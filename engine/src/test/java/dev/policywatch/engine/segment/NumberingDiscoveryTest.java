@@ -244,6 +244,21 @@ class NumberingDiscoveryTest {
     }
 
     @Test
+    void aPointInAnotherScriptThanThePointsDoesNotTakeThePlaceOfTheRealOne() {
+        // seen by the locality property: "二、 applies from 1 January." inserted inside point 一 took
+        // the place of the real 二 (equal weights, the earlier won) and changed both 一 and 二
+        Segmentation s = segmenter.segment(blocks(
+                "# 关于加强管理的通知", "各有关单位：",
+                "一、提高认识。各单位要充分认识工作的重要性。", "（一）加强领导。",
+                "二、 applies from 1 January.",
+                "二、完善制度。建立健全管理制度。", "三、强化监督。开展监督检查。", "四、本通知自印发之日起施行。"));
+
+        assertThat(labels(s)).containsExactly("一", "二", "三", "四");
+        assertThat(provision(s, "一").text()).contains("applies from 1 January.");
+        assertThat(provision(s, "二").text()).contains("完善制度");
+    }
+
+    @Test
     void referencesInTablesListsAndSentencesAreNeverArticleStarts() {
         Segmentation s = segmenter.segment(List.of(
                 Block.paragraph("第一条 目的。"), Block.paragraph("第二条 范围。"),
