@@ -4,6 +4,7 @@ import dev.policywatch.engine.segment.Segmentation.Scheme;
 import dev.policywatch.events.Block;
 import dev.policywatch.events.BlockType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -57,6 +58,8 @@ final class DecimalSections implements NumberingScheme {
         for (int k = 0; k < weights.length; k++) {
             if (where.get(k).type() == BlockType.HEADING) {
                 weights[k] *= 2; // a numbered heading is the strongest evidence there is
+            } else if (empty(k, at, keys, where)) {
+                weights[k] *= Chains.MINORITY;
             }
         }
         boolean[] in = Chains.heaviestIncreasing(keys, weights);
@@ -107,6 +110,29 @@ final class DecimalSections implements NumberingScheme {
         return provisions >= 2 ? new Reading(Scheme.NUMBERED_SECTIONS, roles, provisions + containers, 0.9) : null;
     }
 
+    /**
+     * A title line in running text with nothing of its own before the next number, which is no
+     * subsection of it: a table of contents' "1. Purpose" / "2. Introduction", an index. The document's
+     * sections that follow with their text outweigh it; where nothing competes it still counts, half.
+     */
+    private static boolean empty(int k, List<Integer> at, List<double[]> keys, List<Block> where) {
+        if (k + 1 >= at.size() || at.get(k + 1) != at.get(k) + 1) {
+            return false;
+        }
+        double[] key = keys.get(k);
+        double[] next = keys.get(k + 1);
+        if (next.length > key.length && Arrays.equals(Arrays.copyOf(next, key.length), key)) {
+            return false;
+        }
+        Matcher m = DECIMAL.matcher(where.get(k).text());
+        return m.matches() && headingLine(m.group(2).strip());
+    }
+
+    /** Words that only name a section: a short line without a sentence, or a title. */
+    private static boolean headingLine(String rest) {
+        return rest.length() <= 40 && !SENTENCE.matcher(rest).find() || title(rest);
+    }
+
     /** 4.3.1 → [4, 3, 1]; an appendix's A.1 → [1001, 1], after every numbered section. */
     static double[] key(String number) {
         if (Character.isLetter(number.charAt(0))) {
@@ -127,7 +153,7 @@ final class DecimalSections implements NumberingScheme {
         if (dot < 0) {
             // "1 范围", "2 Scope": a short line without a sentence in it; "5 Identity Resolution,
             // Validation, and Verification": a title, commas and all
-            return rest.length() <= 40 && !SENTENCE.matcher(rest).find() || title(rest);
+            return headingLine(rest);
         }
         String parent = number.substring(0, dot);
         long last = Long.parseLong(number.substring(dot + 1));

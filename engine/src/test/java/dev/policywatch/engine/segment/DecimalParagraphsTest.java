@@ -80,4 +80,31 @@ class DecimalParagraphsTest {
                 Block.paragraph("6 Verification, validation and resolution of records")));
         assertThat(s.provisions()).extracting(Provision::label).containsExactly("4.1", "5", "5.1", "5.2", "A.1");
     }
+
+    @Test
+    void aTableOfContentsPrintedBeforeSectionsAsParagraphsDoesNotTakeTheirNumbers() {
+        // every heading a (bold) paragraph, and a contents list "1. Purpose" … before them: the
+        // contents lines have nothing of their own, the sections that follow do
+        Segmentation s = new Engine().segment(List.of(
+                Block.heading(1, "Federation Guidelines"),
+                Block.heading(2, "Table of Contents"),
+                Block.paragraph("1. Purpose"),
+                Block.paragraph("2. Introduction"),
+                Block.paragraph("3. Assurance Levels"),
+                Block.heading(2, "Errata"),
+                Block.paragraph("This table lists the changes of this edition."),
+                Block.paragraph("1 Purpose"),
+                Block.paragraph("This document sets requirements for identity providers."),
+                Block.paragraph("2 Introduction"),
+                Block.paragraph("Federation conveys authentication results across networks."),
+                Block.paragraph("2.1 Scope"),
+                Block.paragraph("These guidelines apply to every federal system."),
+                Block.paragraph("3 Assurance Levels"),
+                Block.paragraph("This section is normative."),
+                Block.paragraph("3.1 Level One"),
+                Block.paragraph("Bearer assertions are allowed.")));
+        assertThat(s.provisions()).extracting(Provision::label).containsExactly("1", "2", "2.1", "3", "3.1");
+        assertThat(s.provisions().get(0).text()).isEqualTo("Purpose\nThis document sets requirements for identity providers.");
+        assertThat(s.provisions().get(1).text()).isEqualTo("Introduction\nFederation conveys authentication results across networks.");
+    }
 }
