@@ -3,8 +3,13 @@ package dev.policywatch.engine.segment;
 import dev.policywatch.engine.segment.Segmentation.Scheme;
 import dev.policywatch.engine.segment.StructureUnit.Kind;
 import dev.policywatch.events.Block;
+import dev.policywatch.events.BlockType;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -33,6 +38,8 @@ final class Assembler {
     private String pTitle;
     private List<String> pPath;
     private int pLevel;
+    /** The level of the last heading before a provision opened by a paragraph (0: none). */
+    private int pEnclosing;
     private final StringBuilder pText = new StringBuilder();
     // the open structure unit (a heading and the text after it)
     private String sLabel;
@@ -51,14 +58,22 @@ final class Assembler {
     }
 
     Segmentation assemble(List<Block> blocks, Role[] roles) {
+        int[] siblings = innerSiblings(blocks, roles);
+        int headingLevel = 0;
         for (int i = 0; i < blocks.size(); i++) {
             Block b = blocks.get(i);
             Role r = roles[i];
+            boolean inText = r.type() == Role.Type.HEADING && pLabel != null
+                    && (pLevel > 0 ? b.level() > pLevel : b.level() > pEnclosing && siblings[i] >= 2);
+            if (b.type() == BlockType.HEADING && r.type() != Role.Type.PROVISION && !inText) {
+                headingLevel = b.level();
+            }
             switch (r.type()) {
                 case PROVISION -> {
                     closeProvision();
                     closeStructure();
                     openProvision(r);
+                    pEnclosing = headingLevel;
                 }
                 case CONTAINER -> {
                     closeProvision();
@@ -72,7 +87,7 @@ final class Assembler {
                     pathStack.add(new PathEntry(rank, r.label() != null ? r.label() : r.title()));
                 }
                 case HEADING -> {
-                    if (pLabel != null && pLevel > 0 && b.level() > pLevel) {
+                    if (inText) {
                         append(pText, b.text());
                     } else {
                         closeProvision();
@@ -110,6 +125,45 @@ final class Assembler {
         }
         units.addAll(structure);
         return new Segmentation(scheme, title, units, provisions);
+    }
+
+    /**
+     * For each unnumbered heading, how many headings of its level subdivide the same stretch of text
+     * (up to the next numbered unit) when every heading of that level is followed by text, never
+     * directly by a numbered unit or another heading; 0 otherwise. Under a provision opened by a
+     * paragraph, such headings (the definition terms "#### Access", "#### Active Attack" … under
+     * "A.1 Definitions" printed as a paragraph), deeper than the heading above the provision and
+     * more than one, stay in its text, as they do under a provision opened by a heading. A
+     * cross-heading followed by the next regulation, or one lone heading after a section (an
+     * unnumbered sibling whose number the layout lost), closes it.
+     */
+    private static int[] innerSiblings(List<Block> blocks, Role[] roles) {
+        Set<Integer> refused = new HashSet<>();
+        Map<Long, Integer> counts = new HashMap<>();
+        long[] stretchLevel = new long[blocks.size()];
+        long stretch = 0;
+        for (int i = 0; i < blocks.size(); i++) {
+            Role.Type type = roles[i].type();
+            if (type == Role.Type.PROVISION || type == Role.Type.CONTAINER) {
+                stretch++;
+            }
+            if (type != Role.Type.HEADING) {
+                continue;
+            }
+            int level = blocks.get(i).level();
+            if (i + 1 >= blocks.size() || roles[i + 1].type() != Role.Type.CONTENT) {
+                refused.add(level);
+            }
+            stretchLevel[i] = stretch * 16 + level;
+            counts.merge(stretchLevel[i], 1, Integer::sum);
+        }
+        int[] siblings = new int[blocks.size()];
+        for (int i = 0; i < blocks.size(); i++) {
+            if (roles[i].type() == Role.Type.HEADING && !refused.contains(blocks.get(i).level())) {
+                siblings[i] = counts.get(stretchLevel[i]);
+            }
+        }
+        return siblings;
     }
 
     private List<String> currentPath() {

@@ -107,4 +107,33 @@ class DecimalParagraphsTest {
         assertThat(s.provisions().get(0).text()).isEqualTo("Purpose\nThis document sets requirements for identity providers.");
         assertThat(s.provisions().get(1).text()).isEqualTo("Introduction\nFederation conveys authentication results across networks.");
     }
+
+    @Test
+    void termHeadingsUnderASectionPrintedAsAParagraphStayInItsText() {
+        // "A.1 Definitions" a (bold) paragraph, its terms headings of their own; a cross-heading
+        // followed directly by the next section, or one lone heading after a section, still closes it
+        Segmentation s = new Engine().segment(List.of(
+                Block.heading(1, "Identity Guidelines"),
+                Block.paragraph("1 Purpose"),
+                Block.paragraph("This document sets requirements for providers."),
+                Block.heading(3, "Transitional arrangements"),
+                Block.paragraph("2 Transition"),
+                Block.paragraph("Providers comply within one year."),
+                Block.heading(4, "Considerations for Minors"),
+                Block.paragraph("Minors are enrolled with a guardian."),
+                Block.heading(2, "Appendix A—Definitions"),
+                Block.paragraph("A.1 Definitions"),
+                Block.paragraph("The terms below are used throughout."),
+                Block.heading(4, "Access"),
+                Block.paragraph("To make contact with a function of a service."),
+                Block.heading(4, "Applicant"),
+                Block.paragraph("A subject undergoing enrollment."),
+                Block.paragraph("A.2 Abbreviations"),
+                Block.paragraph("CSP: Credential Service Provider.")));
+        assertThat(s.provisions()).extracting(Provision::label).containsExactly("1", "2", "A.1", "A.2");
+        assertThat(s.provisions().get(0).text()).doesNotContain("Transitional");
+        assertThat(s.provisions().get(1).text()).doesNotContain("Minors");
+        assertThat(s.provisions().get(2).text()).contains("Access", "To make contact", "Applicant", "A subject undergoing");
+        assertThat(s.provisions().get(3).text()).doesNotContain("Applicant");
+    }
 }
