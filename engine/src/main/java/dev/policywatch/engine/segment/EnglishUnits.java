@@ -84,6 +84,12 @@ final class EnglishUnits implements NumberingScheme {
             byKind.computeIfAbsent(kind, k -> new ArrayList<>())
                     .add(new Candidate(i, kind, m, Numbers.key(m.group(3)), b));
         }
+        // a kind whose labels include a letter no roman numeral reads (Appendix A, B) is lettered:
+        // its C and D follow B, they are not 100 and 500
+        byKind.replaceAll((kind, list) -> list.stream().anyMatch(c -> Numbers.lettered(c.match().group(3)))
+                ? list.stream().map(c -> new Candidate(c.index(), kind, c.match(), Numbers.key(c.match().group(3), true), c.block()))
+                        .toList()
+                : list);
         Role[] roles = new Role[n];
         for (int i = 0; i < n; i++) {
             roles[i] = NumberingScheme.plain(blocks.get(i));

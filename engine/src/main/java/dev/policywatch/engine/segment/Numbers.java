@@ -16,6 +16,28 @@ final class Numbers {
         return key;
     }
 
+    /**
+     * The key of a number whose single capital letters count in the alphabet (Appendix A, B, C, D
+     * of a document that letters its units), not as roman numerals (C = 100, D = 500).
+     */
+    static double[] key(String number, boolean lettered) {
+        double[] key = key(number);
+        if (lettered) {
+            String[] parts = number.split("[.\\-]");
+            for (int i = 0; i < parts.length; i++) {
+                if (parts[i].matches("[A-Z]")) {
+                    key[i] = parts[i].charAt(0) - 'A' + 1;
+                }
+            }
+        }
+        return key;
+    }
+
+    /** True for a single capital letter that no roman numeral reads (A, B, E …): the units are lettered. */
+    static boolean lettered(String number) {
+        return number.matches("[ABE-HJKN-UWYZ](?:[.\\-].*)?");
+    }
+
     private static double value(String part) {
         if (part.matches("\\d+")) {
             return Double.parseDouble(part);

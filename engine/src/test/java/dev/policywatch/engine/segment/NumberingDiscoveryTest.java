@@ -332,4 +332,25 @@ class NumberingDiscoveryTest {
         assertThat(labels(s)).containsExactly("§ 1013.1", "§ 1013.2", "§ 1013.3", "§ 1013.4", "Appendix A",
                 "Section 1013.1", "Section 1013.2", "Section 1013.3", "Section 1013.4");
     }
+
+    @Test
+    void letteredAppendicesFollowInTheAlphabetNotAsRomanNumerals() {
+        // appendices printed as paragraphs: C and D follow B (read as roman numerals they were 100
+        // and 500, and A and B, no numerals at all, tied at 0, so B fell out of the sequence)
+        List<Block> doc = new ArrayList<>(List.of(Block.paragraph("PART 1002—EQUAL CREDIT")));
+        for (int k = 1; k <= 3; k++) {
+            doc.add(Block.paragraph("§ 1002." + k + " Rule number " + k + "."));
+            doc.add(Block.paragraph("(a) The creditor shall do thing " + k + "."));
+        }
+        for (String letter : List.of("A", "B", "C", "D")) {
+            doc.add(Block.paragraph("Appendix " + letter + " to Part 1002—Forms " + letter));
+            doc.add(Block.paragraph("Model form " + letter + " is printed here."));
+        }
+
+        Segmentation s = segmenter.segment(doc);
+
+        assertThat(labels(s)).containsExactly("§ 1002.1", "§ 1002.2", "§ 1002.3", "Appendix A", "Appendix B",
+                "Appendix C", "Appendix D");
+        assertThat(s.provisions().get(4).text()).doesNotContain("Model form A", "Model form C");
+    }
 }
