@@ -40,6 +40,8 @@ final class Assembler {
     private int pLevel;
     /** The level of the last heading before a provision opened by a paragraph (0: none). */
     private int pEnclosing;
+    /** The shallowest sub-heading kept in the text of a provision opened by a paragraph (0: none). */
+    private int pInner;
     private final StringBuilder pText = new StringBuilder();
     // the open structure unit (a heading and the text after it)
     private String sLabel;
@@ -64,7 +66,11 @@ final class Assembler {
             Block b = blocks.get(i);
             Role r = roles[i];
             boolean inText = r.type() == Role.Type.HEADING && pLabel != null
-                    && (pLevel > 0 ? b.level() > pLevel : b.level() > pEnclosing && siblings[i] >= 2);
+                    && (pLevel > 0 ? b.level() > pLevel
+                            : b.level() > pEnclosing && (siblings[i] >= 2 || pInner > 0 && b.level() > pInner));
+            if (inText && pLevel == 0 && (pInner == 0 || b.level() < pInner)) {
+                pInner = b.level(); // what is deeper than a sub-heading kept in the text is its text too
+            }
             if (b.type() == BlockType.HEADING && r.type() != Role.Type.PROVISION && !inText) {
                 headingLevel = b.level();
             }
@@ -74,6 +80,7 @@ final class Assembler {
                     closeStructure();
                     openProvision(r);
                     pEnclosing = headingLevel;
+                    pInner = 0;
                 }
                 case CONTAINER -> {
                     closeProvision();
@@ -129,8 +136,8 @@ final class Assembler {
 
     /**
      * For each unnumbered heading, how many headings of its level subdivide the same stretch of text
-     * (up to the next numbered unit) when every heading of that level is followed by text, never
-     * directly by a numbered unit or another heading; 0 otherwise. Under a provision opened by a
+     * (up to the next numbered unit) when no heading of that level is directly followed by a
+     * numbered unit; 0 otherwise. Under a provision opened by a
      * paragraph, such headings (the definition terms "#### Access", "#### Active Attack" … under
      * "A.1 Definitions" printed as a paragraph), deeper than the heading above the provision and
      * more than one, stay in its text, as they do under a provision opened by a heading. A
@@ -151,7 +158,8 @@ final class Assembler {
                 continue;
             }
             int level = blocks.get(i).level();
-            if (i + 1 >= blocks.size() || roles[i + 1].type() != Role.Type.CONTENT) {
+            Role.Type next = i + 1 < blocks.size() ? roles[i + 1].type() : null;
+            if (next == Role.Type.PROVISION || next == Role.Type.CONTAINER) {
                 refused.add(level);
             }
             stretchLevel[i] = stretch * 16 + level;

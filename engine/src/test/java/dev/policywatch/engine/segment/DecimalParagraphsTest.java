@@ -128,12 +128,16 @@ class DecimalParagraphsTest {
                 Block.paragraph("To make contact with a function of a service."),
                 Block.heading(4, "Applicant"),
                 Block.paragraph("A subject undergoing enrollment."),
+                Block.heading(4, "Authenticator"),
+                Block.heading(5, "Memorized Secret"),
+                Block.paragraph("A secret value the subscriber remembers."),
                 Block.paragraph("A.2 Abbreviations"),
                 Block.paragraph("CSP: Credential Service Provider.")));
         assertThat(s.provisions()).extracting(Provision::label).containsExactly("1", "2", "A.1", "A.2");
         assertThat(s.provisions().get(0).text()).doesNotContain("Transitional");
         assertThat(s.provisions().get(1).text()).doesNotContain("Minors");
-        assertThat(s.provisions().get(2).text()).contains("Access", "To make contact", "Applicant", "A subject undergoing");
+        assertThat(s.provisions().get(2).text()).contains("Access", "To make contact", "Applicant", "A subject undergoing",
+                "Memorized Secret", "A secret value");
         assertThat(s.provisions().get(3).text()).doesNotContain("Applicant");
     }
 }
