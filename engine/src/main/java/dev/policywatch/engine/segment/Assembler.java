@@ -5,6 +5,7 @@ import dev.policywatch.engine.segment.StructureUnit.Kind;
 import dev.policywatch.events.Block;
 import dev.policywatch.events.BlockType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +27,14 @@ final class Assembler {
     private static final int LONG_LINE = 60;
     /** A line that ends a sentence (or opens a list with a colon). */
     private static final Pattern SENTENCE_END = Pattern.compile("[。；;：:.!?！？]\\s*$");
+
+    /** A title line is at most this long, in characters and words. */
+    private static final int TITLE_LENGTH = 100;
+    private static final int TITLE_WORDS = 14;
+    /** What a title line does not end with: a sentence end, a comma, a dash opening a list. */
+    private static final Pattern TITLE_END = Pattern.compile("[。；;：:.,，!?！？—–-]\\s*$");
+    /** A line opened by a unit word and number ("PART 2", "SCHEDULE 1", "Article 5") is a unit, not a title. */
+    private static final Pattern NUMBERED = Pattern.compile("\\p{L}+\\s+(?:\\d|[IVXLC]+\\b)");
 
     private final Scheme scheme;
     private final String title;
@@ -61,6 +70,8 @@ final class Assembler {
 
     Segmentation assemble(List<Block> blocks, Role[] roles) {
         int[] siblings = innerSiblings(blocks, roles);
+        int[] titleOf = titlesBefore(blocks, roles);
+        boolean[] titled = new boolean[blocks.size()];
         int headingLevel = 0;
         for (int i = 0; i < blocks.size(); i++) {
             Block b = blocks.get(i);
@@ -71,11 +82,28 @@ final class Assembler {
             if (inText && pLevel == 0 && (pInner == 0 || b.level() < pInner)) {
                 pInner = b.level(); // what is deeper than a sub-heading kept in the text is its text too
             }
+            if (titleOf[i] >= 0 && !inText) {
+                // a title line printed before its number ("Interpretation" / "2. In these Regulations…") opens the provision
+                Role p = roles[titleOf[i]];
+                closeProvision();
+                closeStructure();
+                openProvision(Role.provision(p.label(), b.text().strip(), "", p.rank()));
+                pEnclosing = b.type() == BlockType.HEADING ? b.level() : headingLevel; // the title heading is the one above it
+                pInner = 0;
+                titled[titleOf[i]] = true;
+                continue;
+            }
             if (b.type() == BlockType.HEADING && r.type() != Role.Type.PROVISION && !inText) {
                 headingLevel = b.level();
             }
             switch (r.type()) {
                 case PROVISION -> {
+                    if (titled[i] && pLabel != null) {
+                        if (r.body() != null && !r.body().isEmpty()) {
+                            append(pText, r.body());
+                        }
+                        continue;
+                    }
                     closeProvision();
                     closeStructure();
                     openProvision(r);
@@ -172,6 +200,76 @@ final class Assembler {
             }
         }
         return siblings;
+    }
+
+    /**
+     * Titles printed before their number, as a UK statutory instrument prints each regulation
+     * ("Interpretation" / "2. In these Regulations—…", in a heading or a plain line): for each
+     * provision opened by a paragraph, the index of its title line, else -1 (indexed by block). A
+     * title line is a heading or a paragraph that is short, starts with a capital, ends no sentence and
+     * is not numbered itself. It is the title of the next provision only in a document that prints
+     * titles so (at least two thirds of the paragraph-opened provisions of its body, before any end matter
+     * that numbers anew, directly follow one). Between the
+     * title and its number may stand table cells, list items and at most one paragraph that is no title
+     * line (a notice inserted there): they become the provision's text, so inserting a block never
+     * moves a title back into the provision before.
+     */
+    private static int[] titlesBefore(List<Block> blocks, Role[] roles) {
+        int n = blocks.size();
+        int[] titleOf = new int[n];
+        Arrays.fill(titleOf, -1);
+        int provisions = 0;
+        int direct = 0;
+        for (int j = 0; j < n; j++) {
+            if (EnglishUnits.RESTARTS.matcher(blocks.get(j).text()).find()
+                    && (blocks.get(j).type() == BlockType.HEADING || blocks.get(j).type() == BlockType.PARAGRAPH)) {
+                break; // the body decides; end matter numbering anew (a Schedule's paragraphs) often has no titles
+            }
+            if (opensUntitled(roles[j])) {
+                provisions++;
+                if (j > 0 && titleLine(blocks.get(j - 1), roles[j - 1])) {
+                    direct++;
+                }
+            }
+        }
+        if (direct < 2 || direct * 3 < provisions * 2) {
+            return titleOf;
+        }
+        for (int j = 0; j < n; j++) {
+            if (!opensUntitled(roles[j])) {
+                continue;
+            }
+            int paragraphs = 0;
+            for (int k = j - 1; k >= 0; k--) {
+                Block b = blocks.get(k);
+                if (titleLine(b, roles[k])) {
+                    titleOf[k] = j;
+                    break;
+                }
+                if (roles[k].type() != Role.Type.CONTENT || b.type() == BlockType.HEADING
+                        || (b.type() == BlockType.PARAGRAPH && ++paragraphs > 1)) {
+                    break;
+                }
+            }
+        }
+        return titleOf;
+    }
+
+    private static boolean opensUntitled(Role r) {
+        return r.type() == Role.Type.PROVISION && r.rank() == Role.PARAGRAPH_OPENED && (r.title() == null || r.title().isEmpty());
+    }
+
+    /** A short line that can only be a title: a heading or paragraph, capitalised, no sentence end, no number. */
+    private static boolean titleLine(Block b, Role r) {
+        boolean candidate = (r.type() == Role.Type.HEADING && b.type() == BlockType.HEADING)
+                || (r.type() == Role.Type.CONTENT && b.type() == BlockType.PARAGRAPH);
+        if (!candidate) {
+            return false;
+        }
+        String t = b.text().strip();
+        return !t.isEmpty() && t.length() <= TITLE_LENGTH && Character.isUpperCase(t.codePointAt(0))
+                && !TITLE_END.matcher(t).find() && !t.contains(". ") && t.split("\\s+").length <= TITLE_WORDS
+                && !NUMBERED.matcher(t).lookingAt();
     }
 
     private List<String> currentPath() {

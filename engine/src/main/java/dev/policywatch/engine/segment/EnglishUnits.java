@@ -46,7 +46,7 @@ final class EnglishUnits implements NumberingScheme {
     private static final Set<String> CAPTIONS = Set.of("table", "figure", "fig", "page", "step", "exhibit", "chart", "box",
             "equation", "example", "note", "version", "release", "volume", "phase", "level");
     /** End matter whose units number anew: "Supplement I to Part 1013—Official Interpretations", "SCHEDULE 2", "Annex III". */
-    private static final Pattern RESTARTS = Pattern.compile(
+    static final Pattern RESTARTS = Pattern.compile(
             "^(?i:supplement|schedule|annex)\\s+(?:[IVXLC]+|\\d{1,3}|[A-Z])(?![\\w])\\s*(?:$|[.:—–-]|to\\s+(?:Part|the)\\b|\\p{Lu})");
     private static final Pattern TO_UNIT = Pattern.compile(
             "^to\\s+(?:Part|Subpart|Chapter|Title|Regulation|Article|§)\\s*[\\w.\\-]+\\s*[.:—–-]*\\s*");

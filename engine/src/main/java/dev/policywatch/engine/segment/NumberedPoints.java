@@ -15,12 +15,14 @@ import java.util.regex.Pattern;
  * licence or a schedule. The points are the run 1, 2, 3, … (a, b, c, …) in document order; they
  * are the provisions when that run is most of the points of their style (a document of short lists
  * restarting at 1 has lists, not points). A roman sub-point "(i)", "(v)", "(x)" that is not the
- * next letter is a sub-point, not a rival of the run.
+ * next letter is a sub-point, not a rival of the run. A point inserted without renumbering ("2A."
+ * after "2.") continues the run. "PART 2", "SCHEDULE 1", "CHAPTER 3" lines are containers, and the
+ * points after a Schedule, Annex or Supplement line restart at 1 as a chain of their own.
  */
 final class NumberedPoints implements NumberingScheme {
 
     /** "3." "3)" "3、" then text; not "3.2 …" (a decimal number, not point 3). */
-    private static final Pattern ARABIC = Pattern.compile("^(\\d{1,3})\\s*[.)．、](?!\\d)\\s*(\\S.*)$", Pattern.DOTALL);
+    private static final Pattern ARABIC = Pattern.compile("^(\\d{1,3})([A-Z]?)\\s*[.)．、](?!\\d)\\s*(\\S.*)$", Pattern.DOTALL);
     private static final Pattern BARE = Pattern.compile("^(\\d{1,3})[.．]?$");
     private static final Pattern CHINESE = Pattern.compile("^([一二三四五六七八九十]{1,3})\\s*[、．.]\\s*(\\S.*)$", Pattern.DOTALL);
     private static final Pattern ROMAN_NEXT = Pattern.compile("^[(（](?:ii|vi|xi)[)）]");
@@ -29,6 +31,12 @@ final class NumberedPoints implements NumberingScheme {
     /** The three ways a point is numbered. */
     private enum Style { ARABIC, CHINESE, LETTER }
     private static final double MIN_SHARE = 0.6;
+    /**
+     * A line that is a unit of the points' structure, not text: "PART 2", "SCHEDULE 1", "CHAPTER 3",
+     * alone or with a capitalised title that ends no sentence ("PART 2 Duties of manufacturers").
+     */
+    private static final Pattern UNIT_LINE = Pattern.compile(
+            "^(?i:(part|schedule|chapter))\\s+(\\d{1,3}|[IVXLC]{1,6})(?:\\s*[—–:-]?\\s+(\\p{Lu}[^.;:]{0,98}))?$");
 
     @Override
     public Reading read(List<Block> blocks) {
@@ -60,22 +68,30 @@ final class NumberedPoints implements NumberingScheme {
     }
 
     /** A numbered block: where it is, its number, label and text after the number. */
-    private record Candidate(int index, long number, String label, String body, Block block, boolean romanLike) {
+    private record Candidate(int index, double number, String label, String body, Block block, boolean romanLike) {
     }
 
     private static Reading read(List<Block> blocks, Style style) {
         int n = blocks.size();
         Role[] roles = new Role[n];
         List<Candidate> found = new ArrayList<>();
+        // end matter that numbers anew ("SCHEDULE 1" after regulation 12): its points are a chain of their own
+        List<Integer> part = new ArrayList<>();
+        int parts = 0;
         for (int i = 0; i < n; i++) {
             Block b = blocks.get(i);
             roles[i] = NumberingScheme.plain(b);
+            if ((b.type() == BlockType.HEADING || b.type() == BlockType.PARAGRAPH) && EnglishUnits.RESTARTS.matcher(b.text()).find()
+                    && part.size() > 0 && part.get(part.size() - 1) == parts) {
+                parts++;
+            }
             if (b.type() == BlockType.HEADING || (b.type() == BlockType.LIST_ITEM && b.level() > 1)) {
                 continue;
             }
             Candidate c = candidate(blocks, i, style);
             if (c != null) {
                 found.add(c);
+                part.add(parts);
             }
         }
         // the run 1, 2, 3, … is taken from the heaviest increasing chain: a number where most numbers
@@ -96,24 +112,57 @@ final class NumberedPoints implements NumberingScheme {
                 weights[k] = Math.min(weights[k], Chains.MINORITY);
             }
         }
-        List<double[]> keys = found.stream().map(c -> new double[] {c.number()}).toList();
+        List<double[]> keys = new ArrayList<>(found.size());
+        for (int k = 0; k < found.size(); k++) {
+            keys.add(new double[] {part.get(k), found.get(k).number()});
+        }
         boolean[] inChain = Chains.heaviestIncreasing(keys, weights);
-        long expected = 1;
+        double last = 0;
+        int lastPart = 0;
+        int points = 0;
         int candidates = 0;
         for (int k = 0; k < found.size(); k++) {
             Candidate c = found.get(k);
-            boolean taken = inChain[k] && c.number() == expected;
+            if (part.get(k) != lastPart && c.number() == 1) {
+                last = 0; // the first point of end matter that numbers anew
+                lastPart = part.get(k);
+            }
+            boolean taken = inChain[k] && follows(last, c.number());
             if (!c.romanLike() || taken) {
                 candidates++;
             }
             if (taken) {
                 roles[c.index()] = Role.provision(c.label(), "", c.body(), Role.PARAGRAPH_OPENED);
-                expected++;
+                last = c.number();
+                points++;
             }
         }
-        long points = expected - 1;
-        return points >= 3 && points >= MIN_SHARE * candidates
-                ? new Reading(Scheme.NUMBERED_POINTS, roles, (int) points, 0.5) : null;
+        if (points < 3 || points < MIN_SHARE * candidates) {
+            return null;
+        }
+        for (int i = 0; i < n; i++) {
+            Matcher m;
+            if ((roles[i].type() == Role.Type.CONTENT && blocks.get(i).type() == BlockType.PARAGRAPH
+                    || roles[i].type() == Role.Type.HEADING) && (m = UNIT_LINE.matcher(blocks.get(i).text().strip())).matches()) {
+                String word = m.group(1).toLowerCase(java.util.Locale.ROOT);
+                int rank = switch (word) {
+                    case "schedule" -> 1;
+                    case "part" -> 2;
+                    default -> 3;
+                };
+                String title = m.group(3) == null ? "" : m.group(3).strip();
+                roles[i] = Role.container(Character.toUpperCase(word.charAt(0)) + word.substring(1) + " " + m.group(2), title, rank);
+            }
+        }
+        return new Reading(Scheme.NUMBERED_POINTS, roles, points, 0.5);
+    }
+
+    /**
+     * The run's next number after {@code last}: the next whole number (2 → 3, 2A → 3), or a point
+     * inserted without renumbering, lettered after it (2 → 2A, 2A → 2B; keys 2.01, 2.02, as {@link Numbers} orders them).
+     */
+    private static boolean follows(double last, double next) {
+        return Math.abs(next - (Math.floor(last) + 1)) < 1e-9 || Math.abs(next - (last + 0.01)) < 1e-9;
     }
 
     /** The script of a point's text: its first letter Han (1), another script (-1), or no letter (0). */
@@ -151,8 +200,9 @@ final class NumberedPoints implements NumberingScheme {
             }
             default -> {
                 if ((m = ARABIC.matcher(b.text())).matches()) {
-                    return new Candidate(i, Long.parseLong(m.group(1)), String.valueOf(Long.parseLong(m.group(1))),
-                            m.group(2).strip(), b, false);
+                    String label = Long.parseLong(m.group(1)) + m.group(2);
+                    // "3.—(1) …": the dash after the number joins it to the first paragraph, it is not text
+                    return new Candidate(i, Numbers.key(label)[0], label, m.group(3).strip().replaceFirst("^[—–]\\s*(?=[(（])", ""), b, false);
                 }
                 if (b.type() == BlockType.TABLE_CELL && (m = BARE.matcher(b.text())).matches()) {
                     // a numbered table row: the row's other cells follow

@@ -175,8 +175,12 @@ class NumberingDiscoveryTest {
                 "### Offences", "4. A person who fails to comply with regulation 3 commits an offence.",
                 "## SCHEDULE 1 Fees", "1. The fee is £10.", "2. The fee is payable on registration."));
 
-        assertThat(labels(s)).containsExactly("1", "2", "3", "4");
+        // the Schedule numbers anew: its paragraphs are a chain of their own under it, not text of regulation 4
+        assertThat(labels(s)).containsExactly("1", "2", "3", "4", "1", "2");
         assertThat(provision(s, "3").text()).contains("(2) Regulation 2 applies to registration.");
+        assertThat(provision(s, "3").path()).containsExactly("Part 2", "3");
+        assertThat(provision(s, "4").text()).doesNotContain("fee");
+        assertThat(s.provisions().get(4).path()).containsExactly("Schedule 1", "1");
     }
 
     @Test
