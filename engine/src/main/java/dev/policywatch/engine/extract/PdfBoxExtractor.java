@@ -4,8 +4,10 @@ import dev.policywatch.events.Block;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
@@ -85,6 +87,16 @@ public final class PdfBoxExtractor {
                 edgeCounts.merge(key, 1, Integer::sum);
             }
         }
+        // a line the pages also print away from their edges is text that happens to fall at an edge
+        // on some pages ("Applies to: Low, Moderate, High" after each requirement), not a running head
+        Map<String, Integer> middleCounts = new HashMap<>();
+        for (List<String> lines : pages) {
+            Set<String> middle = new HashSet<>();
+            for (int i = EDGE_LINES; i < lines.size() - EDGE_LINES; i++) {
+                middle.add(lines.get(i));
+            }
+            middle.forEach(line -> middleCounts.merge(line, 1, Integer::sum));
+        }
         int threshold = Math.max(2, (pages.size() + 1) / 2);
         List<String> kept = new ArrayList<>();
         List<Block> blocks = new ArrayList<>();
@@ -96,7 +108,8 @@ public final class PdfBoxExtractor {
                 if (PAGE_NUMBER.matcher(line).matches()) {
                     continue;
                 }
-                if (edge && pages.size() > 1 && repeated(edgeCounts, keys(line, p), threshold)) {
+                if (edge && pages.size() > 1 && repeated(edgeCounts, keys(line, p), threshold)
+                        && middleCounts.getOrDefault(line, 0) * 2 < edgeCounts.getOrDefault(line, 0)) {
                     continue;
                 }
                 kept.add(line);

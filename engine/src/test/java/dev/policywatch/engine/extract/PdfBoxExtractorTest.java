@@ -79,6 +79,21 @@ class PdfBoxExtractorTest {
     }
 
     @Test
+    void aLineThePagesAlsoPrintAwayFromTheirEdgesIsTextWhereItFallsAtAnEdge() {
+        // every requirement ends "Applies to: …"; on two pages one falls right under the running head
+        String applies = "Applies to: Low, Moderate";
+        List<List<String>> pages = List.of(
+                List.of("Inbox Rules", "R-01 Notices", "Send notices.", applies, "R-02 Tests", "Post tests.", applies, "Page 1"),
+                List.of("Inbox Rules", applies, "R-03 Drills", "Run drills.", applies, "R-04 Logs", "Keep logs.", "Page 2"),
+                List.of("Inbox Rules", applies, "R-05 Audits", "Audit yearly.", applies, "R-06 Keys", "Rotate keys.", "Page 3"));
+
+        List<String> texts = PdfBoxExtractor.toBlocks(pages).stream().map(Block::text).toList();
+
+        assertThat(texts).doesNotContain("Inbox Rules", "Page 1");
+        assertThat(texts.stream().filter(t -> t.contains(applies))).hasSize(6);
+    }
+
+    @Test
     void encryptedPdfIsAClearError() throws IOException {
         byte[] bytes = pdf(List.of(List.of("Secret text")), "s3cret");
 
