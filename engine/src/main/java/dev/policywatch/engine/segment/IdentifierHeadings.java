@@ -95,7 +95,8 @@ final class IdentifierHeadings implements NumberingScheme {
     private static final Pattern DIGITS = Pattern.compile("\\d+");
 
     /**
-     * Identifiers at the start of paragraphs, followed by a title (an upper-case word) or nothing;
+     * Identifiers at the start of paragraphs, followed by a title (an upper-case word, bracketed or
+     * not) or nothing;
      * the heaviest increasing sequence of them are the provisions.
      */
     private static Reading readParagraphs(List<Block> blocks) {
@@ -112,7 +113,8 @@ final class IdentifierHeadings implements NumberingScheme {
                 continue;
             }
             String id = m.group(1);
-            String rest = m.group(2).strip();
+            // the title may be bracketed: "KSI-MLA-06 (Retired)", "AC-2 [Withdrawn]"
+            String rest = m.group(2).strip().replaceFirst("^[(\\[]", "");
             if (!DIGITS.matcher(id).find() || !(rest.isEmpty() || Character.isUpperCase(rest.codePointAt(0)))) {
                 continue;
             }

@@ -357,4 +357,25 @@ class NumberingDiscoveryTest {
                 "Appendix C", "Appendix D");
         assertThat(s.provisions().get(4).text()).doesNotContain("Model form A", "Model form C");
     }
+
+    @Test
+    void anIdentifierWithABracketedTitleOpensItsProvisionInRunningText() {
+        // requirement identifiers as plain paragraphs (PDF text): a retired one reads "KSI-ABC-02 (Retired)"
+        List<Block> doc = List.of(
+                Block.paragraph("Key Indicators"),
+                Block.paragraph("KSI-ABC-01 Inventory"),
+                Block.paragraph("Keep an inventory of every resource."),
+                Block.paragraph("KSI-ABC-02 (Retired)"),
+                Block.paragraph("This indicator was retired. Superseded by KSI-ABC-03."),
+                Block.paragraph("KSI-ABC-03 Logging"),
+                Block.paragraph("Log every change."),
+                Block.paragraph("KSI-ABC-04 Recovery"),
+                Block.paragraph("Test recovery yearly."));
+
+        Segmentation s = segmenter.segment(doc);
+
+        assertThat(labels(s)).containsExactly("KSI-ABC-01", "KSI-ABC-02", "KSI-ABC-03", "KSI-ABC-04");
+        assertThat(s.provisions().get(0).text()).doesNotContain("retired");
+        assertThat(s.provisions().get(1).retired()).isTrue();
+    }
 }
