@@ -223,6 +223,39 @@ final class Conventions {
         return utf8(sb);
     }
 
+    /**
+     * UK statutory instrument as legislation.gov.uk's plain text gives it: "PART n" and its title on
+     * lines of their own, each regulation's title on the line before its number, "N.—(1)".
+     */
+    static byte[] ukSiText(List<Article> arts) {
+        StringBuilder sb = new StringBuilder("The Widget Safety Regulations 2099\n\nMade 1st January 2099\n\n");
+        for (Article a : arts) {
+            if ((a.number() - 1) % 6 == 0) {
+                sb.append("PART ").append((a.number() - 1) / 6 + 1).append("\n\nGeneral provisions\n\n");
+            }
+            sb.append(heading(a)).append("\n\n");
+            sb.append(a.number()).append(".—(1) ").append(a.paragraphs().get(0)).append("\n\n");
+            sb.append("(2) ").append(a.paragraphs().get(1)).append("\n\n");
+        }
+        return utf8(sb);
+    }
+
+    /** The same as legislation.gov.uk's HTML: centred part lines, the title a bold paragraph, the number in bold. */
+    static byte[] ukSiHtml(List<Article> arts) {
+        StringBuilder sb = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Widget Safety</title></head><body>"
+                + "<h1>The Widget Safety Regulations 2099</h1><p>Made 1st January 2099</p>");
+        for (Article a : arts) {
+            if ((a.number() - 1) % 6 == 0) {
+                sb.append("<p class=\"LegPartNo\" style=\"text-align:center\">PART ").append((a.number() - 1) / 6 + 1)
+                        .append("</p><p class=\"LegPartTitle\" style=\"text-align:center\">General provisions</p>");
+            }
+            sb.append("<p class=\"LegP1GroupTitle\"><strong>").append(heading(a)).append("</strong></p>");
+            sb.append("<p class=\"LegP1ParaText\"><strong>").append(a.number()).append(".</strong>—(1) ")
+                    .append(a.paragraphs().get(0)).append("</p><p class=\"LegP2ParaText\">(2) ").append(a.paragraphs().get(1)).append("</p>");
+        }
+        return (sb + "</body></html>").getBytes(StandardCharsets.UTF_8);
+    }
+
     /** Chinese outline numbering of a notice: 一、 / （一） / 1. */
     static byte[] chineseOutline(List<Article> arts) {
         StringBuilder sb = new StringBuilder("# 关于加强某项管理工作的通知\n\n各省、自治区、直辖市人民政府：\n\n");
@@ -297,6 +330,8 @@ final class Conventions {
             new Convention("Paragraph N headings", "guidance.md", Conventions::paragraphs, k -> "Paragraph " + k, false),
             new Convention("lettered conditions", "licence.md", Conventions::letters, k -> "(" + (char) ('a' + k - 1) + ")", false),
             new Convention("UK SI N.—(1)", "si.md", Conventions::ukSi, k -> String.valueOf(k), false),
+            new Convention("UK SI, title before number, text", "si.txt", Conventions::ukSiText, k -> String.valueOf(k), false),
+            new Convention("UK SI, title before number, HTML", "si.html", Conventions::ukSiHtml, k -> String.valueOf(k), false),
             new Convention("Chinese outline 一、（一）1.", "notice.md", Conventions::chineseOutline, Conventions::zh, true),
             new Convention("Traditional 第N條", "law.md", Conventions::traditional, k -> "第" + zh(k) + "條", true),
             new Convention("table rows", "schedule.html", Conventions::tableRows, String::valueOf, false),

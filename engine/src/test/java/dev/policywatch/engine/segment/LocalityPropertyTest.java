@@ -30,7 +30,7 @@ import net.jqwik.api.Provide;
  * block, and no provision is new except that one (a chapter whose own text the block became). The
  * scheme never changes. Every version file of ../shared/corpus and of the project's corpus/ is used,
  * and both versions of every generated document of {@link Conventions} (EU articles, CFR sections,
- * rules, regulations, paragraphs, lettered conditions, UK SI, Chinese outline, Traditional Chinese,
+ * rules, regulations, paragraphs, lettered conditions, UK SI (Markdown, plain text, HTML), Chinese outline, Traditional Chinese,
  * table rows, a gb2312 government page, bold inline labels).
  */
 class LocalityPropertyTest {
