@@ -38,6 +38,11 @@ final class Lines {
             "^(?:第\\s*[零〇一二三四五六七八九十百千两\\d]+(?:-\\d+)?\\s*[条條章节節编編](?:之[一二三四五六七八九十]+)?(?:\\s|$)"
                     + "|(?:Article|Section|Rule|Regulation|Part|Chapter|Appendix|§)\\s*[\\dIVXA-Z])");
 
+    /** A line ending with a unit word that wants its number: what follows is that number, not a new unit. */
+    private static final java.util.regex.Pattern REFERENCE_CUT = java.util.regex.Pattern.compile(
+            "(?:^|\\s)(?i:sections?|articles?|parts?|chapters?|appendix|appendices|annex(?:es)?|schedules?|tables?"
+                    + "|figures?|rules?|regulations?|paragraphs?|clauses?|no\\.)$|(?:^|\\s)§§?$");
+
     /**
      * Joins the lines a page width broke (a converted PDF): in a text where a quarter of the lines or
      * more fill the page width, a full line that does not end a sentence or clause continues on the
@@ -82,6 +87,9 @@ final class Lines {
      * break between Latin words is a word boundary anyway, so nothing is lost by keeping it).
      */
     private static boolean continues(String left, String right) {
+        if (REFERENCE_CUT.matcher(left).find() && Character.isDigit(right.charAt(0))) {
+            return true; // "… the requirements in Section" / "4.4.1. Depending on …": a reference the width cut
+        }
         if (OPENS_UNIT.matcher(right).find()) {
             return false;
         }

@@ -49,4 +49,27 @@ class PlainTextExtractorTest {
                 "Providers shall keep the records of every change they make to the requirements for at least three years.",
                 "第五条 本条例自公布之日起施行，有效期至二〇三〇年十二月三十一日止。");
     }
+
+    @Test
+    void aSectionNumberTheWidthCutFromItsReferenceIsJoinedBackNotASection() {
+        String wrapped = "Proofing Guidelines\n"
+                + "4.4 Conventional Proofing\n"
+                + "A provider shall preferentially proof applicants according to the requirements in Section\n"
+                + "4.4.1. Depending on the population it serves, a provider may also proof remotely as\n"
+                + "described in the next section of these guidelines and its tables of evidence.\n"
+                + "4.4.1 Conventional Proofing Requirements\n"
+                + "Collection of personal information shall be limited to the minimum necessary to resolve\n"
+                + "a unique identity in a given context, and to nothing more than that in any case at all.\n"
+                + "Evidence shall be collected from the applicant in person or remotely by the provider.\n"
+                + "4.4.2 Remote Proofing Requirements\n"
+                + "Remote proofing shall use a supervised session recorded and kept by the provider here.\n";
+
+        ExtractedDocument doc = new PlainTextExtractor().extract(wrapped.getBytes(StandardCharsets.UTF_8), "text/plain");
+
+        assertThat(doc.blocks()).extracting(Block::text).contains(
+                "A provider shall preferentially proof applicants according to the requirements in Section 4.4.1. Depending"
+                        + " on the population it serves, a provider may also proof remotely as described in the next section of"
+                        + " these guidelines and its tables of evidence.",
+                "4.4.1 Conventional Proofing Requirements");
+    }
 }
