@@ -227,7 +227,7 @@ final class Assembler {
             }
             if (opensUntitled(roles[j])) {
                 provisions++;
-                if (j > 0 && titleLine(blocks.get(j - 1), roles[j - 1])) {
+                if (j > 0 && titleLine(blocks.get(j - 1), roles[j - 1]) && !containersTitle(blocks, roles, j - 1)) {
                     direct++;
                 }
             }
@@ -243,7 +243,9 @@ final class Assembler {
             for (int k = j - 1; k >= 0; k--) {
                 Block b = blocks.get(k);
                 if (titleLine(b, roles[k])) {
-                    titleOf[k] = j;
+                    if (!containersTitle(blocks, roles, k)) {
+                        titleOf[k] = j;
+                    }
                     break;
                 }
                 if (roles[k].type() != Role.Type.CONTENT || b.type() == BlockType.HEADING
@@ -253,6 +255,31 @@ final class Assembler {
             }
         }
         return titleOf;
+    }
+
+    /**
+     * Whether the title line at {@code k}, a paragraph, is the title of the unit line before it
+     * ("SCHEDULE 1" / "Fees" / "1. The fee is £10.", as legislation.gov.uk prints every Part and
+     * Schedule with its title): a container without a title of its own precedes it, with at most what
+     * may also stand between a title and its number.
+     */
+    private static boolean containersTitle(List<Block> blocks, Role[] roles, int k) {
+        if (blocks.get(k).type() == BlockType.HEADING) {
+            return false; // "## PART 2" / "### Duty to register": a heading under the unit's heading is the next one's title
+        }
+        int paragraphs = 0;
+        for (int m = k - 1; m >= 0; m--) {
+            Role r = roles[m];
+            if (r.type() == Role.Type.CONTAINER) {
+                return r.title() == null || r.title().isEmpty();
+            }
+            Block b = blocks.get(m);
+            if (r.type() != Role.Type.CONTENT || b.type() == BlockType.HEADING || titleLine(b, r)
+                    || (b.type() == BlockType.PARAGRAPH && ++paragraphs > 1)) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static boolean opensUntitled(Role r) {

@@ -89,6 +89,12 @@ final class NumberedPoints implements NumberingScheme {
                 continue;
             }
             Candidate c = candidate(blocks, i, style);
+            if (c != null && c.number() != Math.floor(c.number())
+                    && (found.isEmpty() || Math.floor(found.get(found.size() - 1).number()) != Math.floor(c.number()))) {
+                // "4A." is inserted after 4: without a 4 (or 4A) just before it, it is quoted text
+                // (an amending instrument's "insert— “Fees payable / 4A.—(1) …”" inside regulation 3)
+                c = null;
+            }
             if (c != null) {
                 found.add(c);
                 part.add(parts);

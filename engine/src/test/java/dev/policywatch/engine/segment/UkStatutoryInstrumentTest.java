@@ -217,4 +217,28 @@ class UkStatutoryInstrumentTest {
         assertThat(provision(s, "4").title()).isEmpty();
         assertThat(provision(s, "3").text()).endsWith("The records are kept by the authority.");
     }
+
+    @org.junit.jupiter.api.Test
+    void quotedInsertedTextIsTextAndAScheduleKeepsItsOwnTitle() {
+        // an amending instrument quotes the regulation it inserts ("4A.—(1)" inside regulation 3): no 4
+        // stands before it, so it is no insertion of this instrument; "Fees" after a bare "SCHEDULE 1" is the
+        // Schedule's title, not that of its paragraph 1
+        String text = String.join("\n\n", "The Widget Safety (Amendment) Regulations 2099", "Made 1st January 2099",
+                "PART 1", "General", "Citation", "1. These Regulations may be cited as the Widget Safety (Amendment) Regulations 2099.",
+                "Interpretation", "2. In these Regulations, “the 2013 Regulations” means the Widget Regulations 2013.",
+                "Amendment of the Widget Regulations 2013", "3.—(1) The 2013 Regulations are amended as follows.",
+                "(2) After regulation 4 insert—", "“Fees payable", "4A.—(1) A fee is payable on registration.”",
+                "(3) In regulation 7, omit paragraph (2).", "Review", "4. The Secretary of State must review regulation 3.",
+                "SCHEDULE 1", "Fees", "1. The fee is £10.", "2. The fee is payable on registration.");
+        Segmentation s = engine.segment(new Extractor().extract(text.getBytes(StandardCharsets.UTF_8), null, "si.txt",
+                ExtractOptions.NONE).blocks());
+
+        assertThat(s.provisions()).extracting(Provision::path).containsExactly(List.of("Part 1", "1"), List.of("Part 1", "2"),
+                List.of("Part 1", "3"), List.of("Part 1", "4"), List.of("Schedule 1", "1"), List.of("Schedule 1", "2"));
+        assertThat(provision(s, "3").text()).contains("4A.—(1) A fee is payable", "(3) In regulation 7");
+        assertThat(provision(s, "4").title()).isEqualTo("Review");
+        assertThat(s.provisions().get(4).title()).isEmpty();
+        assertThat(s.structure()).extracting(StructureUnit::label, StructureUnit::text).contains(
+                org.assertj.core.groups.Tuple.tuple("Schedule 1", "Fees"));
+    }
 }
