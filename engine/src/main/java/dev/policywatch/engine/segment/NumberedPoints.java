@@ -118,6 +118,18 @@ final class NumberedPoints implements NumberingScheme {
                 weights[k] = Math.min(weights[k], Chains.MINORITY);
             }
         }
+        // a number alone in its cell (a table row, its text in the next cells) and a number opening its
+        // text are two forms: where most points take one, a point of the other ("3.—(1)" in an errata
+        // table spliced in among rows 1, 2, 3) joins only where no point competes
+        int alone = (int) found.stream().filter(c -> c.body().isEmpty()).count();
+        if (alone * 2 != found.size()) {
+            boolean usuallyAlone = alone * 2 > found.size();
+            for (int k = 0; k < found.size(); k++) {
+                if (found.get(k).body().isEmpty() != usuallyAlone) {
+                    weights[k] = Math.min(weights[k], Chains.MINORITY);
+                }
+            }
+        }
         List<double[]> keys = new ArrayList<>(found.size());
         for (int k = 0; k < found.size(); k++) {
             keys.add(new double[] {part.get(k), found.get(k).number()});

@@ -236,6 +236,29 @@ class NumberingDiscoveryTest {
     }
 
     @Test
+    void aNumberOpeningTextAmongRowsNumberedAloneDoesNotTakeARowsPlace() {
+        // seen by the locality property: an errata table's cells spliced in after row 2, one of them
+        // "3.—(1)", took row 3's place (equal weights, the earlier won) and changed rows 2 and 3
+        List<Block> doc = new ArrayList<>(blocks("# Fee schedule", "The fees are:"));
+        for (int row = 1; row <= 5; row++) {
+            doc.add(Block.tableCell(String.valueOf(row)));
+            doc.add(Block.tableCell("Service number " + row));
+            doc.add(Block.tableCell(row * 10 + " yuan"));
+            if (row == 2) {
+                doc.add(Block.tableCell("Section"));
+                doc.add(Block.tableCell("3.—(1)"));
+                doc.add(Block.tableCell("Corrected a typographical error."));
+            }
+        }
+
+        Segmentation s = segmenter.segment(doc);
+
+        assertThat(labels(s)).containsExactly("1", "2", "3", "4", "5");
+        assertThat(provision(s, "2").text()).contains("3.—(1)");
+        assertThat(provision(s, "3").text()).isEqualTo("Service number 3\n30 yuan");
+    }
+
+    @Test
     void chineseNoticeEnumerationIsItsProvisions() {
         Segmentation s = segmenter.segment(blocks(
                 "# 关于加强管理的通知", "各有关单位：",
