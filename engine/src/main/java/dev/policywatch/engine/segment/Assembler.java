@@ -293,7 +293,12 @@ final class Assembler {
         if (!candidate) {
             return false;
         }
-        String t = b.text().strip();
+        return titleText(b.text());
+    }
+
+    /** Text that can only be a title: short, capitalised, no sentence end, no number of its own. */
+    static boolean titleText(String text) {
+        String t = text.strip();
         return !t.isEmpty() && t.length() <= TITLE_LENGTH && Character.isUpperCase(t.codePointAt(0))
                 && !TITLE_END.matcher(t).find() && !t.contains(". ") && t.split("\\s+").length <= TITLE_WORDS
                 && !NUMBERED.matcher(t).lookingAt();

@@ -130,6 +130,25 @@ final class NumberedPoints implements NumberingScheme {
                 }
             }
         }
+        // where most points follow their title line (a UK statutory instrument: "Interpretation" /
+        // "2. In these Regulations—"), a point without one ("3.—(1) applies from …", a notice citing
+        // regulation 3 inside regulation 2) joins only where no titled point competes
+        boolean[] titled = new boolean[found.size()];
+        int titles = 0;
+        for (int k = 0; k < found.size(); k++) {
+            int i = found.get(k).index();
+            Block before = i > 0 ? blocks.get(i - 1) : null;
+            titled[k] = before != null && (before.type() == BlockType.HEADING || before.type() == BlockType.PARAGRAPH)
+                    && Assembler.titleText(before.text());
+            titles += titled[k] ? 1 : 0;
+        }
+        if (titles >= 2 && titles * 3 >= found.size() * 2) {
+            for (int k = 0; k < found.size(); k++) {
+                if (!titled[k]) {
+                    weights[k] = Math.min(weights[k], Chains.MINORITY);
+                }
+            }
+        }
         List<double[]> keys = new ArrayList<>(found.size());
         for (int k = 0; k < found.size(); k++) {
             keys.add(new double[] {part.get(k), found.get(k).number()});

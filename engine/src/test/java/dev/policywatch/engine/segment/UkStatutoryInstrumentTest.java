@@ -199,6 +199,31 @@ class UkStatutoryInstrumentTest {
 
     @ParameterizedTest
     @EnumSource(Layout.class)
+    void aNumberedLineWithoutTitleInsideARegulationDoesNotTakeTheNextOnesPlace(Layout layout) {
+        // seen by the locality property: "3.—(1) applies from …" inside regulation 2 took the place of
+        // the real regulation 3, printed after its title (equal weights, the earlier won)
+        List<Block> before = blocks(layout, regulations());
+        List<Block> changed = new ArrayList<>(before);
+        int at = -1;
+        for (int i = 0; i < changed.size(); i++) {
+            if (changed.get(i).text().startsWith("“the Act”") || changed.get(i).text().startsWith("\"the Act\"")) {
+                at = i;
+            }
+        }
+        changed.add(at + 1, Block.paragraph("3.—(1) applies from 1st January 2100."));
+
+        Segmentation a = engine.segment(before);
+        Segmentation b = engine.segment(changed);
+
+        assertThat(b.provisions()).extracting(Provision::label).containsExactly("1", "2", "3", "4", "5", "6");
+        assertThat(provision(b, "2").text()).contains("3.—(1) applies from 1st January 2100.");
+        for (String label : List.of("1", "3", "4", "5", "6")) {
+            assertThat(provision(b, label)).as(label).isEqualTo(provision(a, label));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Layout.class)
     void aSentenceBeforeARegulationIsNoTitle(Layout layout) {
         List<Reg> regs = regulations();
         Reg old = regs.get(1);
