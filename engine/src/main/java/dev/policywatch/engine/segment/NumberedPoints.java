@@ -55,14 +55,19 @@ final class NumberedPoints implements NumberingScheme {
      * bracketed point after it is (ii), (vi) or (xi), before any other single letter.
      */
     private static boolean romanRunFollows(List<Block> blocks, int at) {
+        Matcher self = LETTER.matcher(blocks.get(at).text());
+        char letter = self.matches() ? self.group(1).charAt(0) : 'z';
         for (int k = at + 1; k < blocks.size(); k++) {
             String t = blocks.get(k).text();
             if (ROMAN_NEXT.matcher(t).lookingAt()) {
                 return true;
             }
-            if (LETTER.matcher(t).matches()) {
+            Matcher m = LETTER.matcher(t);
+            if (m.matches() && m.group(1).charAt(0) >= letter) {
                 return false;
             }
+            // a letter before this one ("(b) as amended by …" between (i) and (ii)) is neither the
+            // next point nor the next sub-point: it decides nothing
         }
         return false;
     }

@@ -259,6 +259,27 @@ class NumberingDiscoveryTest {
     }
 
     @Test
+    void anEarlierLetterBetweenARomanSubPointAndItsNextDecidesNothing() {
+        // seen by the locality property: "(b) as amended …" inserted between (h)'s sub-points (i) and
+        // (ii) made that (i) a point, which took the real point (i)'s place and changed (h) and (i)
+        List<String> lines = new ArrayList<>(List.of("# Conditions of the licence", "The holder shall comply with these conditions."));
+        for (char c = 'a'; c <= 'j'; c++) {
+            lines.add("(" + c + ") Condition " + c + " applies to every holder.");
+            lines.add("(i) Records of condition " + c + " are kept.");
+            if (c == 'h') {
+                lines.add("(b) as amended by the corrigendum");
+            }
+            lines.add("(ii) Records are kept for five years.");
+        }
+
+        Segmentation s = segmenter.segment(blocks(lines.toArray(String[]::new)));
+
+        assertThat(labels(s)).containsExactly("(a)", "(b)", "(c)", "(d)", "(e)", "(f)", "(g)", "(h)", "(i)", "(j)");
+        assertThat(provision(s, "(h)").text()).contains("(i) Records of condition h", "(b) as amended");
+        assertThat(provision(s, "(i)").text()).startsWith("Condition i applies");
+    }
+
+    @Test
     void chineseNoticeEnumerationIsItsProvisions() {
         Segmentation s = segmenter.segment(blocks(
                 "# 关于加强管理的通知", "各有关单位：",
