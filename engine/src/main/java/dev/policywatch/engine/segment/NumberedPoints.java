@@ -72,6 +72,34 @@ final class NumberedPoints implements NumberingScheme {
         return false;
     }
 
+    /**
+     * Whether the block at {@code at} stands inside a run of roman sub-points: the nearest bracketed
+     * line before it is sub-point n and the nearest after it is sub-point n + 1.
+     */
+    private static boolean insideRomanRun(List<Block> blocks, int at) {
+        int before = 0;
+        for (int k = at - 1; k >= 0 && before == 0; k--) {
+            before = bracketed(blocks.get(k).text());
+        }
+        int after = 0;
+        for (int k = at + 1; k < blocks.size() && after == 0; k++) {
+            after = bracketed(blocks.get(k).text());
+        }
+        return before > 0 && after == before + 1;
+    }
+
+    /** The value of a roman sub-point "(i)" … "(xii)" opening the text; -1 for another bracketed letter; 0 for neither. */
+    private static int bracketed(String text) {
+        Matcher m = ROMAN.matcher(text);
+        if (m.lookingAt()) {
+            return ROMANS.indexOf(m.group(1)) + 1;
+        }
+        return LETTER.matcher(text).matches() ? -1 : 0;
+    }
+
+    private static final Pattern ROMAN = Pattern.compile("^[(（](i{1,3}|iv|vi{0,3}|ix|xi{0,2})[)）]");
+    private static final List<String> ROMANS = List.of("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii");
+
     /** A numbered block: where it is, its number, label and text after the number. */
     private record Candidate(int index, double number, String label, String body, Block block, boolean romanLike) {
     }
@@ -150,6 +178,15 @@ final class NumberedPoints implements NumberingScheme {
         if (titles >= 2 && titles * 3 >= found.size() * 2) {
             for (int k = 0; k < found.size(); k++) {
                 if (!titled[k]) {
+                    weights[k] = Math.min(weights[k], Chains.MINORITY);
+                }
+            }
+        }
+        // a lettered point standing between a roman sub-point and the next one ("(b) applies from …"
+        // between (a)'s (i) and (ii)) interrupts a sub-list: it joins only where no point competes
+        if (style == Style.LETTER) {
+            for (int k = 0; k < found.size(); k++) {
+                if (insideRomanRun(blocks, found.get(k).index())) {
                     weights[k] = Math.min(weights[k], Chains.MINORITY);
                 }
             }
