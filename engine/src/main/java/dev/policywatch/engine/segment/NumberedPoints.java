@@ -137,32 +137,14 @@ final class NumberedPoints implements NumberingScheme {
         // of this style sit (paragraphs, list items, table rows) counts fully, elsewhere it joins only
         // as the very next number, so a stray "3" in a list cannot take the place of the real point 3
         double[] weights = Chains.locationWeights(found.stream().map(Candidate::block).toList());
-        // a point whose text is in another script than most points' ("二、 applies from …" among
-        // "二、加强…" points) sits out of the usual form too: it joins only where no point competes
-        int[] script = new int[found.size()]; // 1 Han, -1 other letters, 0 no letter
-        int balance = 0;
-        for (int k = 0; k < found.size(); k++) {
-            script[k] = script(found.get(k).body());
-            balance += script[k];
-        }
-        int usual = Integer.signum(balance);
-        for (int k = 0; k < found.size(); k++) {
-            if (usual != 0 && script[k] == -usual) {
-                weights[k] = Math.min(weights[k], Chains.MINORITY);
-            }
-        }
-        // a number alone in its cell (a table row, its text in the next cells) and a number opening its
-        // text are two forms: where most points take one, a point of the other ("3.—(1)" in an errata
-        // table spliced in among rows 1, 2, 3) joins only where no point competes
-        int alone = (int) found.stream().filter(c -> c.body().isEmpty()).count();
-        if (alone * 2 != found.size()) {
-            boolean usuallyAlone = alone * 2 > found.size();
-            for (int k = 0; k < found.size(); k++) {
-                if (found.get(k).body().isEmpty() != usuallyAlone) {
-                    weights[k] = Math.min(weights[k], Chains.MINORITY);
-                }
-            }
-        }
+        // a point out of the usual form of the points joins only where no point competes: its text in
+        // another script than most points' ("二、 applies from …" among "二、加强…" points), its first
+        // word in another case ("(b) applies from …" among "(b) Condition …"), or a number opening its
+        // text among numbers alone in their cells (an errata table's "3.—(1)" spliced in among table
+        // rows 1, 2, 3), or the other way round
+        outOfTheUsualForm(found, weights, c -> script(c.body()));
+        outOfTheUsualForm(found, weights, c -> initialCase(c.body()));
+        outOfTheUsualForm(found, weights, c -> c.body().isEmpty() ? 1 : -1);
         // where most points follow their title line (a UK statutory instrument: "Interpretation" /
         // "2. In these Regulations—"), a point without one ("3.—(1) applies from …", a notice citing
         // regulation 3 inside regulation 2) joins only where no titled point competes
@@ -242,6 +224,36 @@ final class NumberedPoints implements NumberingScheme {
      */
     private static boolean follows(double last, double next) {
         return Math.abs(next - (Math.floor(last) + 1)) < 1e-9 || Math.abs(next - (last + 0.01)) < 1e-9;
+    }
+
+    /**
+     * Lowers to {@link Chains#MINORITY} the weight of every point whose form (+1 or -1; 0 for none)
+     * is not the form most points have.
+     */
+    private static void outOfTheUsualForm(List<Candidate> found, double[] weights, java.util.function.ToIntFunction<Candidate> form) {
+        int[] f = new int[found.size()];
+        int balance = 0;
+        for (int k = 0; k < found.size(); k++) {
+            f[k] = form.applyAsInt(found.get(k));
+            balance += f[k];
+        }
+        int usual = Integer.signum(balance);
+        for (int k = 0; k < found.size(); k++) {
+            if (usual != 0 && f[k] == -usual) {
+                weights[k] = Math.min(weights[k], Chains.MINORITY);
+            }
+        }
+    }
+
+    /** The case of a point's first letter: upper (1), lower (-1), or caseless or no letter (0). */
+    private static int initialCase(String body) {
+        for (int k = 0; k < body.length(); k++) {
+            char c = body.charAt(k);
+            if (Character.isLetter(c)) {
+                return Character.isUpperCase(c) ? 1 : Character.isLowerCase(c) ? -1 : 0;
+            }
+        }
+        return 0;
     }
 
     /** The script of a point's text: its first letter Han (1), another script (-1), or no letter (0). */

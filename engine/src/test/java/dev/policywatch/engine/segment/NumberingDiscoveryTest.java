@@ -301,6 +301,27 @@ class NumberingDiscoveryTest {
     }
 
     @Test
+    void aPointWhoseFirstWordIsInAnotherCaseThanThePointsDoesNotTakeTheRealOnesPlace() {
+        // seen by the locality property: "(b) applies from 1 January." inserted right after (a) took the
+        // real point (b)'s place and changed (a) and (b)
+        List<String> lines = new ArrayList<>(List.of("# Conditions of the licence", "The holder shall comply with these conditions."));
+        for (char c = 'a'; c <= 'e'; c++) {
+            lines.add("(" + c + ") Condition " + c + " applies to every holder.");
+            if (c == 'a') {
+                lines.add("(b) applies from 1 January.");
+            }
+            lines.add("(i) Records of condition " + c + " are kept.");
+            lines.add("(ii) Records are kept for five years.");
+        }
+
+        Segmentation s = segmenter.segment(blocks(lines.toArray(String[]::new)));
+
+        assertThat(labels(s)).containsExactly("(a)", "(b)", "(c)", "(d)", "(e)");
+        assertThat(provision(s, "(a)").text()).contains("(b) applies from 1 January.");
+        assertThat(provision(s, "(b)").text()).startsWith("Condition b applies");
+    }
+
+    @Test
     void chineseNoticeEnumerationIsItsProvisions() {
         Segmentation s = segmenter.segment(blocks(
                 "# 关于加强管理的通知", "各有关单位：",
