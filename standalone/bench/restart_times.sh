@@ -81,5 +81,6 @@ fi
 
 if [ "$STEP" != startup ]; then
   echo "== kill -9 -> the pipeline busy again (crash_restart.sh $ROUNDS)"
-  JAR=$JAR NICE=${NICE:-} "$HERE/crash_restart.sh" "$ROUNDS"
+  # a fresh work directory of its own: WORK names the 20,000-source one of step 1, never this one
+  env -u WORK JAR=$JAR NICE=${NICE:-} "$HERE/crash_restart.sh" "$ROUNDS"
 fi
