@@ -258,21 +258,31 @@ class NumberingDiscoveryTest {
         assertThat(provision(s, "3").text()).isEqualTo("Service number 3\n30 yuan");
     }
 
+    /**
+     * Licence conditions (a) … {@code last}, each with sub-points (i) and (ii), and {@code stray} inserted
+     * in condition {@code in} at {@code where}: 0 right after the condition, 1 between (i) and (ii).
+     */
+    private Segmentation conditions(char last, char in, int where, String stray) {
+        List<String> lines = new ArrayList<>(List.of("# Conditions of the licence", "The holder shall comply with these conditions."));
+        for (char c = 'a'; c <= last; c++) {
+            lines.add("(" + c + ") Condition " + c + " applies to every holder.");
+            if (c == in && where == 0) {
+                lines.add(stray);
+            }
+            lines.add("(i) Records of condition " + c + " are kept.");
+            if (c == in && where == 1) {
+                lines.add(stray);
+            }
+            lines.add("(ii) Records are kept for five years.");
+        }
+        return segmenter.segment(blocks(lines.toArray(String[]::new)));
+    }
+
     @Test
     void anEarlierLetterBetweenARomanSubPointAndItsNextDecidesNothing() {
         // seen by the locality property: "(b) as amended …" inserted between (h)'s sub-points (i) and
         // (ii) made that (i) a point, which took the real point (i)'s place and changed (h) and (i)
-        List<String> lines = new ArrayList<>(List.of("# Conditions of the licence", "The holder shall comply with these conditions."));
-        for (char c = 'a'; c <= 'j'; c++) {
-            lines.add("(" + c + ") Condition " + c + " applies to every holder.");
-            lines.add("(i) Records of condition " + c + " are kept.");
-            if (c == 'h') {
-                lines.add("(b) as amended by the corrigendum");
-            }
-            lines.add("(ii) Records are kept for five years.");
-        }
-
-        Segmentation s = segmenter.segment(blocks(lines.toArray(String[]::new)));
+        Segmentation s = conditions('j', 'h', 1, "(b) as amended by the corrigendum");
 
         assertThat(labels(s)).containsExactly("(a)", "(b)", "(c)", "(d)", "(e)", "(f)", "(g)", "(h)", "(i)", "(j)");
         assertThat(provision(s, "(h)").text()).contains("(i) Records of condition h", "(b) as amended");
@@ -283,17 +293,7 @@ class NumberingDiscoveryTest {
     void aLetteredLineBetweenTwoRomanSubPointsDoesNotTakeTheNextPointsPlace() {
         // seen by the locality property: "(b) applies from 1 January." inserted between (a)'s (i) and
         // (ii) took the real point (b)'s place and changed (a) and (b)
-        List<String> lines = new ArrayList<>(List.of("# Conditions of the licence", "The holder shall comply with these conditions."));
-        for (char c = 'a'; c <= 'e'; c++) {
-            lines.add("(" + c + ") Condition " + c + " applies to every holder.");
-            lines.add("(i) Records of condition " + c + " are kept.");
-            if (c == 'a') {
-                lines.add("(b) applies from 1 January.");
-            }
-            lines.add("(ii) Records are kept for five years.");
-        }
-
-        Segmentation s = segmenter.segment(blocks(lines.toArray(String[]::new)));
+        Segmentation s = conditions('e', 'a', 1, "(b) applies from 1 January.");
 
         assertThat(labels(s)).containsExactly("(a)", "(b)", "(c)", "(d)", "(e)");
         assertThat(provision(s, "(a)").text()).contains("(b) applies from 1 January.", "(ii) Records are kept");
@@ -304,17 +304,7 @@ class NumberingDiscoveryTest {
     void aPointWhoseFirstWordIsInAnotherCaseThanThePointsDoesNotTakeTheRealOnesPlace() {
         // seen by the locality property: "(b) applies from 1 January." inserted right after (a) took the
         // real point (b)'s place and changed (a) and (b)
-        List<String> lines = new ArrayList<>(List.of("# Conditions of the licence", "The holder shall comply with these conditions."));
-        for (char c = 'a'; c <= 'e'; c++) {
-            lines.add("(" + c + ") Condition " + c + " applies to every holder.");
-            if (c == 'a') {
-                lines.add("(b) applies from 1 January.");
-            }
-            lines.add("(i) Records of condition " + c + " are kept.");
-            lines.add("(ii) Records are kept for five years.");
-        }
-
-        Segmentation s = segmenter.segment(blocks(lines.toArray(String[]::new)));
+        Segmentation s = conditions('e', 'a', 0, "(b) applies from 1 January.");
 
         assertThat(labels(s)).containsExactly("(a)", "(b)", "(c)", "(d)", "(e)");
         assertThat(provision(s, "(a)").text()).contains("(b) applies from 1 January.");

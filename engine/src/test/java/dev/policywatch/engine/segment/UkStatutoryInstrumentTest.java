@@ -123,6 +123,17 @@ class UkStatutoryInstrumentTest {
                 ExtractOptions.NONE).blocks();
     }
 
+    /** The index of the last block whose text matches, or -1. */
+    private static int lastIndex(List<Block> blocks, java.util.function.Predicate<String> text) {
+        int at = -1;
+        for (int i = 0; i < blocks.size(); i++) {
+            if (text.test(blocks.get(i).text())) {
+                at = i;
+            }
+        }
+        return at;
+    }
+
     private static Provision provision(Segmentation s, String label) {
         return s.provisions().stream().filter(p -> p.label().equals(label)).findFirst().orElseThrow();
     }
@@ -178,12 +189,7 @@ class UkStatutoryInstrumentTest {
     void aNoticeBetweenATitleAndItsRegulationChangesOnlyThatRegulation(Layout layout) {
         List<Block> before = blocks(layout, regulations());
         List<Block> changed = new ArrayList<>(before);
-        int title = -1;
-        for (int i = 0; i < changed.size(); i++) {
-            if (changed.get(i).text().equals("Duty to register")) {
-                title = i;
-            }
-        }
+        int title = lastIndex(changed, t -> t.equals("Duty to register"));
         changed.add(title + 1, Block.paragraph("Notice: this version corrects the text of Regulation 3; see the previous edition."));
 
         Segmentation a = engine.segment(before);
@@ -204,12 +210,7 @@ class UkStatutoryInstrumentTest {
         // the real regulation 3, printed after its title (equal weights, the earlier won)
         List<Block> before = blocks(layout, regulations());
         List<Block> changed = new ArrayList<>(before);
-        int at = -1;
-        for (int i = 0; i < changed.size(); i++) {
-            if (changed.get(i).text().startsWith("“the Act”") || changed.get(i).text().startsWith("\"the Act\"")) {
-                at = i;
-            }
-        }
+        int at = lastIndex(changed, t -> t.startsWith("“the Act”") || t.startsWith("\"the Act\""));
         changed.add(at + 1, Block.paragraph("3.—(1) applies from 1st January 2100."));
 
         Segmentation a = engine.segment(before);
@@ -229,12 +230,7 @@ class UkStatutoryInstrumentTest {
         Reg old = regs.get(1);
         regs.set(1, new Reg(old.number(), "Interpretation", old.first(), old.more()));
         List<Block> doc = new ArrayList<>(blocks(layout, regs));
-        int at = -1;
-        for (int i = 0; i < doc.size(); i++) {
-            if (doc.get(i).text().equals("Records")) {
-                at = i;
-            }
-        }
+        int at = lastIndex(doc, t -> t.equals("Records"));
         doc.set(at, Block.paragraph("The records are kept by the authority."));
 
         Segmentation s = engine.segment(doc);
