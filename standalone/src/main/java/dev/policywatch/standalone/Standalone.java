@@ -140,7 +140,7 @@ public final class Standalone implements AutoCloseable {
             }
             props.putIfAbsent("datasources.default.driver-class-name", "org.postgresql.Driver");
             // A fixed port before start, so that links in alerts and feeds (public-url) carry the real one.
-            props.put("micronaut.server.port", options.port() == 0 ? freePort() : options.port());
+            props.put("micronaut.server.port", options.port() == 0 ? freePortBut(bootstrap) : options.port());
             props.put("policywatch.data-dir", dataDir.toString());
             if (options.sources() != null) {
                 props.put("policywatch.sources", options.sources().toAbsolutePath().toString());
@@ -317,6 +317,19 @@ public final class Standalone implements AutoCloseable {
         } catch (IOException e) {
             throw StartupException.configuration(message);
         }
+    }
+
+    /**
+     * A free port for the HTTP server, never the embedded broker's: the kernel hands a port it just gave
+     * back out again (about once in 2,000 choices here), and the broker binds its port after this choice.
+     */
+    private static int freePortBut(String bootstrap) {
+        String kafkaPort = bootstrap == null ? "" : bootstrap.substring(bootstrap.lastIndexOf(':') + 1);
+        int port = freePort();
+        for (int attempt = 0; attempt < 10 && String.valueOf(port).equals(kafkaPort); attempt++) {
+            port = freePort();
+        }
+        return port;
     }
 
     private static int freePort() {

@@ -45,7 +45,9 @@ public final class Ports {
 
     private static int ephemeralStart() {
         try {
-            String[] range = Files.readString(EPHEMERAL_RANGE).trim().split("\\s+");
+            // read as lines: Files.readString/readAllBytes trust the size a /proc file reports (0) and
+            // return its first byte only ("3"), which sent every port to the kernel's ephemeral range
+            String[] range = String.join(" ", Files.readAllLines(EPHEMERAL_RANGE)).trim().split("\\s+");
             return Integer.parseInt(range[0]);
         } catch (IOException | RuntimeException e) {
             return 32_768;
